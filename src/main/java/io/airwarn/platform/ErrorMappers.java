@@ -1,0 +1,68 @@
+package io.airwarn.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import io.vertx.core.VertxException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into the stable JSON error shape; users never see a stack trace. */
+class ErrorMappers {
+
+    @ServerExceptionMapper
+    Response apiException(ApiException e) {
+        return respond(e.status(), e.code(), e.getMessage(), e.details());
+    }
+
+    @ServerExceptionMapper
+    Response invalidJson(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(400, "invalid_json", "The request body is not valid JSON" + where + ": " + e.getOriginalMessage(),
+                List.of());
+    }
+
+    @ServerExceptionMapper
+    Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String code = e.getResponse().getStatusInfo().getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
+        return respond(status, code, e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Throwable e) {
+        if (isDatabaseUnavailable(e)) {
+            Log.warnf("database unavailable: %s", e.toString());
+            return respond(503, "database_unavailable",
+                    "The database cannot be reached; try again shortly. Nothing was changed by this request.", List.of());
+        }
+        String reference = UUID.randomUUID().toString();
+        Log.errorf(e, "unexpected error, reference %s", reference);
+        return respond(500, "internal_error", "An unexpected error occurred; reference " + reference, List.of());
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof ClosedConnectionException
+                    || (t instanceof VertxException && String.valueOf(t.getMessage()).contains("Connection refused"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response respond(int status, String code, String message, List<?> details) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(code, message, details)).build();
+    }
+}

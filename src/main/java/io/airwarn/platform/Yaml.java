@@ -1,0 +1,36 @@
+package io.airwarn.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Strict YAML reading of configuration files: unknown keys are errors, so a misspelt setting is not ignored. */
+public final class Yaml {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .findAndRegisterModules();
+
+    private Yaml() {
+    }
+
+    /** @throws IllegalArgumentException naming the file and the problem */
+    public static <T> T read(InputStream in, Class<T> type, String fileName) {
+        T value;
+        try {
+            value = MAPPER.readValue(in, type);
+        } catch (JsonProcessingException e) {
+            String line = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
+            throw new IllegalArgumentException(fileName + line + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(fileName + ": " + e.getMessage(), e);
+        }
+        if (value == null) {
+            throw new IllegalArgumentException(fileName + ": the file is empty");
+        }
+        return value;
+    }
+}
