@@ -50,7 +50,12 @@ public final class AirWarnMain {
 
     private static int runQuarkus(String... args) {
         AtomicInteger exitCode = new AtomicInteger();
-        Quarkus.run(ServeApplication.class, (code, failure) -> exitCode.set(code), args);
+        Quarkus.run(ServeApplication.class, (code, failure) -> {
+            exitCode.set(code);
+            if (failure != null) {
+                System.err.println("AirWarn cannot start: " + StartupFailure.explain(failure));
+            }
+        }, args);
         return exitCode.get();
     }
 

@@ -1,0 +1,97 @@
+package io.airwarn.observation;
+
+import io.airwarn.aqi.AqiStandards;
+import io.airwarn.aqi.BreakpointTable;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Stores station observations and recomputes the affected city AQI in the same transaction: either the whole
+ * request is stored with its city AQI, or nothing is.
+ */
+@ApplicationScoped
+public class ObservationImportService {
+
+    /** Observations of one station, with where they came from. */
+    public record StationImport(StationKey station, String source, boolean demo, List<HourlyObservation> rows) {
+    }
+
+    /** The city AQI a request recomputed. */
+    public record CityRecomputation(String cityCode, LocalDate from, LocalDate to, int hours, int days) {
+    }
+
+    private final Pool pool;
+    private final ObservationStore observations;
+    private final CityAqiStore cityAqi;
+    private final BreakpointTable table;
+
+    ObservationImportService(Pool pool, ObservationStore observations, CityAqiStore cityAqi, AqiStandards standards) {
+        this.pool = pool;
+        this.observations = observations;
+        this.cityAqi = cityAqi;
+        this.table = standards.defaultTable();
+    }
+
+    public Uni<List<CityRecomputation>> store(List<StationImport> imports) {
+        Map<String, HourRange> rangeByCity = new TreeMap<>();
+        for (StationImport i : imports) {
+            for (HourlyObservation o : i.rows()) {
+                rangeByCity.merge(i.station().cityCode(), new HourRange(o.hour(), o.hour()), HourRange::span);
+            }
+        }
+        if (rangeByCity.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.withTransaction(connection -> {
+            // Cities are locked in a fixed order so two concurrent imports cannot deadlock.
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String city : rangeByCity.keySet()) {
+                chain = chain.chain(() -> observations.lockCity(connection, city));
+            }
+            for (StationImport i : imports) {
+                if (!i.rows().isEmpty()) {
+                    chain = chain.chain(() -> observations.upsertStation(connection, i.station(), i.source(), i.demo())
+                            .chain(id -> observations.upsertObservations(connection, id, i.rows())));
+                }
+            }
+            List<CityRecomputation> results = new ArrayList<>();
+            for (Map.Entry<String, HourRange> city : rangeByCity.entrySet()) {
+                chain = chain.chain(() -> recompute(connection, city.getKey(), city.getValue().first().toLocalDate(),
+                        city.getValue().last().toLocalDate()).invoke(results::add).replaceWithVoid());
+            }
+            return chain.map(ignored -> List.copyOf(results));
+        });
+    }
+
+    /**
+     * Recomputes a city's daily AQI for [from, to] and the hourly AQI those days' data can influence (moving means
+     * reach 23 hours past the last day).
+     */
+    private Uni<CityRecomputation> recompute(SqlConnection connection, String cityCode, LocalDate from, LocalDate to) {
+        LocalDateTime hourlyFrom = from.atStartOfDay();
+        LocalDateTime hourlyTo = to.plusDays(2).atStartOfDay();
+        return observations.citySeries(connection, cityCode, hourlyFrom.minusDays(1), hourlyTo)
+                .chain(series -> {
+                    List<CityAqiReport> hourly = CityAggregation.hourly(table, series, hourlyFrom, hourlyTo);
+                    List<CityAqiReport> daily = CityAggregation.daily(table, series, from, to);
+                    return cityAqi.replaceHourly(connection, cityCode, table.id(), hourlyFrom, hourlyTo, hourly)
+                            .chain(() -> cityAqi.replaceDaily(connection, cityCode, table.id(), from, to, daily))
+                            .map(ignored -> new CityRecomputation(cityCode, from, to, hourly.size(), daily.size()));
+                });
+    }
+
+    private record HourRange(LocalDateTime first, LocalDateTime last) {
+        HourRange span(HourRange other) {
+            return new HourRange(first.isBefore(other.first) ? first : other.first,
+                    last.isAfter(other.last) ? last : other.last);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.airwarn.observation;
+
+import io.airwarn.aqi.Pollutant;
+import io.airwarn.platform.BeijingTime;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Station and observation writes, and the city hourly series read back for aggregation. Bulk writes go through the
+ * Vert.x SQL client with one array-parameter statement per chunk: a station-year is one round trip per few thousand
+ * rows instead of one per row through entity persistence.
+ */
+@ApplicationScoped
+class ObservationStore {
+
+    private static final int CHUNK = 5_000;
+
+    private static final String UPSERT_STATION = """
+            INSERT INTO station (city_code, name, source, demo) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (city_code, name) DO UPDATE SET source = EXCLUDED.source, demo = EXCLUDED.demo
+            RETURNING id""";
+
+    private static final String UPSERT_OBSERVATIONS = """
+            INSERT INTO observation (station_id, observed_at, pm2_5, pm10, so2, no2, co, o3, temperature, dew_point,
+                                     humidity, pressure, wind_speed, wind_direction, precipitation)
+            SELECT $1, u.* FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[],
+                                       $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[],
+                                       $12::float8[], $13::float8[], $14::text[], $15::float8[]) AS u
+            ON CONFLICT (station_id, observed_at) DO UPDATE SET
+                pm2_5 = EXCLUDED.pm2_5, pm10 = EXCLUDED.pm10, so2 = EXCLUDED.so2, no2 = EXCLUDED.no2,
+                co = EXCLUDED.co, o3 = EXCLUDED.o3, temperature = EXCLUDED.temperature, dew_point = EXCLUDED.dew_point,
+                humidity = EXCLUDED.humidity, pressure = EXCLUDED.pressure, wind_speed = EXCLUDED.wind_speed,
+                wind_direction = EXCLUDED.wind_direction, precipitation = EXCLUDED.precipitation, imported_at = now()""";
+
+    private static final String CITY_SERIES = """
+            SELECT o.observed_at,
+                   avg(o.so2), count(o.so2), avg(o.no2), count(o.no2), avg(o.pm10), count(o.pm10),
+                   avg(o.co), count(o.co), avg(o.o3), count(o.o3), avg(o.pm2_5), count(o.pm2_5), bool_or(s.demo)
+            FROM observation o JOIN station s ON s.id = o.station_id
+            WHERE s.city_code = $1 AND o.observed_at >= $2 AND o.observed_at < $3
+            GROUP BY o.observed_at""";
+
+    /** Column order of the pollutant pairs in {@link #CITY_SERIES}. */
+    private static final List<Pollutant> SERIES_POLLUTANTS = List.of(Pollutant.SO2, Pollutant.NO2, Pollutant.PM10,
+            Pollutant.CO, Pollutant.O3, Pollutant.PM2_5);
+
+    /** Serialises imports that touch one city, so each recomputation sees the other's committed rows. */
+    Uni<Void> lockCity(SqlConnection connection, String cityCode) {
+        return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('city-aqi:' || $1))")
+                .execute(Tuple.of(cityCode)).replaceWithVoid();
+    }
+
+    Uni<Long> upsertStation(SqlConnection connection, StationKey station, String source, boolean demo) {
+        return connection.preparedQuery(UPSERT_STATION)
+                .execute(Tuple.of(station.cityCode(), station.name(), source, demo))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    Uni<Void> upsertObservations(SqlConnection connection, long stationId, List<HourlyObservation> rows) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<HourlyObservation> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            chain = chain.chain(() -> connection.preparedQuery(UPSERT_OBSERVATIONS)
+                    .execute(observationArrays(stationId, chunk)).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private static Tuple observationArrays(long stationId, List<HourlyObservation> rows) {
+        int n = rows.size();
+        OffsetDateTime[] hours = new OffsetDateTime[n];
+        Double[][] numbers = new Double[12][n];
+        String[] windDirections = new String[n];
+        for (int i = 0; i < n; i++) {
+            HourlyObservation o = rows.get(i);
+            hours[i] = BeijingTime.toOffset(o.hour());
+            Double[] values = {o.pm2_5(), o.pm10(), o.so2(), o.no2(), o.co(), o.o3(), o.temperature(), o.dewPoint(),
+                o.humidity(), o.pressure(), o.windSpeed(), o.precipitation()};
+            for (int c = 0; c < values.length; c++) {
+                numbers[c][i] = values[c];
+            }
+            windDirections[i] = o.windDirection();
+        }
+        Tuple t = Tuple.of(stationId, hours);
+        for (int c = 0; c < 11; c++) {
+            t.addArrayOfDouble(numbers[c]);
+        }
+        return t.addArrayOfString(windDirections).addArrayOfDouble(numbers[11]);
+    }
+
+    /** The city's station-mean series over [from, toExclusive), Beijing hours. */
+    Uni<HourlySeries> citySeries(SqlConnection connection, String cityCode, LocalDateTime from,
+                                 LocalDateTime toExclusive) {
+        return connection.preparedQuery(CITY_SERIES)
+                .execute(Tuple.of(cityCode, BeijingTime.toOffset(from), BeijingTime.toOffset(toExclusive)))
+                .map(rows -> {
+                    HourlySeries series = new HourlySeries(from, toExclusive);
+                    for (Row row : rows) {
+                        LocalDateTime hour = BeijingTime.toLocal(row.getOffsetDateTime(0));
+                        for (int p = 0; p < SERIES_POLLUTANTS.size(); p++) {
+                            Double mean = row.getDouble(1 + 2 * p);
+                            if (mean != null) {
+                                series.put(hour, SERIES_POLLUTANTS.get(p), mean, row.getLong(2 + 2 * p).intValue());
+                            }
+                        }
+                        if (Boolean.TRUE.equals(row.getBoolean(13))) {
+                            series.markDemo(hour);
+                        }
+                    }
+                    return series;
+                });
+    }
+}

@@ -1,0 +1,185 @@
+package io.airwarn.observation;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a UCI PRSA hourly CSV file. A file whose header is not a known PRSA header, whose rows have the wrong
+ * number of columns, or which is not UTF-8 is rejected whole; rows with impossible values are skipped and reported
+ * with their line numbers. "NA" and empty cells are missing values. When an hour appears twice, the later row wins
+ * and the earlier one is reported.
+ */
+public final class PrsaCsvReader {
+
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final double MICROGRAMS_PER_MILLIGRAM = 1000.0;
+    /** Plain decimal numbers only: Java would also take "NaN", "0x1p3" or "12d". */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private PrsaCsvReader() {
+    }
+
+    public static ParsedObservations read(byte[] content) {
+        String text = decodeUtf8(content);
+        List<Row> rows = readRows(text);
+        if (rows.isEmpty()) {
+            throw new InvalidFileException("The file is empty; expected a UCI PRSA CSV header");
+        }
+        PrsaFormat format = PrsaFormat.recognise(rows.get(0).cells());
+        if (format == null) {
+            throw new InvalidFileException("Line 1 is not a UCI PRSA header. Expected " + PrsaFormat.PRSA_MULTISITE
+                    + " (" + String.join(",", PrsaFormat.PRSA_MULTISITE.header()) + ") or " + PrsaFormat.PRSA_SINGLE_STATION
+                    + " (" + String.join(",", PrsaFormat.PRSA_SINGLE_STATION.header()) + ")");
+        }
+        Map<LocalDateTime, Integer> lineOfHour = new LinkedHashMap<>();
+        Map<LocalDateTime, HourlyObservation> byHour = new LinkedHashMap<>();
+        List<SkippedRow> skipped = new ArrayList<>();
+        int dataRows = 0;
+        for (Row row : rows.subList(1, rows.size())) {
+            if (row.isBlank()) {
+                continue;
+            }
+            dataRows++;
+            if (row.cells().size() != format.columnCount()) {
+                throw new InvalidFileException("Line " + row.line() + " has " + row.cells().size() + " columns; the "
+                        + format + " header has " + format.columnCount() + ". The file was not imported.");
+            }
+            try {
+                HourlyObservation observation = toObservation(format, row.cells());
+                String problem = ObservationRules.problem(observation).orElse(null);
+                if (problem != null) {
+                    skipped.add(SkippedRow.atLine(row.line(), problem));
+                    continue;
+                }
+                Integer earlier = lineOfHour.put(observation.hour(), row.line());
+                if (earlier != null) {
+                    skipped.add(SkippedRow.atLine(earlier, "hour " + observation.hour() + " appears again on line "
+                            + row.line() + ", which replaces it"));
+                }
+                byHour.put(observation.hour(), observation);
+            } catch (IllegalArgumentException | DateTimeException e) {
+                skipped.add(SkippedRow.atLine(row.line(), e.getMessage()));
+            }
+        }
+        return new ParsedObservations(format, List.copyOf(byHour.values()), skipped, dataRows);
+    }
+
+    private record Row(int line, List<String> cells) {
+        boolean isBlank() {
+            return cells.size() <= 1 && (cells.isEmpty() || cells.get(0).isBlank());
+        }
+    }
+
+    private static List<Row> readRows(String text) {
+        List<Row> rows = new ArrayList<>();
+        try (CsvParser parser = (CsvParser) CSV.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.START_ARRAY) {
+                    continue;
+                }
+                int line = -1;
+                List<String> cells = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    if (line < 0) {
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
+                    cells.add(parser.getText());
+                }
+                rows.add(new Row(line, cells));
+            }
+        } catch (IOException e) {
+            throw new InvalidFileException("The file is not a readable CSV file: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    private static String decodeUtf8(byte[] content) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new InvalidFileException("The file is not valid UTF-8 text");
+        }
+    }
+
+    private static HourlyObservation toObservation(PrsaFormat format, List<String> cells) {
+        Cells c = new Cells(format, cells);
+        LocalDateTime hour = c.hour();
+        return switch (format) {
+            case PRSA_MULTISITE -> new HourlyObservation(hour, c.number("PM2.5"), c.number("PM10"), c.number("SO2"),
+                    c.number("NO2"), perMilligram(c.number("CO")), c.number("O3"), c.number("TEMP"), c.number("DEWP"),
+                    null, c.number("PRES"), c.number("WSPM"), c.text("wd"), c.number("RAIN"));
+            case PRSA_SINGLE_STATION -> new HourlyObservation(hour, c.number("pm2.5"), null, null, null, null, null,
+                    c.number("TEMP"), c.number("DEWP"), null, c.number("PRES"), null, c.text("cbwd"), null);
+        };
+    }
+
+    private static Double perMilligram(Double microgramsPerCubicMetre) {
+        return microgramsPerCubicMetre == null ? null : microgramsPerCubicMetre / MICROGRAMS_PER_MILLIGRAM;
+    }
+
+    /** The cells of one row, read by column name. */
+    private record Cells(PrsaFormat format, List<String> cells) {
+
+        LocalDateTime hour() {
+            int year = integer("year");
+            int month = integer("month");
+            int day = integer("day");
+            int hour = integer("hour");
+            if (hour < 0 || hour > 23) {
+                throw new IllegalArgumentException("hour " + hour + " is outside 0-23");
+            }
+            try {
+                return LocalDateTime.of(year, month, day, hour, 0);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("date " + year + "-" + month + "-" + day + " does not exist");
+            }
+        }
+
+        String raw(String column) {
+            return cells.get(format.column(column)).trim();
+        }
+
+        int integer(String column) {
+            String value = raw(column);
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("column " + column + ": '" + value + "' is not a whole number");
+            }
+        }
+
+        Double number(String column) {
+            String value = raw(column);
+            if (value.isEmpty() || value.equals("NA")) {
+                return null;
+            }
+            if (!DECIMAL.matcher(value).matches()) {
+                throw new IllegalArgumentException("column " + column + ": '" + value + "' is not a number");
+            }
+            return Double.parseDouble(value);
+        }
+
+        String text(String column) {
+            String value = raw(column);
+            return value.isEmpty() || value.equals("NA") ? null : value;
+        }
+    }
+}
