@@ -31,6 +31,9 @@ class ErrorMappers {
 
     @ServerExceptionMapper
     Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException invalid) {
+            return invalidJson(invalid);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
