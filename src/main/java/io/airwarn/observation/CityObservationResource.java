@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
-@Path("/api/cities/{code}/aqi")
+@Path("/api/cities/{code}")
 @Produces(MediaType.APPLICATION_JSON)
-public class CityAqiResource {
+public class CityObservationResource {
 
     static final int DEFAULT_DAYS = 31;
     static final int MAX_DAYS = 3660;
@@ -39,18 +39,28 @@ public class CityAqiResource {
     private final Cities cities;
     private final CityDailyAqiRepository daily;
     private final CityHourlyAqiRepository hourly;
+    private final StationRepository stations;
     private final ObjectMapper json;
 
-    public CityAqiResource(Cities cities, CityDailyAqiRepository daily, CityHourlyAqiRepository hourly,
-                           ObjectMapper json) {
+    public CityObservationResource(Cities cities, CityDailyAqiRepository daily, CityHourlyAqiRepository hourly,
+                           StationRepository stations, ObjectMapper json) {
         this.cities = cities;
         this.daily = daily;
         this.hourly = hourly;
+        this.stations = stations;
         this.json = json;
     }
 
     @GET
-    @Path("/daily")
+    @Path("/stations")
+    @Operation(summary = "A city's monitoring stations and where their data come from",
+            description = "demo is true for stations that replay data from elsewhere (the demo data set).")
+    public Uni<List<StationView>> stations(@PathParam("code") String code) {
+        return stations.ofCity(cityCode(code)).map(list -> list.stream().map(StationView::of).toList());
+    }
+
+    @GET
+    @Path("/aqi/daily")
     @Operation(summary = "A city's daily AQI (HJ 633 daily report)", description = """
             Days are Beijing calendar days (Asia/Shanghai), from and to inclusive (YYYY-MM-DD). Without them: the
             last 31 days that have data. Each value has its category, primary and exceeding pollutants, the
@@ -75,7 +85,7 @@ public class CityAqiResource {
     }
 
     @GET
-    @Path("/hourly")
+    @Path("/aqi/hourly")
     @Operation(summary = "A city's hourly AQI (HJ 633 real-time report)", description = """
             Hours are Beijing time (Asia/Shanghai). from and to are inclusive and take a date (YYYY-MM-DD, meaning
             the whole day) or a date-time (YYYY-MM-DDTHH:MM). Without them: the last 48 hours that have data.
