@@ -2,6 +2,7 @@ package io.airwarn.observation;
 
 import io.airwarn.aqi.AqiStandards;
 import io.airwarn.aqi.BreakpointTable;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -58,8 +59,13 @@ public class ObservationImportService {
             }
             for (StationImport i : imports) {
                 if (!i.rows().isEmpty()) {
-                    chain = chain.chain(() -> observations.upsertStation(connection, i.station(), i.source(), i.demo())
-                            .chain(id -> observations.upsertObservations(connection, id, i.rows())));
+                    chain = chain.chain(() -> {
+                        long started = System.nanoTime();
+                        return observations.upsertStation(connection, i.station(), i.source(), i.demo())
+                                .chain(id -> observations.upsertObservations(connection, id, i.rows()))
+                                .invoke(() -> Log.debugf("station %s: %d rows stored in %d ms", i.station(),
+                                        i.rows().size(), millis(started, System.nanoTime())));
+                    });
                 }
             }
             List<CityRecomputation> results = new ArrayList<>();
@@ -78,14 +84,24 @@ public class ObservationImportService {
     private Uni<CityRecomputation> recompute(SqlConnection connection, String cityCode, LocalDate from, LocalDate to) {
         LocalDateTime hourlyFrom = from.atStartOfDay();
         LocalDateTime hourlyTo = to.plusDays(2).atStartOfDay();
+        long started = System.nanoTime();
         return observations.citySeries(connection, cityCode, hourlyFrom.minusDays(1), hourlyTo)
                 .chain(series -> {
+                    long read = System.nanoTime();
                     List<CityAqiReport> hourly = CityAggregation.hourly(table, series, hourlyFrom, hourlyTo);
                     List<CityAqiReport> daily = CityAggregation.daily(table, series, from, to);
+                    long computed = System.nanoTime();
                     return cityAqi.replaceHourly(connection, cityCode, table.id(), hourlyFrom, hourlyTo, hourly)
                             .chain(() -> cityAqi.replaceDaily(connection, cityCode, table.id(), from, to, daily))
+                            .invoke(() -> Log.debugf("city %s AQI %s..%s: series read %d ms, computed %d ms, "
+                                    + "written %d ms", cityCode, from, to, millis(started, read),
+                                    millis(read, computed), millis(computed, System.nanoTime())))
                             .map(ignored -> new CityRecomputation(cityCode, from, to, hourly.size(), daily.size()));
                 });
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private record HourRange(LocalDateTime first, LocalDateTime last) {
