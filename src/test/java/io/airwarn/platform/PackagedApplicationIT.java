@@ -157,6 +157,20 @@ class PackagedApplicationIT {
         assertFalse(Files.exists(temp.resolve("unused/pg")), "no embedded server with an external database");
     }
 
+    @Test
+    void aBrokenConfigurationFileIsAClearErrorNamingTheFile() throws Exception {
+        Path config = Files.createDirectories(temp.resolve("config"));
+        Files.writeString(config.resolve("cities.yaml"), "cities:\n  - {code: \"220100\", zh: 长春市}\n");
+        Path log = temp.resolve("bad-config.log");
+        Process p = launch(Map.of("AIRWARN_CONFIG_DIR", config.toString(),
+                "AIRWARN_DATA_DIR", temp.resolve("data").toString()), log);
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+        String output = Files.readString(log);
+        assertEquals(1, p.exitValue(), output);
+        assertTrue(output.contains("AirWarn cannot start: " + config.resolve("cities.yaml").toAbsolutePath()), output);
+        assertTrue(output.contains("needs code, zh, en, lat and lon"), output);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
