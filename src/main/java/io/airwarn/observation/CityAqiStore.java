@@ -24,8 +24,6 @@ import java.util.function.Function;
 @ApplicationScoped
 class CityAqiStore {
 
-    private static final int CHUNK = 5_000;
-
     static final List<AqiItem> HOURLY_ITEMS = List.of(AqiItem.SO2_1H, AqiItem.SO2_24H, AqiItem.NO2_1H,
             AqiItem.CO_1H, AqiItem.O3_1H, AqiItem.O3_8H, AqiItem.PM10_24H, AqiItem.PM2_5_24H);
     static final List<String> HOURLY_EXTRA = List.of("PM10_1H", "PM2_5_1H");
@@ -80,14 +78,9 @@ class CityAqiStore {
                 }, INSERT_DAILY));
     }
 
-    private Uni<Void> insertChunks(SqlConnection connection, List<CityAqiReport> reports,
-                                   Function<List<CityAqiReport>, Tuple> toTuple, String sql) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < reports.size(); from += CHUNK) {
-            List<CityAqiReport> chunk = reports.subList(from, Math.min(reports.size(), from + CHUNK));
-            chain = chain.chain(() -> connection.preparedQuery(sql).execute(toTuple.apply(chunk)).replaceWithVoid());
-        }
-        return chain;
+    private static Uni<Void> insertChunks(SqlConnection connection, List<CityAqiReport> reports,
+                                          Function<List<CityAqiReport>, Tuple> toTuple, String sql) {
+        return Chunks.inSequence(reports, chunk -> connection.preparedQuery(sql).execute(toTuple.apply(chunk)));
     }
 
     private Tuple addResultColumns(Tuple t, List<CityAqiReport> chunk) {

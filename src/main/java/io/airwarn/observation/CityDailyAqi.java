@@ -13,13 +13,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "city_aqi_daily")
 @IdClass(CityDailyAqi.Key.class)
-public class CityDailyAqi {
+public class CityDailyAqi extends StoredCityAqi {
 
     @Id
     public String cityCode;
     @Id
     public LocalDate day;
-    public String standard;
     @Column(name = "so2_24h")
     public Double so2;
     @Column(name = "no2_24h")
@@ -34,13 +33,6 @@ public class CityDailyAqi {
     public Double o3MaxEightHours;
     @Column(name = "pm2_5_24h")
     public Double pm2_5;
-    public Integer aqi;
-    public Short category;
-    public String primaryPollutants;
-    public String exceedingPollutants;
-    public String iaqi;
-    public String completeness;
-    public boolean demo;
 
     /** Composite key: one row per city and day. */
     public static class Key implements Serializable {

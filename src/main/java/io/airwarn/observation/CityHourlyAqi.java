@@ -13,13 +13,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "city_aqi_hourly")
 @IdClass(CityHourlyAqi.Key.class)
-public class CityHourlyAqi {
+public class CityHourlyAqi extends StoredCityAqi {
 
     @Id
     public String cityCode;
     @Id
     public OffsetDateTime observedAt;
-    public String standard;
     @Column(name = "so2_1h")
     public Double so2;
     @Column(name = "so2_24h")
@@ -40,13 +39,6 @@ public class CityHourlyAqi {
     public Double pm10;
     @Column(name = "pm2_5_1h")
     public Double pm2_5;
-    public Integer aqi;
-    public Short category;
-    public String primaryPollutants;
-    public String exceedingPollutants;
-    public String iaqi;
-    public String completeness;
-    public boolean demo;
 
     /** Composite key: one row per city and hour. */
     public static class Key implements Serializable {

@@ -152,9 +152,7 @@ public class CityObservationResource {
         putIfPresent(concentrations, AqiItem.O3_1H.name(), row.o3MaxHour);
         putIfPresent(concentrations, AqiItem.O3_8H.name(), row.o3MaxEightHours);
         putIfPresent(concentrations, AqiItem.PM2_5_24H.name(), row.pm2_5);
-        return new CityAqiView(row.cityCode, row.day.toString(), null, row.aqi, category(row.category),
-                names(row.primaryPollutants), names(row.exceedingPollutants), parse(row.iaqi), concentrations,
-                parse(row.completeness), row.standard, row.demo);
+        return view(row, row.cityCode, row.day.toString(), null, concentrations);
     }
 
     private CityAqiView view(CityHourlyAqi row) {
@@ -170,9 +168,14 @@ public class CityObservationResource {
         putIfPresent(concentrations, "PM10_1H", row.pm10);
         putIfPresent(concentrations, "PM2_5_1H", row.pm2_5);
         OffsetDateTime time = row.observedAt.atZoneSameInstant(BeijingTime.ZONE).toOffsetDateTime();
-        return new CityAqiView(row.cityCode, null, time.toString(), row.aqi, category(row.category),
-                names(row.primaryPollutants), names(row.exceedingPollutants), parse(row.iaqi), concentrations,
-                parse(row.completeness), row.standard, row.demo);
+        return view(row, row.cityCode, null, time.toString(), concentrations);
+    }
+
+    private CityAqiView view(StoredCityAqi row, String city, String date, String time,
+                             Map<String, Double> concentrations) {
+        return new CityAqiView(city, date, time, row.aqi, category(row.category), names(row.primaryPollutants),
+                names(row.exceedingPollutants), parse(row.iaqi), concentrations, parse(row.completeness),
+                row.standard, row.demo);
     }
 
     private static CategoryView category(Short level) {

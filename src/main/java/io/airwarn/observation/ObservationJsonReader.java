@@ -23,7 +23,6 @@ public final class ObservationJsonReader {
     static final Set<String> NUMBER_FIELDS = Set.of("pm25", "pm10", "so2", "no2", "co", "o3", "temperature",
             "dewPoint", "humidity", "pressure", "windSpeed", "precipitation");
     static final Set<String> TEXT_FIELDS = Set.of("city", "station", "time", "windDirection");
-    static final int MAX_NAME_LENGTH = 100;
 
     /** Valid rows grouped by station, and the items that were skipped. */
     public record Result(Map<StationKey, List<HourlyObservation>> byStation, List<SkippedRow> skipped, int items) {
@@ -52,11 +51,9 @@ public final class ObservationJsonReader {
                 if (!knownCity.test(station.cityCode())) {
                     throw new IllegalArgumentException("city " + station.cityCode() + " is not one of AirWarn's units");
                 }
-                if (station.name().isBlank() || station.name().length() > MAX_NAME_LENGTH
-                        || station.name().chars().anyMatch(Character::isISOControl)) {
-                    throw new IllegalArgumentException("station must be 1-" + MAX_NAME_LENGTH
-                            + " printable characters");
-                }
+                StationKey.nameProblem(station.name()).ifPresent(problem -> {
+                    throw new IllegalArgumentException(problem);
+                });
                 HourlyObservation o = toObservation(item);
                 String problem = ObservationRules.problem(o).orElse(null);
                 if (problem != null) {

@@ -87,11 +87,9 @@ public class ObservationResource {
         if (cities.find(city).isEmpty()) {
             throw ApiException.badRequest("unknown_city", "city " + city + " is not one of AirWarn's units");
         }
-        if (station == null || station.isBlank() || station.length() > ObservationJsonReader.MAX_NAME_LENGTH
-                || station.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest("invalid_parameter", "station is required: 1-"
-                    + ObservationJsonReader.MAX_NAME_LENGTH + " printable characters");
-        }
+        StationKey.nameProblem(station).ifPresent(problem -> {
+            throw ApiException.badRequest("invalid_parameter", problem);
+        });
         return new StationKey(city, station.strip());
     }
 

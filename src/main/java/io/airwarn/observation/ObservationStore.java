@@ -19,8 +19,6 @@ import java.util.List;
 @ApplicationScoped
 class ObservationStore {
 
-    private static final int CHUNK = 5_000;
-
     private static final String UPSERT_STATION = """
             INSERT INTO station (city_code, name, source, demo) VALUES ($1, $2, $3, $4)
             ON CONFLICT (city_code, name) DO UPDATE SET source = EXCLUDED.source, demo = EXCLUDED.demo
@@ -63,13 +61,8 @@ class ObservationStore {
     }
 
     Uni<Void> upsertObservations(SqlConnection connection, long stationId, List<HourlyObservation> rows) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<HourlyObservation> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            chain = chain.chain(() -> connection.preparedQuery(UPSERT_OBSERVATIONS)
-                    .execute(observationArrays(stationId, chunk)).replaceWithVoid());
-        }
-        return chain;
+        return Chunks.inSequence(rows, chunk -> connection.preparedQuery(UPSERT_OBSERVATIONS)
+                .execute(observationArrays(stationId, chunk)));
     }
 
     private static Tuple observationArrays(long stationId, List<HourlyObservation> rows) {
