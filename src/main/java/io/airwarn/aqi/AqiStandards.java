@@ -1,6 +1,7 @@
 package io.airwarn.aqi;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,14 +14,18 @@ public final class AqiStandards {
 
     public AqiStandards(Map<String, BreakpointTable> tables, String defaultId) {
         this.tables = new LinkedHashMap<>(tables);
-        this.defaultTable = tables.get(defaultId);
-        if (defaultTable == null) {
-            throw new IllegalArgumentException("unknown AQI standard " + defaultId + "; known: " + tables.keySet());
-        }
+        this.defaultTable = find(defaultId).orElseThrow(() -> new IllegalArgumentException(
+                "unknown AQI standard " + defaultId + "; known: " + tables.keySet()));
     }
 
+    /** Finds a table by id, forgiving spacing, case and the dash forms used in print ("HJ 633—2012"). */
     public Optional<BreakpointTable> find(String id) {
-        return Optional.ofNullable(tables.get(id));
+        String wanted = normalise(id);
+        return tables.values().stream().filter(t -> normalise(t.id()).equals(wanted)).findFirst();
+    }
+
+    private static String normalise(String id) {
+        return id.replaceAll("\\s+", "").replace('—', '-').replace('–', '-').toUpperCase(Locale.ROOT);
     }
 
     public BreakpointTable defaultTable() {

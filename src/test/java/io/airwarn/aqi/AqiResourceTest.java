@@ -40,6 +40,8 @@ class AqiResourceTest {
         post("{\"concentrations\": {\"PM2_5_24H\": 75}}").statusCode(200).body("aqi", equalTo(100));
         post("{\"standard\": \"HJ633-2026\", \"concentrations\": {\"PM2_5_24H\": 75}}").statusCode(200)
                 .body("aqi", equalTo(114));
+        post("{\"standard\": \"HJ 633—2012\", \"concentrations\": {\"PM2_5_24H\": 75}}").statusCode(200)
+                .body("standard", equalTo("HJ633-2012"));
     }
 
     @Test

@@ -8,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class PrsaCsvReaderTest {
@@ -63,6 +68,40 @@ class PrsaCsvReaderTest {
         assertEquals(LocalDateTime.of(2013, 1, 1, 0, 0), first.hour());
         assertNull(first.pm10());
         assertEquals("NW", first.windDirection());
+    }
+
+    /** The whole published file, when ../shared/data is present: counts as stated in its PROVENANCE.txt. */
+    @Test
+    void readsTheFullAotizhongxinFileWithItsPublishedMissingCounts() throws IOException {
+        Path file = Path.of("../shared/data/beijing-multisite-uci/PRSA_Data_Aotizhongxin_20130301-20170228.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "../shared/data is not present");
+        ParsedObservations parsed = PrsaCsvReader.read(Files.readAllBytes(file));
+        assertEquals(35_064, parsed.rows().size());
+        assertTrue(parsed.skipped().isEmpty());
+        assertEquals(LocalDateTime.of(2013, 3, 1, 0, 0), parsed.rows().get(0).hour());
+        assertEquals(LocalDateTime.of(2017, 2, 28, 23, 0), parsed.rows().get(35_063).hour());
+        assertEquals(925, missing(parsed, HourlyObservation::pm2_5));
+        assertEquals(718, missing(parsed, HourlyObservation::pm10));
+        assertEquals(935, missing(parsed, HourlyObservation::so2));
+        assertEquals(1023, missing(parsed, HourlyObservation::no2));
+        assertEquals(1776, missing(parsed, HourlyObservation::co));
+        assertEquals(1719, missing(parsed, HourlyObservation::o3));
+        assertEquals(20, missing(parsed, HourlyObservation::temperature));
+        assertEquals(81, missing(parsed, HourlyObservation::windDirection));
+        assertEquals(14, missing(parsed, HourlyObservation::windSpeed));
+    }
+
+    @Test
+    void readsTheFullSingleStationFileWithItsPublishedMissingCount() throws IOException {
+        Path file = Path.of("../shared/data/beijing-pm25-uci/PRSA_data_2010.1.1-2014.12.31.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "../shared/data is not present");
+        ParsedObservations parsed = PrsaCsvReader.read(Files.readAllBytes(file));
+        assertEquals(43_824, parsed.rows().size());
+        assertEquals(2_067, missing(parsed, HourlyObservation::pm2_5));
+    }
+
+    private static long missing(ParsedObservations parsed, Function<HourlyObservation, Object> field) {
+        return parsed.rows().stream().map(field).filter(Objects::isNull).count();
     }
 
     @Test
