@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Turns a city's hourly series into hourly and daily AQI reports. Pure.
@@ -59,17 +60,35 @@ public final class CityAggregation {
         return reports;
     }
 
+    /** The data behind an item of an hourly report: stations for 1 h values, hours for moving means. */
+    public static Completeness hourlyCompleteness(BreakpointTable table, AqiItem item, int valid) {
+        boolean movingParticulates = table.hourlyParticulates() == BreakpointTable.HourlyParticulates.MOVING_24H;
+        return switch (item) {
+            case SO2_24H -> new Completeness(valid, MIN_HOURS_24H, Completeness.HOURS);
+            case O3_8H -> new Completeness(valid, MIN_HOURS_8H, Completeness.HOURS);
+            case PM10_24H, PM2_5_24H -> movingParticulates ? new Completeness(valid, MIN_HOURS_24H, Completeness.HOURS)
+                    : new Completeness(valid, 1, Completeness.STATIONS);
+            default -> new Completeness(valid, 1, Completeness.STATIONS);
+        };
+    }
+
+    /** The data behind an item of a daily report: valid hours, or valid 8 h means for the daily maximum 8 h O3. */
+    public static Completeness dailyCompleteness(AqiItem item, int valid) {
+        return item == AqiItem.O3_8H ? new Completeness(valid, MIN_WINDOWS_DAILY_8H, Completeness.WINDOWS)
+                : new Completeness(valid, MIN_HOURS_24H, Completeness.HOURS);
+    }
+
     private static CityAqiReport hour(BreakpointTable table, HourlySeries s, int i) {
-        Values v = new Values();
+        Values v = new Values((item, valid) -> hourlyCompleteness(table, item, valid));
         v.single(AqiItem.SO2_1H, s, i);
         v.single(AqiItem.NO2_1H, s, i);
         v.single(AqiItem.CO_1H, s, i);
         v.single(AqiItem.O3_1H, s, i);
-        v.moving(AqiItem.O3_8H, s, i, EIGHT_HOURS, MIN_HOURS_8H);
-        v.moving(AqiItem.SO2_24H, s, i, HOURS_PER_DAY, MIN_HOURS_24H);
+        v.moving(AqiItem.O3_8H, s, i, EIGHT_HOURS);
+        v.moving(AqiItem.SO2_24H, s, i, HOURS_PER_DAY);
         for (AqiItem particulate : List.of(AqiItem.PM10_24H, AqiItem.PM2_5_24H)) {
             if (table.hourlyParticulates() == BreakpointTable.HourlyParticulates.MOVING_24H) {
-                v.moving(particulate, s, i, HOURS_PER_DAY, MIN_HOURS_24H);
+                v.moving(particulate, s, i, HOURS_PER_DAY);
             } else {
                 v.single(particulate, s, i);
             }
@@ -87,10 +106,10 @@ public final class CityAggregation {
 
     private static CityAqiReport day(BreakpointTable table, HourlySeries s, int first) {
         int last = first + HOURS_PER_DAY - 1;
-        Values v = new Values();
+        Values v = new Values(CityAggregation::dailyCompleteness);
         for (AqiItem item : List.of(AqiItem.SO2_24H, AqiItem.NO2_24H, AqiItem.PM10_24H, AqiItem.CO_24H,
                 AqiItem.PM2_5_24H)) {
-            v.moving(item, s, last, HOURS_PER_DAY, MIN_HOURS_24H);
+            v.moving(item, s, last, HOURS_PER_DAY);
         }
         v.dailyMaxHour(s, first);
         v.dailyMaxEightHours(s, first);
@@ -124,15 +143,20 @@ public final class CityAggregation {
     private static final class Values {
         final Map<AqiItem, BigDecimal> concentrations = new EnumMap<>(AqiItem.class);
         final Map<AqiItem, Completeness> completeness = new EnumMap<>(AqiItem.class);
+        private final BiFunction<AqiItem, Integer, Completeness> rule;
+
+        Values(BiFunction<AqiItem, Integer, Completeness> rule) {
+            this.rule = rule;
+        }
 
         void single(AqiItem item, HourlySeries s, int i) {
             Pollutant p = item.pollutant();
-            record(item, s.mean(p, i), new Completeness(s.stations(p, i), 1, Completeness.STATIONS));
+            record(item, s.mean(p, i), s.stations(p, i));
         }
 
-        void moving(AqiItem item, HourlySeries s, int end, int hours, int required) {
+        void moving(AqiItem item, HourlySeries s, int end, int hours) {
             HourlySeries.Window w = s.window(item.pollutant(), end, hours);
-            record(item, w.mean(), new Completeness(w.validHours(), required, Completeness.HOURS));
+            record(item, w.mean(), w.validHours());
         }
 
         void dailyMaxHour(HourlySeries s, int first) {
@@ -145,7 +169,7 @@ public final class CityAggregation {
                     max = Double.isNaN(max) ? o3 : Math.max(max, o3);
                 }
             }
-            record(AqiItem.O3_1H, max, new Completeness(valid, MIN_HOURS_24H, Completeness.HOURS));
+            record(AqiItem.O3_1H, max, valid);
         }
 
         void dailyMaxEightHours(HourlySeries s, int first) {
@@ -158,10 +182,11 @@ public final class CityAggregation {
                     max = Double.isNaN(max) ? w.mean() : Math.max(max, w.mean());
                 }
             }
-            record(AqiItem.O3_8H, max, new Completeness(valid, MIN_WINDOWS_DAILY_8H, Completeness.WINDOWS));
+            record(AqiItem.O3_8H, max, valid);
         }
 
-        private void record(AqiItem item, double mean, Completeness c) {
+        private void record(AqiItem item, double mean, int valid) {
+            Completeness c = rule.apply(item, valid);
             completeness.put(item, c);
             if (c.met() && !Double.isNaN(mean)) {
                 concentrations.put(item, ReportedConcentration.round(item.pollutant(), mean));

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -105,7 +106,7 @@ class CityAqiStore {
                 exceeding[i] = "";
                 iaqi[i] = "{}";
             }
-            completeness[i] = toJson(r.completeness());
+            completeness[i] = toJson(validCounts(r.completeness()));
             demo[i] = r.demo();
         }
         return t.addArrayOfInteger(aqi).addArrayOfShort(category).addArrayOfString(primary)
@@ -120,6 +121,13 @@ class CityAqiStore {
 
     private static Double[] column(List<CityAqiReport> chunk, Function<CityAqiReport, BigDecimal> value) {
         return chunk.stream().map(value).map(v -> v == null ? null : v.doubleValue()).toArray(Double[]::new);
+    }
+
+    /** Only the counts are stored; units and requirements follow from the rules when read. */
+    private static Map<AqiItem, Integer> validCounts(Map<AqiItem, Completeness> completeness) {
+        Map<AqiItem, Integer> counts = new EnumMap<>(AqiItem.class);
+        completeness.forEach((item, c) -> counts.put(item, c.valid()));
+        return counts;
     }
 
     /** Item-keyed maps are stored as JSON text in item order. */

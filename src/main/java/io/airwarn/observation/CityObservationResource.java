@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.aqi.AqiCategory;
 import io.airwarn.aqi.AqiItem;
+import io.airwarn.aqi.AqiStandards;
+import io.airwarn.aqi.BreakpointTable;
 import io.airwarn.aqi.CategoryView;
 import io.airwarn.city.Cities;
 import io.airwarn.platform.ApiException;
@@ -23,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -40,11 +43,13 @@ public class CityObservationResource {
     private final CityDailyAqiRepository daily;
     private final CityHourlyAqiRepository hourly;
     private final StationRepository stations;
+    private final AqiStandards standards;
     private final ObjectMapper json;
 
     public CityObservationResource(Cities cities, CityDailyAqiRepository daily, CityHourlyAqiRepository hourly,
-                           StationRepository stations, ObjectMapper json) {
+                                   StationRepository stations, AqiStandards standards, ObjectMapper json) {
         this.cities = cities;
+        this.standards = standards;
         this.daily = daily;
         this.hourly = hourly;
         this.stations = stations;
@@ -152,7 +157,7 @@ public class CityObservationResource {
         putIfPresent(concentrations, AqiItem.O3_1H.name(), row.o3MaxHour);
         putIfPresent(concentrations, AqiItem.O3_8H.name(), row.o3MaxEightHours);
         putIfPresent(concentrations, AqiItem.PM2_5_24H.name(), row.pm2_5);
-        return view(row, row.cityCode, row.day.toString(), null, concentrations);
+        return view(row, row.cityCode, row.day.toString(), null, concentrations, CityAggregation::dailyCompleteness);
     }
 
     private CityAqiView view(CityHourlyAqi row) {
@@ -168,14 +173,20 @@ public class CityObservationResource {
         putIfPresent(concentrations, "PM10_1H", row.pm10);
         putIfPresent(concentrations, "PM2_5_1H", row.pm2_5);
         OffsetDateTime time = row.observedAt.atZoneSameInstant(BeijingTime.ZONE).toOffsetDateTime();
-        return view(row, row.cityCode, null, time.toString(), concentrations);
+        BreakpointTable table = standards.find(row.standard).orElseThrow(() -> new IllegalStateException(
+                "stored AQI of " + row.cityCode + " uses the unknown standard " + row.standard));
+        return view(row, row.cityCode, null, time.toString(), concentrations,
+                (item, valid) -> CityAggregation.hourlyCompleteness(table, item, valid));
     }
 
     private CityAqiView view(StoredCityAqi row, String city, String date, String time,
-                             Map<String, Double> concentrations) {
+                             Map<String, Double> concentrations, BiFunction<AqiItem, Integer, Completeness> rule) {
+        Map<String, Completeness> completeness = new LinkedHashMap<>();
+        parse(row.completeness).fields().forEachRemaining(e ->
+                completeness.put(e.getKey(), rule.apply(AqiItem.valueOf(e.getKey()), e.getValue().asInt())));
         return new CityAqiView(city, date, time, row.aqi, category(row.category), names(row.primaryPollutants),
-                names(row.exceedingPollutants), parse(row.iaqi), concentrations, parse(row.completeness),
-                row.standard, row.demo);
+                names(row.exceedingPollutants), parse(row.iaqi), concentrations, completeness, row.standard,
+                row.demo);
     }
 
     private static CategoryView category(Short level) {

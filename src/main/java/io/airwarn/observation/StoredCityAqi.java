@@ -15,7 +15,7 @@ public abstract class StoredCityAqi {
     public String exceedingPollutants;
     /** JSON object: item key to sub-index. */
     public String iaqi;
-    /** JSON object: item key to {@link Completeness}. */
+    /** JSON object: item key to the number of valid stations, hours or 8 h means behind it. */
     public String completeness;
     public boolean demo;
 }
