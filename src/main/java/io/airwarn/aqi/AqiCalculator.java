@@ -61,6 +61,24 @@ public final class AqiCalculator {
     }
 
     /**
+     * The highest concentration whose sub-index is at most {@code iaqi}: a sub-index above {@code iaqi} means a
+     * concentration above this value. For example PM2.5 24 h: 150 for 200, 250 for 300, 498.5 for 499.
+     */
+    public static BigDecimal concentrationAtMost(BreakpointTable table, AqiItem item, int iaqi) {
+        List<BigDecimal> breakpoints = table.column(item).breakpoints();
+        List<Integer> levels = table.iaqiLevels();
+        for (int i = 1; i < breakpoints.size(); i++) {
+            if (iaqi < levels.get(i)) {
+                BigDecimal low = breakpoints.get(i - 1);
+                BigDecimal span = breakpoints.get(i).subtract(low);
+                return low.add(span.multiply(BigDecimal.valueOf(iaqi - levels.get(i - 1)))
+                        .divide(BigDecimal.valueOf(levels.get(i) - levels.get(i - 1)), 10, RoundingMode.HALF_EVEN));
+            }
+        }
+        return table.column(item).top();
+    }
+
+    /**
      * IAQI of one item: linear interpolation between the breakpoints around the concentration, rounded up;
      * the table's top IAQI above the last breakpoint.
      */

@@ -1,13 +1,5 @@
 package io.airwarn.observation;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -24,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class PrsaCsvReader {
 
-    private static final CsvMapper CSV = new CsvMapper();
     private static final double MICROGRAMS_PER_MILLIGRAM = 1000.0;
     /** Plain decimal numbers only: Java would also take "NaN", "0x1p3" or "12d". */
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
@@ -33,8 +24,7 @@ public final class PrsaCsvReader {
     }
 
     public static ParsedObservations read(byte[] content) {
-        String text = decodeUtf8(content);
-        List<Row> rows = readRows(text);
+        List<CsvRows.Row> rows = CsvRows.read(content);
         if (rows.isEmpty()) {
             throw new InvalidFileException("The file is empty; expected a UCI PRSA CSV header");
         }
@@ -48,7 +38,7 @@ public final class PrsaCsvReader {
         Map<LocalDateTime, HourlyObservation> byHour = new LinkedHashMap<>();
         List<SkippedRow> skipped = new ArrayList<>();
         int dataRows = 0;
-        for (Row row : rows.subList(1, rows.size())) {
+        for (CsvRows.Row row : rows.subList(1, rows.size())) {
             if (row.isBlank()) {
                 continue;
             }
@@ -75,48 +65,6 @@ public final class PrsaCsvReader {
             }
         }
         return new ParsedObservations(format, List.copyOf(byHour.values()), skipped, dataRows);
-    }
-
-    private record Row(int line, List<String> cells) {
-        boolean isBlank() {
-            return cells.size() <= 1 && (cells.isEmpty() || cells.get(0).isBlank());
-        }
-    }
-
-    private static List<Row> readRows(String text) {
-        List<Row> rows = new ArrayList<>();
-        try (CsvParser parser = (CsvParser) CSV.createParser(text)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (token != JsonToken.START_ARRAY) {
-                    continue;
-                }
-                int line = -1;
-                List<String> cells = new ArrayList<>();
-                while (parser.nextToken() == JsonToken.VALUE_STRING) {
-                    if (line < 0) {
-                        line = parser.currentTokenLocation().getLineNr();
-                    }
-                    cells.add(parser.getText());
-                }
-                rows.add(new Row(line, cells));
-            }
-        } catch (IOException e) {
-            throw new InvalidFileException("The file is not a readable CSV file: " + e.getMessage());
-        }
-        return rows;
-    }
-
-    private static String decodeUtf8(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new InvalidFileException("The file is not valid UTF-8 text");
-        }
     }
 
     private static HourlyObservation toObservation(PrsaFormat format, List<String> cells) {

@@ -35,7 +35,7 @@ public enum PrsaFormat {
         return header.indexOf(name);
     }
 
-    static PrsaFormat recognise(List<String> header) {
+    public static PrsaFormat recognise(List<String> header) {
         for (PrsaFormat format : values()) {
             if (format.header.size() == header.size()) {
                 boolean same = true;

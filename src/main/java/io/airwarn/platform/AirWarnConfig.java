@@ -17,6 +17,18 @@ public interface AirWarnConfig {
 
     Aqi aqi();
 
+    Forecast forecast();
+
+    interface Forecast {
+        /** {@code AIRWARN_FORECAST_CRON}: when forecast runs start (Quartz cron, Beijing time); "off" disables. */
+        @WithDefault("0 0 7,15 * * ?")
+        String cron();
+
+        /** {@code AIRWARN_MODELS_DIR}: the fitted model files. */
+        @WithDefault("forecast-models")
+        String modelsDir();
+    }
+
     interface Aqi {
         /** {@code AIRWARN_AQI_STANDARD}: the breakpoint table used for stored city AQI. */
         @WithDefault("HJ633-2012")

@@ -18,6 +18,9 @@ public final class AirWarnMain {
     }
 
     public static void main(String... args) {
+        if (Commands.isCommand(args)) {
+            System.exit(Commands.run(args));
+        }
         try {
             System.exit(serve(args));
         } catch (StartupException e) {

@@ -65,6 +65,17 @@ class AqiCalculatorTest {
     }
 
     @Test
+    void concentrationAtMostInvertsTheTable() {
+        assertEquals(0, new BigDecimal("150").compareTo(AqiCalculator.concentrationAtMost(T, AqiItem.PM2_5_24H, 200)));
+        assertEquals(0, new BigDecimal("250").compareTo(AqiCalculator.concentrationAtMost(T, AqiItem.PM2_5_24H, 300)));
+        assertEquals(0, new BigDecimal("498.5").compareTo(AqiCalculator.concentrationAtMost(T, AqiItem.PM2_5_24H, 499)));
+        assertEquals(200, iaqi(AqiItem.PM2_5_24H, "150"));
+        assertEquals(201, iaqi(AqiItem.PM2_5_24H, "150.001"));
+        assertEquals(499, iaqi(AqiItem.PM2_5_24H, "498.5"));
+        assertEquals(500, iaqi(AqiItem.PM2_5_24H, "498.501"));
+    }
+
+    @Test
     void zeroGivesZero() {
         for (AqiItem item : AqiItem.values()) {
             assertEquals(0, iaqi(item, "0"), item.name());

@@ -1,0 +1,72 @@
+package io.airwarn.forecast;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code evaluate}: rolling-origin verification of the model against persistence and climatology. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score the forecast model against persistence and climatology on hourly UCI files "
+                + "(rolling origin: refit before each test month). Daily AQI = PM2.5 24 h IAQI, HJ 633-2012.")
+public class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, description = "Hourly file; repeat it or use a glob for several "
+            + "stations of one city.")
+    List<String> inputs;
+
+    @Option(names = "--format", required = true, description = "prsa or five-cities")
+    String format;
+
+    @Option(names = "--pm25-columns", split = ",", description = "Columns whose mean is the hourly PM2.5 "
+            + "(default: pm2.5 / PM2.5 for PRSA files, PM_US Post for five-cities).")
+    List<String> pm25Columns = List.of();
+
+    @Option(names = "--train-until", required = true, description = "Last training day (YYYY-MM-DD); the test "
+            + "period is everything after it.")
+    LocalDate trainUntil;
+
+    @Option(names = "--leads", split = ",", description = "Lead days (default 1,2,3).")
+    List<Integer> leads = List.of(1, 2, 3);
+
+    @Option(names = "--met", description = "perfect (the target day's observed meteorology) or none (default "
+            + "perfect).")
+    String met = "perfect";
+
+    @Option(names = "--heating-season", description = "MM-DD..MM-DD, or none (default).")
+    String heatingSeason = "none";
+
+    @Option(names = "--out", description = "Also write the JSON report to this file.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Predictors.MetMode mode = MetOption.parse(met);
+        Predictors.HeatingSeason heating = Predictors.HeatingSeason.parse(heatingSeason);
+        for (int lead : leads) {
+            if (lead < 1 || lead > ForecastModel.MAX_LEAD) {
+                throw new IllegalArgumentException("--leads must lie in 1.." + ForecastModel.MAX_LEAD + ", not " + lead);
+            }
+        }
+        List<Path> files = InputFiles.expand(inputs);
+        HourlyFileReader.Result input = HourlyFileReader.read(files, format, pm25Columns);
+        DailySeries series = new DailySeries(input.days(), Hj633.table());
+        RollingOriginEvaluation.Result result = RollingOriginEvaluation.run(series, trainUntil, leads, mode, heating);
+        EvaluationReport report = new EvaluationReport(String.join(",", inputs), format,
+                pm25Columns.isEmpty() ? null : pm25Columns, trainUntil.toString(), met,
+                mode == Predictors.MetMode.TARGET_DAY ? EvaluationReport.PERFECT_NOTE : EvaluationReport.NONE_NOTE,
+                heating.toString(), result.testDays(), result.leads());
+        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        System.out.println(json);
+        if (out != null) {
+            Files.writeString(out, json + System.lineSeparator());
+        }
+        return 0;
+    }
+}

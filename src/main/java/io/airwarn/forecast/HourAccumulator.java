@@ -1,0 +1,36 @@
+package io.airwarn.forecast;
+
+/** One hour's values gathered over files: PM2.5 columns and meteorology, each a running mean. */
+final class HourAccumulator {
+
+    final Mean pm = new Mean();
+    final Mean temperature = new Mean();
+    final Mean dewPoint = new Mean();
+    final Mean pressure = new Mean();
+    final Mean windSpeed = new Mean();
+    final Mean precipitation = new Mean();
+    final int[] quadrants = new int[InputFormat.Quadrant.values().length];
+
+    void quadrant(InputFormat.Quadrant q) {
+        if (q != null) {
+            quadrants[q.ordinal()]++;
+        }
+    }
+
+    /** A running sum and count that ignores missing values. */
+    static final class Mean {
+        double sum;
+        int count;
+
+        void add(Double value) {
+            if (value != null) {
+                sum += value;
+                count++;
+            }
+        }
+
+        Double mean() {
+            return count == 0 ? null : sum / count;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.airwarn.forecast;
+
+import io.airwarn.observation.CsvRows;
+import io.airwarn.observation.InvalidFileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads hourly UCI files (PRSA or five-cities layout) into daily records: the hourly PM2.5 is the mean of the listed
+ * columns present that hour (over all files, e.g. the stations of a city), the daily mean needs 20 valid hours
+ * (GB 3095-2012), meteorology is averaged over the hours that have it. Any malformed file stops the read with a
+ * message naming the file and line.
+ */
+public final class HourlyFileReader {
+
+    static final int MIN_PM_HOURS = 20;
+    static final int MIN_MET_HOURS = 6;
+
+    private HourlyFileReader() {
+    }
+
+    /**
+     * @param formatOption "prsa" or "five-cities"
+     * @param pm25Columns  the columns whose mean is the hourly PM2.5; empty for the layout's default
+     */
+    /** The days read and the layout of the files. */
+    public record Result(List<DailyRecord> days, InputFormat format) {
+    }
+
+    public static Result read(List<Path> files, String formatOption, List<String> pm25Columns) {
+        if (!formatOption.equals("prsa") && !formatOption.equals("five-cities")) {
+            throw new IllegalArgumentException("--format must be prsa or five-cities, not " + formatOption);
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no input files");
+        }
+        Map<LocalDateTime, HourAccumulator> hours = new TreeMap<>();
+        InputFormat format = null;
+        for (Path file : files) {
+            InputFormat fileFormat = readFile(file, formatOption, pm25Columns, hours);
+            if (format != null && fileFormat != format) {
+                throw new IllegalArgumentException(file + ": is " + fileFormat + ", the other files " + format);
+            }
+            format = fileFormat;
+        }
+        return new Result(daily(hours), format);
+    }
+
+    private static InputFormat readFile(Path file, String formatOption, List<String> pm25Columns,
+                                        Map<LocalDateTime, HourAccumulator> hours) {
+        List<CsvRows.Row> rows;
+        try {
+            rows = CsvRows.read(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
+        } catch (InvalidFileException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(file + ": the file is empty");
+        }
+        List<String> header = rows.get(0).cells().stream().map(String::trim).toList();
+        InputFormat format = InputFormat.recognise(formatOption, header);
+        if (format == null) {
+            throw new IllegalArgumentException(file + ": line 1 is not a " + formatOption + " header");
+        }
+        List<String> pmNames = pm25Columns.isEmpty() ? List.of(format.defaultPm25) : pm25Columns;
+        List<Integer> pmColumns = new ArrayList<>();
+        for (String name : pmNames) {
+            if (!header.contains(name)) {
+                throw new IllegalArgumentException(file + ": no column '" + name + "' (columns: "
+                        + String.join(", ", header) + ")");
+            }
+            pmColumns.add(header.indexOf(name));
+        }
+        Columns c = new Columns(header, format);
+        for (CsvRows.Row row : rows.subList(1, rows.size())) {
+            if (row.isBlank()) {
+                continue;
+            }
+            if (row.cells().size() != header.size()) {
+                throw new IllegalArgumentException(file + ": line " + row.line() + " has " + row.cells().size()
+                        + " columns, the header " + header.size());
+            }
+            try {
+                c.accumulate(row.cells(), pmColumns, hours);
+            } catch (IllegalArgumentException | DateTimeException e) {
+                throw new IllegalArgumentException(file + ": line " + row.line() + ": " + e.getMessage());
+            }
+        }
+        return format;
+    }
+
+    private static List<DailyRecord> daily(Map<LocalDateTime, HourAccumulator> hours) {
+        Map<LocalDate, List<HourAccumulator>> byDay = new TreeMap<>();
+        hours.forEach((hour, acc) -> byDay.computeIfAbsent(hour.toLocalDate(), d -> new ArrayList<>()).add(acc));
+        List<DailyRecord> days = new ArrayList<>();
+        byDay.forEach((day, list) -> days.add(DayAccumulator.of(list).toRecord(day)));
+        return days;
+    }
+
+    /** Column positions of one file and the parsing of its rows. */
+    private record Columns(List<String> header, InputFormat format) {
+
+        int at(String name) {
+            return name == null ? -1 : header.indexOf(name);
+        }
+
+        void accumulate(List<String> cells, List<Integer> pmColumns, Map<LocalDateTime, HourAccumulator> hours) {
+            LocalDateTime hour = LocalDateTime.of(integer(cells, "year"), integer(cells, "month"),
+                    integer(cells, "day"), integer(cells, "hour"), 0);
+            HourAccumulator acc = hours.computeIfAbsent(hour, h -> new HourAccumulator());
+            for (int column : pmColumns) {
+                Double pm = number(cells, column);
+                if (pm != null && pm >= 0) {
+                    acc.pm.add(pm);
+                }
+            }
+            acc.temperature.add(number(cells, at(format.temperature)));
+            acc.dewPoint.add(number(cells, at(format.dewPoint)));
+            acc.pressure.add(number(cells, at(format.pressure)));
+            acc.windSpeed.add(number(cells, at(format.windSpeed)));
+            if (format.precipitationMm != null) {
+                acc.precipitation.add(number(cells, at(format.precipitationMm)));
+            } else {
+                double wet = 0;
+                for (String column : format.precipitationHours) {
+                    Double v = number(cells, at(column));
+                    wet = v != null && v > 0 ? 1 : wet;
+                }
+                acc.precipitation.add(wet);
+            }
+            String direction = cells.get(at(format.windDirection)).trim();
+            acc.quadrant(InputFormat.quadrant(direction));
+        }
+
+        int integer(List<String> cells, String column) {
+            String value = cells.get(at(column)).trim();
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("column " + column + ": '" + value + "' is not a whole number");
+            }
+        }
+
+        Double number(List<String> cells, int column) {
+            if (column < 0) {
+                return null;
+            }
+            String value = cells.get(column).trim();
+            if (value.isEmpty() || value.equals("NA")) {
+                return null;
+            }
+            try {
+                double v = Double.parseDouble(value);
+                if (!Double.isFinite(v)) {
+                    throw new NumberFormatException();
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("column " + header.get(column) + ": '" + value
+                        + "' is not a number");
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.airwarn.forecast;
+
+import io.airwarn.observation.PrsaFormat;
+import java.util.List;
+
+/**
+ * The hourly files the command line reads, and where each keeps its PM2.5 and meteorology. Wind speed and
+ * precipitation differ between layouts: the single-station and five-cities files give a cumulated wind speed
+ * (Iws), and the single-station file only cumulated hours of rain and snow (counted as hours with precipitation).
+ */
+public enum InputFormat {
+    PRSA_MULTISITE("PM2.5", "TEMP", "DEWP", "PRES", "WSPM", "wd", "RAIN", null),
+    PRSA_SINGLE_STATION("pm2.5", "TEMP", "DEWP", "PRES", "Iws", "cbwd", null, List.of("Ir", "Is")),
+    FIVE_CITIES("PM_US Post", "TEMP", "DEWP", "PRES", "Iws", "cbwd", "precipitation", null);
+
+    static final List<String> FIVE_CITIES_START = List.of("No", "year", "month", "day", "hour", "season");
+    static final List<String> FIVE_CITIES_MET = List.of("DEWP", "HUMI", "PRES", "TEMP", "cbwd", "Iws",
+            "precipitation", "Iprec");
+
+    final String defaultPm25;
+    final String temperature;
+    final String dewPoint;
+    final String pressure;
+    final String windSpeed;
+    final String windDirection;
+    /** A column in mm, or null. */
+    final String precipitationMm;
+    /** Cumulated-hours columns whose positive values mark an hour with precipitation, or null. */
+    final List<String> precipitationHours;
+
+    InputFormat(String defaultPm25, String temperature, String dewPoint, String pressure, String windSpeed,
+                String windDirection, String precipitationMm, List<String> precipitationHours) {
+        this.defaultPm25 = defaultPm25;
+        this.temperature = temperature;
+        this.dewPoint = dewPoint;
+        this.pressure = pressure;
+        this.windSpeed = windSpeed;
+        this.windDirection = windDirection;
+        this.precipitationMm = precipitationMm;
+        this.precipitationHours = precipitationHours;
+    }
+
+    /** Station meteorology (wind in m/s, precipitation in mm) is what weather forecasts give. */
+    static final String STATION_METEOROLOGY = "station: wind speed m/s, precipitation mm";
+
+    /** What the model's wind and precipitation predictors mean, recorded in the model file. */
+    String meteorology() {
+        return switch (this) {
+            case PRSA_MULTISITE -> STATION_METEOROLOGY;
+            case PRSA_SINGLE_STATION -> "uci-cumulated: wind speed is the cumulated Iws, precipitation is hours of "
+                    + "rain or snow";
+            case FIVE_CITIES -> "uci-cumulated: wind speed is the cumulated Iws, precipitation mm";
+        };
+    }
+
+    /**
+     * Recognises a header as one of the layouts the command-line option names ("prsa" or "five-cities").
+     *
+     * @return null when the header is not of that option's layouts
+     */
+    static InputFormat recognise(String option, List<String> header) {
+        if (option.equals("prsa")) {
+            PrsaFormat prsa = PrsaFormat.recognise(header);
+            if (prsa == PrsaFormat.PRSA_MULTISITE) {
+                return PRSA_MULTISITE;
+            }
+            return prsa == PrsaFormat.PRSA_SINGLE_STATION ? PRSA_SINGLE_STATION : null;
+        }
+        if (option.equals("five-cities") && header.size() > FIVE_CITIES_START.size()
+                && header.subList(0, FIVE_CITIES_START.size()).equals(FIVE_CITIES_START)
+                && header.containsAll(FIVE_CITIES_MET)) {
+            return FIVE_CITIES;
+        }
+        return null;
+    }
+
+    /** The wind quadrant of a direction label (cbwd: NW, NE, SE, cv; wd: 16 points), or null. */
+    static Quadrant quadrant(String label) {
+        return switch (label) {
+            case "cv" -> Quadrant.CALM;
+            case "N", "NNW", "NW", "WNW", "W" -> Quadrant.NORTH_WEST;
+            case "NNE", "NE", "ENE", "E" -> Quadrant.NORTH_EAST;
+            case "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW" -> Quadrant.SOUTH_EAST;
+            default -> null;
+        };
+    }
+
+    enum Quadrant { NORTH_WEST, NORTH_EAST, SOUTH_EAST, CALM }
+}

@@ -1,0 +1,92 @@
+package io.airwarn.forecast;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.airwarn.aqi.AqiCategory;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Verification scores of a set of forecasts. Undefined scores (no events, no forecasts) are null.
+ * levelAccuracy: share of days whose forecast AQI (rounded up) falls in the observed category.
+ */
+@JsonPropertyOrder({"n", "rmse", "mae", "r2", "bias", "levelAccuracy", "above200", "above300"})
+public record Score(int n, Double rmse, Double mae, Double r2, Double bias, Double levelAccuracy, Exceedance above200,
+                    Exceedance above300) {
+
+    /**
+     * The yes/no and probability scores for one threshold. POD = hits/(hits+misses), FAR =
+     * falseAlarms/(hits+falseAlarms), CSI = hits/(hits+misses+falseAlarms); Brier on the probability;
+     * brierSkill = 1 - Brier / Brier of climatology on the same days.
+     */
+    @JsonPropertyOrder({"hits", "misses", "falseAlarms", "pod", "far", "csi", "brier", "brierSkill"})
+    public record Exceedance(int hits, int misses, int falseAlarms, Double pod, Double far, Double csi, Double brier,
+                             Double brierSkill) {
+    }
+
+    /**
+     * @param predictions  the forecasts
+     * @param climatology  climatology's forecasts of the same days, the reference of the Brier skill
+     */
+    public static Score of(List<Prediction> predictions, List<Prediction> climatology) {
+        int n = predictions.size();
+        if (n == 0) {
+            Exceedance none = new Exceedance(0, 0, 0, null, null, null, null, null);
+            return new Score(0, null, null, null, null, null, none, none);
+        }
+        double sse = 0;
+        double sae = 0;
+        double bias = 0;
+        double meanObserved = predictions.stream().mapToDouble(Prediction::observedAqi).average().orElseThrow();
+        double sst = 0;
+        int sameLevel = 0;
+        for (Prediction p : predictions) {
+            double error = p.forecastAqi() - p.observedAqi();
+            sse += error * error;
+            sae += Math.abs(error);
+            bias += error;
+            sst += Math.pow(p.observedAqi() - meanObserved, 2);
+            if (AqiCategory.of((int) Math.ceil(p.forecastAqi())) == AqiCategory.of(p.observedAqi())) {
+                sameLevel++;
+            }
+        }
+        return new Score(n, Math.sqrt(sse / n), sae / n, sst == 0 ? null : 1 - sse / sst, bias / n,
+                (double) sameLevel / n, exceedance(predictions, climatology, 200, Prediction::pAbove200),
+                exceedance(predictions, climatology, 300, Prediction::pAbove300));
+    }
+
+    static Exceedance exceedance(List<Prediction> predictions, List<Prediction> climatology, int threshold,
+                                 ToDoubleFunction<Prediction> probability) {
+        int hits = 0;
+        int misses = 0;
+        int falseAlarms = 0;
+        for (Prediction p : predictions) {
+            boolean forecast = p.forecastAqi() > threshold;
+            boolean observed = p.observedAqi() > threshold;
+            if (forecast && observed) {
+                hits++;
+            } else if (observed) {
+                misses++;
+            } else if (forecast) {
+                falseAlarms++;
+            }
+        }
+        double brier = brier(predictions, threshold, probability);
+        double reference = brier(climatology, threshold, probability);
+        return new Exceedance(hits, misses, falseAlarms, ratio(hits, hits + misses), ratio(falseAlarms,
+                hits + falseAlarms), ratio(hits, hits + misses + falseAlarms), brier,
+                reference == 0 ? null : 1 - brier / reference);
+    }
+
+    static double brier(List<Prediction> predictions, int threshold, ToDoubleFunction<Prediction> probability) {
+        double sum = 0;
+        for (Prediction p : predictions) {
+            double outcome = p.observedAqi() > threshold ? 1 : 0;
+            sum += Math.pow(probability.applyAsDouble(p) - outcome, 2);
+        }
+        return predictions.isEmpty() ? Double.NaN : sum / predictions.size();
+    }
+
+    private static Double ratio(int numerator, int denominator) {
+        return denominator == 0 ? null : (double) numerator / denominator;
+    }
+}
