@@ -1,5 +1,6 @@
 package io.airwarn.city;
 
+import io.airwarn.platform.ApiException;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,16 @@ public final class Cities {
 
     public List<City> all() {
         return all;
+    }
+
+    /**
+     * The current code of the unit a request names (by its code or a former code).
+     *
+     * @throws ApiException 404 when no unit answers to the code
+     */
+    public String requireCode(String code) {
+        return find(code).orElseThrow(() -> ApiException.notFound("unknown_city",
+                "city " + code + " is not one of AirWarn's units; see GET /api/cities")).code();
     }
 
     /** Finds a unit by its code or a former code. */

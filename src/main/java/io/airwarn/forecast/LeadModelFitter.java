@@ -22,22 +22,29 @@ public final class LeadModelFitter {
      */
     public static LeadModel fit(DailySeries series, LocalDate cutoff, int lead, Predictors.MetMode mode,
                                 Predictors.HeatingSeason heating) {
-        List<double[]> rows = new ArrayList<>();
-        List<Double> targets = new ArrayList<>();
+        List<Double[]> candidates = new ArrayList<>();
+        List<Double> candidateTargets = new ArrayList<>();
         for (LocalDate target = series.firstDay().plusDays(lead); target.isBefore(cutoff)
                 && !target.isAfter(series.lastDay()); target = target.plusDays(1)) {
             Double pm = series.pm25(target);
-            if (pm == null) {
-                continue;
+            Double[] x = pm == null ? null
+                    : Predictors.values(series, target.minusDays(lead), lead, mode, series.met(target), heating);
+            if (x != null) {
+                candidates.add(x);
+                candidateTargets.add(Math.log1p(pm));
             }
-            Double[] x = Predictors.values(series, target.minusDays(lead), lead, mode, series.met(target), heating);
-            if (x == null || Arrays.stream(x).anyMatch(v -> v == null)) {
-                continue;
-            }
-            rows.add(Arrays.stream(x).mapToDouble(Double::doubleValue).toArray());
-            targets.add(Math.log1p(pm));
         }
         List<String> names = Predictors.names(mode, heating);
+        boolean[] used = usable(candidates, names.size());
+        List<double[]> rows = new ArrayList<>();
+        List<Double> targets = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Double[] x = candidates.get(i);
+            if (IntStream.range(0, x.length).noneMatch(j -> used[j] && x[j] == null)) {
+                rows.add(IntStream.range(0, x.length).mapToDouble(j -> used[j] ? x[j] : 0).toArray());
+                targets.add(candidateTargets.get(i));
+            }
+        }
         int needed = MIN_SAMPLES_PER_PREDICTOR * (names.size() + 1);
         if (rows.size() < needed) {
             throw new IllegalArgumentException("only " + rows.size() + " complete days before " + cutoff
@@ -49,10 +56,10 @@ public final class LeadModelFitter {
                 means[j] += row[j] / rows.size();
             }
         }
-        // A predictor that never varies in the data (calm wind where the data have no calm class) cannot be
-        // estimated; it keeps a zero coefficient instead of making the system singular.
+        // A predictor the data do not have, or that never varies in them (calm wind where the data have no calm
+        // class), cannot be estimated; it keeps a zero coefficient instead of making the system singular.
         int[] varying = IntStream.range(0, names.size())
-                .filter(j -> rows.stream().anyMatch(r -> r[j] != rows.get(0)[j])).toArray();
+                .filter(j -> used[j] && rows.stream().anyMatch(r -> r[j] != rows.get(0)[j])).toArray();
         OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
         ols.newSampleData(targets.stream().mapToDouble(Double::doubleValue).toArray(),
                 rows.stream().map(r -> Arrays.stream(varying).mapToDouble(j -> r[j]).toArray()).toArray(double[][]::new));
@@ -62,6 +69,17 @@ public final class LeadModelFitter {
             coefficients[varying[k]] = beta[k + 1];
         }
         return new LeadModel(names, beta[0], coefficients, means, percentiles(ols.estimateResiduals()), rows.size());
+    }
+
+    /** Predictors known on at least half of the candidate days; the others are left out of the fit. */
+    private static boolean[] usable(List<Double[]> candidates, int count) {
+        boolean[] used = new boolean[count];
+        for (int j = 0; j < count; j++) {
+            final int column = j;
+            long known = candidates.stream().filter(x -> x[column] != null).count();
+            used[j] = known * 2 >= candidates.size() && known > 0;
+        }
+        return used;
     }
 
     /** Percentiles 1..99 by linear interpolation between order statistics. */

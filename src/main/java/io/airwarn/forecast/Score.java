@@ -21,6 +21,9 @@ public record Score(int n, Double rmse, Double mae, Double r2, Double bias, Doub
     @JsonPropertyOrder({"hits", "misses", "falseAlarms", "pod", "far", "csi", "brier", "brierSkill"})
     public record Exceedance(int hits, int misses, int falseAlarms, Double pod, Double far, Double csi, Double brier,
                              Double brierSkill) {
+        Exceedance withoutSkill() {
+            return new Exceedance(hits, misses, falseAlarms, pod, far, csi, brier, null);
+        }
     }
 
     /**
@@ -52,6 +55,11 @@ public record Score(int n, Double rmse, Double mae, Double r2, Double bias, Doub
         return new Score(n, Math.sqrt(sse / n), sae / n, sst == 0 ? null : 1 - sse / sst, bias / n,
                 (double) sameLevel / n, exceedance(predictions, climatology, 200, Prediction::pAbove200),
                 exceedance(predictions, climatology, 300, Prediction::pAbove300));
+    }
+
+    /** The same scores without Brier skill, for when no climatology is available. */
+    public Score withoutBrierSkill() {
+        return new Score(n, rmse, mae, r2, bias, levelAccuracy, above200.withoutSkill(), above300.withoutSkill());
     }
 
     static Exceedance exceedance(List<Prediction> predictions, List<Prediction> climatology, int threshold,

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
-@Path("/api/cities/{code}")
+@Path("/api/cities")
 @Produces(MediaType.APPLICATION_JSON)
 public class CityObservationResource {
 
@@ -57,15 +57,15 @@ public class CityObservationResource {
     }
 
     @GET
-    @Path("/stations")
+    @Path("/{code}/stations")
     @Operation(summary = "A city's monitoring stations and where their data come from",
             description = "demo is true for stations that replay data from elsewhere (the demo data set).")
     public Uni<List<StationView>> stations(@PathParam("code") String code) {
-        return stations.ofCity(cityCode(code)).map(list -> list.stream().map(StationView::of).toList());
+        return stations.ofCity(cities.requireCode(code)).map(list -> list.stream().map(StationView::of).toList());
     }
 
     @GET
-    @Path("/aqi/daily")
+    @Path("/{code}/aqi/daily")
     @Operation(summary = "A city's daily AQI (HJ 633 daily report)", description = """
             Days are Beijing calendar days (Asia/Shanghai), from and to inclusive (YYYY-MM-DD). Without them: the
             last 31 days that have data. Each value has its category, primary and exceeding pollutants, the
@@ -74,7 +74,7 @@ public class CityObservationResource {
     public Uni<List<CityAqiView>> daily(@PathParam("code") String code,
                                         @Parameter(description = "first day, YYYY-MM-DD") @RestQuery String from,
                                         @Parameter(description = "last day, YYYY-MM-DD") @RestQuery String to) {
-        String city = cityCode(code);
+        String city = cities.requireCode(code);
         LocalDate first = from == null ? null : date("from", from);
         LocalDate last = to == null ? null : date("to", to);
         Uni<LocalDate> end = last != null ? Uni.createFrom().item(last)
@@ -90,7 +90,7 @@ public class CityObservationResource {
     }
 
     @GET
-    @Path("/aqi/hourly")
+    @Path("/{code}/aqi/hourly")
     @Operation(summary = "A city's hourly AQI (HJ 633 real-time report)", description = """
             Hours are Beijing time (Asia/Shanghai). from and to are inclusive and take a date (YYYY-MM-DD, meaning
             the whole day) or a date-time (YYYY-MM-DDTHH:MM). Without them: the last 48 hours that have data.
@@ -99,7 +99,7 @@ public class CityObservationResource {
     public Uni<List<CityAqiView>> hourly(@PathParam("code") String code,
                                          @Parameter(description = "first hour or day") @RestQuery String from,
                                          @Parameter(description = "last hour or day") @RestQuery String to) {
-        String city = cityCode(code);
+        String city = cities.requireCode(code);
         LocalDateTime first = from == null ? null : hour("from", from, false);
         LocalDateTime last = to == null ? null : hour("to", to, true);
         Uni<LocalDateTime> end = last != null ? Uni.createFrom().item(last)
@@ -116,10 +116,6 @@ public class CityObservationResource {
         });
     }
 
-    private String cityCode(String code) {
-        return cities.find(code).orElseThrow(() -> ApiException.notFound("unknown_city",
-                "city " + code + " is not one of AirWarn's units; see GET /api/cities")).code();
-    }
 
     private static void checkRange(LocalDateTime from, LocalDateTime to, int maxDays) {
         if (from.isAfter(to)) {

@@ -1,0 +1,105 @@
+package io.airwarn.forecast;
+
+import io.airwarn.platform.AirWarnConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The models the service forecasts with: {@code <city code>.yaml} for a city's own model, {@code default.yaml}
+ * for every other city (the bundled default when the folder has none). A file that fails to load is reported
+ * and the model it would have replaced stays in use.
+ */
+@ApplicationScoped
+@Startup
+public class ForecastModelRegistry {
+
+    static final String DEFAULT = "default";
+    private static final String BUNDLED_DEFAULT = "airwarn-forecast-models/default.yaml";
+
+    /** What a reload found: the models in use and the files that could not be used. */
+    public record Report(List<Loaded> models, List<String> problems) {
+    }
+
+    public record Loaded(String name, String id, String version, String label) {
+    }
+
+    private final Path directory;
+    private volatile Map<String, ForecastModel> models = Map.of();
+    private volatile List<String> problems = List.of();
+
+    ForecastModelRegistry(AirWarnConfig config) {
+        this.directory = Path.of(config.forecast().modelsDir());
+    }
+
+    @PostConstruct
+    void load() {
+        Report report = reload();
+        report.problems().forEach(problem -> Log.errorf("forecast model not loaded: %s", problem));
+    }
+
+    /** Reads the folder again; broken files keep their previous model. */
+    public synchronized Report reload() {
+        Map<String, ForecastModel> next = new TreeMap<>(models);
+        List<String> found = new ArrayList<>();
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                    String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+                    try {
+                        next.put(name, ForecastModels.read(file));
+                    } catch (IllegalArgumentException e) {
+                        found.add(e.getMessage() + (next.containsKey(name) ? " (the previous " + name
+                                + " model stays in use)" : ""));
+                    }
+                }
+            } catch (IOException e) {
+                found.add(directory + ": cannot be listed (" + e.getMessage() + ")");
+            }
+        }
+        if (!next.containsKey(DEFAULT)) {
+            bundledDefault().ifPresent(model -> next.put(DEFAULT, model));
+        }
+        models = Map.copyOf(next);
+        problems = List.copyOf(found);
+        return report();
+    }
+
+    public Report report() {
+        List<Loaded> loaded = models.entrySet().stream().map(e -> new Loaded(e.getKey(), e.getValue().id(),
+                e.getValue().version(), e.getValue().file().label())).sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
+        return new Report(loaded, problems);
+    }
+
+    /** The city's own model, or the default. */
+    public Optional<ForecastModel> forCity(String cityCode) {
+        ForecastModel own = models.get(cityCode);
+        return Optional.ofNullable(own != null ? own : models.get(DEFAULT));
+    }
+
+    /** Where a city's own model is written. */
+    public Path fileFor(String cityCode) {
+        return directory.resolve(cityCode + ".yaml");
+    }
+
+    private static Optional<ForecastModel> bundledDefault() {
+        try (InputStream in = ForecastModelRegistry.class.getClassLoader().getResourceAsStream(BUNDLED_DEFAULT)) {
+            return in == null ? Optional.empty() : Optional.of(ForecastModels.parse(in.readAllBytes(), BUNDLED_DEFAULT));
+        } catch (IOException | IllegalArgumentException e) {
+            Log.errorf("the bundled default forecast model cannot be used: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

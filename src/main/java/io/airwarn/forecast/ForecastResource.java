@@ -1,0 +1,125 @@
+package io.airwarn.forecast;
+
+import io.airwarn.city.Cities;
+import io.airwarn.platform.ApiException;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Forecast runs, verification and the models in use. */
+@Path("/api/forecast")
+@Produces(MediaType.APPLICATION_JSON)
+public class ForecastResource {
+
+    private final ForecastService service;
+    private final ForecastStore store;
+    private final ForecastModelRegistry models;
+    private final Cities cities;
+    private final Clock clock;
+
+    public ForecastResource(ForecastService service, ForecastStore store, ForecastModelRegistry models,
+                            Cities cities, Clock clock) {
+        this.service = service;
+        this.store = store;
+        this.models = models;
+        this.cities = cities;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/run")
+    @Operation(summary = "Run the forecast now", description = "For one city (city=) or every city with data. "
+            + "The issue time is the current minute; a second request for the same issue time stores nothing new. "
+            + "issuedAt (ISO-8601 with offset) replays a past issue time: the forecast then uses only data before "
+            + "that day, which is how forecasts are back-tested and verified on historical data.")
+    public Uni<List<ForecastService.Outcome>> run(@RestQuery String city, @RestQuery String issuedAt) {
+        Instant issued = issuedAt == null ? clock.instant() : instant(issuedAt);
+        String trigger = issuedAt == null ? "on-demand" : "replay";
+        if (city == null || city.isBlank()) {
+            return service.runAll(issued, trigger);
+        }
+        return service.run(cities.requireCode(city), issued, trigger).map(List::of);
+    }
+
+    private Instant instant(String value) {
+        try {
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (instant.isAfter(clock.instant())) {
+                throw ApiException.badRequest("invalid_parameter", "issuedAt " + value + " is in the future");
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid_parameter", "issuedAt '" + value + "' is not an ISO-8601 time "
+                    + "with offset, e.g. 2015-12-01T07:00+08:00");
+        }
+    }
+
+    @GET
+    @Path("/verification")
+    @Operation(summary = "How a city's stored forecasts verified", description = "Stored forecasts at one lead "
+            + "(default 1) scored against the observed city daily AQI: RMSE, MAE, bias, level accuracy, "
+            + "POD/FAR/CSI and Brier skill for AQI > 200 and > 300.")
+    public Uni<VerificationView> verification(@RestQuery String city, @RestQuery Integer lead) {
+        if (city == null || city.isBlank()) {
+            throw ApiException.badRequest("missing_parameter", "city is required");
+        }
+        String code = cities.requireCode(city);
+        int l = lead == null ? 1 : lead;
+        if (l < 1 || l > ForecastModel.MAX_LEAD) {
+            throw ApiException.badRequest("invalid_parameter", "lead must lie in 1.." + ForecastModel.MAX_LEAD);
+        }
+        return store.verifiedForecasts(code, l).chain(rows -> {
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(new VerificationView(code, l, null, null, VerificationView.OBSERVED,
+                        Score.of(List.of(), List.of())));
+            }
+            LocalDate first = rows.get(0).getLocalDate(0);
+            LocalDate last = rows.get(rows.size() - 1).getLocalDate(0);
+            return store.observedAqiBefore(code, first).map(history -> {
+                List<Prediction> forecasts = new ArrayList<>();
+                List<Prediction> climatology = new ArrayList<>();
+                Climatology reference = history.isEmpty() ? null : new Climatology(history, first);
+                rows.forEach(r -> {
+                    int observed = r.getInteger(4);
+                    forecasts.add(new Prediction(r.getDouble(1), observed, r.getDouble(2), r.getDouble(3)));
+                    if (reference != null) {
+                        climatology.add(reference.forecast(r.getLocalDate(0), observed));
+                    }
+                });
+                Score score = reference == null ? Score.of(forecasts, forecasts).withoutBrierSkill()
+                        : Score.of(forecasts, climatology);
+                return new VerificationView(code, l, first.toString(), last.toString(), VerificationView.OBSERVED,
+                        score);
+            });
+        });
+    }
+
+    @GET
+    @Path("/models")
+    @Operation(summary = "The forecast models in use and any model file that could not be loaded")
+    public ForecastModelRegistry.Report models() {
+        return models.report();
+    }
+
+    @POST
+    @Path("/models/reload")
+    @Blocking
+    @Operation(summary = "Read the model files again", description = "A broken file is reported and the model it "
+            + "would have replaced stays in use.")
+    public ForecastModelRegistry.Report reload() {
+        return models.reload();
+    }
+}

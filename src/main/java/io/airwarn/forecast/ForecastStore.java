@@ -1,0 +1,233 @@
+package io.airwarn.forecast;
+
+import io.airwarn.platform.BeijingTime;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The forecast service's SQL: the city history it forecasts from (daily PM2.5 from the stored city AQI, daily
+ * meteorology from the station observations), weather forecasts, and idempotent writes of forecast runs.
+ */
+@ApplicationScoped
+class ForecastStore {
+
+    private static final String HOURLY_MET = """
+            SELECT o.observed_at, avg(o.temperature), avg(o.dew_point), avg(o.pressure), avg(o.wind_speed),
+                   avg(o.precipitation), array_agg(o.wind_direction) FILTER (WHERE o.wind_direction IS NOT NULL)
+            FROM observation o JOIN station s ON s.id = o.station_id
+            WHERE s.city_code = $1 AND o.observed_at >= $2 AND o.observed_at < $3
+            GROUP BY o.observed_at""";
+
+    private static final String INSERT_RUN = """
+            INSERT INTO forecast_run (city_code, issued_at, data_through, model_id, model_label, model_version,
+                                      trigger, demo)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (city_code, issued_at) DO NOTHING RETURNING id""";
+
+    private static final String INSERT_DAYS = """
+            INSERT INTO forecast_day (run_id, lead, target_day, meteorology, expected_aqi, low_aqi, high_aqi,
+                                      p_above_200, p_above_300, p_at_least_500)
+            SELECT $1, u.* FROM unnest($2::int2[], $3::date[], $4::text[], $5::float8[], $6::int[], $7::int[],
+                                       $8::float8[], $9::float8[], $10::float8[]) AS u""";
+
+    /** A city's days with their demo flag. */
+    record History(List<DailyRecord> days, boolean demo) {
+    }
+
+    private final Pool pool;
+
+    ForecastStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    Uni<List<String>> citiesWithData() {
+        return pool.query("SELECT DISTINCT city_code FROM city_aqi_daily WHERE pm2_5_24h IS NOT NULL ORDER BY 1")
+                .execute().map(rows -> {
+                    List<String> cities = new ArrayList<>();
+                    rows.forEach(r -> cities.add(r.getString(0)));
+                    return cities;
+                });
+    }
+
+    /** First and last day of a city's stored daily PM2.5. */
+    record DayRange(LocalDate first, LocalDate last) {
+    }
+
+    /** The city's stored days, or null when it has none. */
+    Uni<DayRange> dataRange(String city) {
+        return pool.preparedQuery("SELECT min(day), max(day) FROM city_aqi_daily WHERE city_code = $1 "
+                        + "AND pm2_5_24h IS NOT NULL").execute(Tuple.of(city))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return r.getLocalDate(0) == null ? null : new DayRange(r.getLocalDate(0), r.getLocalDate(1));
+                });
+    }
+
+    /** The last day before {@code before} with a daily PM2.5, or null. */
+    Uni<LocalDate> originDay(String city, LocalDate before) {
+        return pool.preparedQuery("SELECT max(day) FROM city_aqi_daily WHERE city_code = $1 AND day < $2 "
+                        + "AND pm2_5_24h IS NOT NULL").execute(Tuple.of(city, before))
+                .map(rows -> rows.iterator().next().getLocalDate(0));
+    }
+
+    /** Days [from, to] of a city: daily PM2.5 and the station meteorology averaged over the city. */
+    Uni<History> history(String city, LocalDate from, LocalDate to) {
+        Uni<Map<LocalDate, Row>> daily = pool.preparedQuery("SELECT day, pm2_5_24h, demo FROM city_aqi_daily "
+                        + "WHERE city_code = $1 AND day BETWEEN $2 AND $3").execute(Tuple.of(city, from, to))
+                .map(rows -> {
+                    Map<LocalDate, Row> byDay = new HashMap<>();
+                    rows.forEach(r -> byDay.put(r.getLocalDate(0), r));
+                    return byDay;
+                });
+        Uni<Map<LocalDate, List<HourAccumulator>>> hourly = pool.preparedQuery(HOURLY_MET)
+                .execute(Tuple.of(city, BeijingTime.toOffset(from.atStartOfDay()),
+                        BeijingTime.toOffset(to.plusDays(1).atStartOfDay())))
+                .map(rows -> {
+                    Map<LocalDate, List<HourAccumulator>> byDay = new TreeMap<>();
+                    rows.forEach(r -> {
+                        LocalDateTime hour = BeijingTime.toLocal(r.getOffsetDateTime(0));
+                        byDay.computeIfAbsent(hour.toLocalDate(), d -> new ArrayList<>()).add(hourOf(r));
+                    });
+                    return byDay;
+                });
+        return Uni.combine().all().unis(daily, hourly).asTuple().map(t -> {
+            List<DailyRecord> days = new ArrayList<>();
+            boolean demo = false;
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                Row row = t.getItem1().get(d);
+                List<HourAccumulator> hours = t.getItem2().getOrDefault(d, List.of());
+                DailyMet met = DayAccumulator.of(hours).toRecord(d).met();
+                days.add(new DailyRecord(d, row == null ? null : row.getDouble(1), met));
+                demo |= row != null && row.getBoolean(2);
+            }
+            return new History(days, demo);
+        });
+    }
+
+    private static HourAccumulator hourOf(Row r) {
+        HourAccumulator h = new HourAccumulator();
+        h.temperature.add(r.getDouble(1));
+        h.dewPoint.add(r.getDouble(2));
+        h.pressure.add(r.getDouble(3));
+        h.windSpeed.add(r.getDouble(4));
+        h.precipitation.add(r.getDouble(5));
+        String[] directions = r.getArrayOfStrings(6);
+        if (directions != null) {
+            for (String d : directions) {
+                h.quadrant(InputFormat.quadrant(d.trim()));
+            }
+        }
+        return h;
+    }
+
+    Uni<Map<LocalDate, DailyMet>> metForecasts(String city, LocalDate from, LocalDate to) {
+        return pool.preparedQuery("SELECT day, temperature, dew_point, humidity, pressure, wind_speed, "
+                        + "wind_direction, precipitation FROM met_forecast WHERE city_code = $1 AND day BETWEEN $2 AND $3")
+                .execute(Tuple.of(city, from, to)).map(rows -> {
+                    Map<LocalDate, DailyMet> byDay = new LinkedHashMap<>();
+                    rows.forEach(r -> byDay.put(r.getLocalDate(0), new MetForecastDay(r.getLocalDate(0),
+                            r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5),
+                            r.getString(6), r.getDouble(7)).toDailyMet()));
+                    return byDay;
+                });
+    }
+
+    Uni<Integer> saveMetForecasts(String city, List<MetForecastDay> days) {
+        List<Tuple> rows = days.stream().map(d -> Tuple.tuple(List.of(city, d.date())).addDouble(d.temperature())
+                .addDouble(d.dewPoint()).addDouble(d.humidity()).addDouble(d.pressure()).addDouble(d.windSpeed())
+                .addString(d.windDirection()).addDouble(d.precipitation())).toList();
+        return pool.withTransaction(c -> c.preparedQuery("""
+                INSERT INTO met_forecast (city_code, day, temperature, dew_point, humidity, pressure, wind_speed,
+                                          wind_direction, precipitation)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                ON CONFLICT (city_code, day) DO UPDATE SET temperature = EXCLUDED.temperature,
+                    dew_point = EXCLUDED.dew_point, humidity = EXCLUDED.humidity, pressure = EXCLUDED.pressure,
+                    wind_speed = EXCLUDED.wind_speed, wind_direction = EXCLUDED.wind_direction,
+                    precipitation = EXCLUDED.precipitation, received_at = now()""").executeBatch(rows))
+                .map(ignored -> days.size());
+    }
+
+    /**
+     * Stores a run and its days unless the city already has a run for this issue time.
+     *
+     * @return the new run's id, or null when one existed
+     */
+    Uni<Long> saveRun(String city, Instant issuedAt, LocalDate dataThrough, ForecastModel model, String trigger,
+                      boolean demo, List<LeadForecast> days) {
+        return pool.withTransaction(c -> c.preparedQuery(INSERT_RUN).execute(Tuple.tuple(List.of(city,
+                        issuedAt.atOffset(ZoneOffset.UTC), dataThrough, model.id(), model.file().label(),
+                        model.version(), trigger, demo)))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    long id = rows.iterator().next().getLong(0);
+                    return insertDays(c, id, days).map(ignored -> id);
+                }));
+    }
+
+    private static Uni<Void> insertDays(SqlConnection c, long runId, List<LeadForecast> days) {
+        Tuple t = Tuple.of(runId);
+        t.addArrayOfShort(days.stream().map(d -> (short) d.lead()).toArray(Short[]::new));
+        t.addArrayOfLocalDate(days.stream().map(LeadForecast::date).toArray(LocalDate[]::new));
+        t.addArrayOfString(days.stream().map(d -> d.withMeteorology() ? "forecast" : "none").toArray(String[]::new));
+        t.addArrayOfDouble(days.stream().map(d -> d.distribution().expectedAqi()).toArray(Double[]::new));
+        t.addArrayOfInteger(days.stream().map(d -> d.distribution().lowAqi()).toArray(Integer[]::new));
+        t.addArrayOfInteger(days.stream().map(d -> d.distribution().highAqi()).toArray(Integer[]::new));
+        t.addArrayOfDouble(days.stream().map(d -> d.distribution().pAbove200()).toArray(Double[]::new));
+        t.addArrayOfDouble(days.stream().map(d -> d.distribution().pAbove300()).toArray(Double[]::new));
+        t.addArrayOfDouble(days.stream().map(d -> d.distribution().pAtLeast500()).toArray(Double[]::new));
+        return c.preparedQuery(INSERT_DAYS).execute(t).replaceWithVoid();
+    }
+
+    /** The id of the city's run for an issue time. */
+    Uni<Long> runId(String city, Instant issuedAt) {
+        return pool.preparedQuery("SELECT id FROM forecast_run WHERE city_code = $1 AND issued_at = $2")
+                .execute(Tuple.of(city, issuedAt.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
+    }
+
+    /** Pairs of (forecast, observed daily AQI) for one lead, the latest run's forecast of each verified day. */
+    Uni<List<Row>> verifiedForecasts(String city, int lead) {
+        return pool.preparedQuery("""
+                SELECT DISTINCT ON (fd.target_day) fd.target_day, fd.expected_aqi, fd.p_above_200, fd.p_above_300,
+                       d.aqi
+                FROM forecast_day fd JOIN forecast_run fr ON fr.id = fd.run_id
+                JOIN city_aqi_daily d ON d.city_code = fr.city_code AND d.day = fd.target_day
+                WHERE fr.city_code = $1 AND fd.lead = $2 AND d.aqi IS NOT NULL
+                ORDER BY fd.target_day, fr.issued_at DESC""").execute(Tuple.of(city, lead)).map(rows -> {
+                    List<Row> list = new ArrayList<>();
+                    rows.forEach(list::add);
+                    return list;
+                });
+    }
+
+    /** The city's observed daily AQI before a day, for the climatology reference of the verification. */
+    Uni<Map<LocalDate, Integer>> observedAqiBefore(String city, LocalDate before) {
+        return pool.preparedQuery("SELECT day, aqi FROM city_aqi_daily WHERE city_code = $1 AND day < $2 "
+                + "AND aqi IS NOT NULL").execute(Tuple.of(city, before)).map(rows -> {
+                    Map<LocalDate, Integer> byDay = new HashMap<>();
+                    rows.forEach(r -> byDay.put(r.getLocalDate(0), r.getInteger(1)));
+                    return byDay;
+                });
+    }
+
+    static OffsetDateTime beijing(Instant instant) {
+        return instant.atZone(BeijingTime.ZONE).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,46 @@
+package io.airwarn.forecast;
+
+import io.airwarn.aqi.AqiCategory;
+import io.airwarn.aqi.CategoryView;
+import io.airwarn.platform.BeijingTime;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A stored forecast as the API shows it. {@code stale} is true when the newest data are older than the day before
+ * the issue day (the forecast then starts from old data, as with the demo replay). Times are Beijing time.
+ */
+public record ForecastView(String city, String issuedAt, String dataThrough, boolean stale, Model model,
+                           String trigger, boolean demo, List<Day> days) {
+
+    public record Model(String id, String version, String label) {
+    }
+
+    /**
+     * One lead. {@code aqi} is the expected AQI rounded up (as AQI values are), {@code interval} the 80 % interval,
+     * {@code meteorology} "forecast" when a weather forecast for the day was used, else "none".
+     */
+    public record Day(int lead, String date, int aqi, double expectedAqi, Interval interval, double pAbove200,
+                      double pAbove300, double pAtLeast500, CategoryView category, String meteorology) {
+    }
+
+    public record Interval(int low, int high) {
+    }
+
+    static ForecastView of(ForecastRun run) {
+        LocalDate issueDay = run.issuedAt.atZoneSameInstant(BeijingTime.ZONE).toLocalDate();
+        List<Day> days = run.days.stream().map(d -> {
+            int aqi = (int) Math.ceil(d.expectedAqi);
+            return new Day(d.lead, d.targetDay.toString(), aqi, Math.round(d.expectedAqi * 10) / 10.0,
+                    new Interval(d.lowAqi, d.highAqi), round(d.pAbove200), round(d.pAbove300), round(d.pAtLeast500),
+                    CategoryView.of(AqiCategory.of(aqi)), d.meteorology);
+        }).toList();
+        return new ForecastView(run.cityCode, run.issuedAt.atZoneSameInstant(BeijingTime.ZONE).toOffsetDateTime()
+                .toString(), run.dataThrough.toString(), run.dataThrough.isBefore(issueDay.minusDays(1)),
+                new Model(run.modelId, run.modelVersion, run.modelLabel), run.trigger, run.demo, days);
+    }
+
+    private static double round(double p) {
+        return Math.round(p * 1000) / 1000.0;
+    }
+}

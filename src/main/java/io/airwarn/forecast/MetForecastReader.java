@@ -1,0 +1,137 @@
+package io.airwarn.forecast;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airwarn.observation.CsvRows;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads posted weather forecasts: a JSON array of days, or CSV with a header naming the same fields. A forecast is
+ * accepted whole or not at all; the error names the item or line and the field.
+ */
+public final class MetForecastReader {
+
+    static final Set<String> FIELDS = Set.of("date", "temperature", "dewPoint", "humidity", "pressure", "windSpeed",
+            "windDirection", "precipitation");
+    static final int MAX_DAYS = 31;
+
+    private MetForecastReader() {
+    }
+
+    public static List<MetForecastDay> fromJson(JsonNode body) {
+        if (body == null || !body.isArray()) {
+            throw new IllegalArgumentException("the body must be a JSON array of days");
+        }
+        List<Map<String, String>> items = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode item = body.get(i);
+            if (!item.isObject()) {
+                throw new IllegalArgumentException("item " + i + " is not an object");
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                JsonNode v = f.getValue();
+                if (!v.isNull() && !v.isNumber() && !v.isTextual()) {
+                    throw new IllegalArgumentException("item " + i + ": " + f.getKey() + " must be a number or text");
+                }
+                if (v.isTextual() && !f.getKey().equals("date") && !f.getKey().equals("windDirection")) {
+                    throw new IllegalArgumentException("item " + i + ": " + f.getKey() + " must be a number");
+                }
+                fields.put(f.getKey(), v.isNull() ? null : v.asText());
+            }
+            items.add(fields);
+        }
+        return toDays(items, i -> "item " + i);
+    }
+
+    public static List<MetForecastDay> fromCsv(byte[] content) {
+        List<CsvRows.Row> rows = CsvRows.read(content);
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("the file is empty");
+        }
+        List<String> header = rows.get(0).cells().stream().map(String::trim).toList();
+        List<Map<String, String>> items = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (CsvRows.Row row : rows.subList(1, rows.size())) {
+            if (row.isBlank()) {
+                continue;
+            }
+            if (row.cells().size() != header.size()) {
+                throw new IllegalArgumentException("line " + row.line() + " has " + row.cells().size()
+                        + " columns, the header " + header.size());
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                String value = row.cells().get(c).trim();
+                fields.put(header.get(c), value.isEmpty() || value.equals("NA") ? null : value);
+            }
+            items.add(fields);
+            lines.add(row.line());
+        }
+        return toDays(items, i -> "line " + lines.get(i));
+    }
+
+    private static List<MetForecastDay> toDays(List<Map<String, String>> items, Function<Integer, String> where) {
+        if (items.isEmpty() || items.size() > MAX_DAYS) {
+            throw new IllegalArgumentException("a forecast has 1 to " + MAX_DAYS + " days");
+        }
+        List<MetForecastDay> days = new ArrayList<>();
+        Set<LocalDate> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, String> f = items.get(i);
+            String at = where.apply(i) + ": ";
+            for (String name : f.keySet()) {
+                if (!FIELDS.contains(name)) {
+                    throw new IllegalArgumentException(at + "unknown field " + name + "; fields are " + FIELDS);
+                }
+            }
+            MetForecastDay day = new MetForecastDay(date(f.get("date"), at), number(f, "temperature", at),
+                    number(f, "dewPoint", at), number(f, "humidity", at), number(f, "pressure", at),
+                    number(f, "windSpeed", at), f.get("windDirection"), number(f, "precipitation", at));
+            day.problem().ifPresent(problem -> {
+                throw new IllegalArgumentException(at + problem);
+            });
+            if (!seen.add(day.date())) {
+                throw new IllegalArgumentException(at + "date " + day.date() + " appears twice");
+            }
+            days.add(day);
+        }
+        return days;
+    }
+
+    private static LocalDate date(String value, String at) {
+        if (value == null) {
+            throw new IllegalArgumentException(at + "date is required");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(at + "date '" + value + "' is not YYYY-MM-DD");
+        }
+    }
+
+    private static Double number(Map<String, String> fields, String name, String at) {
+        String value = fields.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(value);
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(at + name + " '" + value + "' is not a number");
+        }
+    }
+}
