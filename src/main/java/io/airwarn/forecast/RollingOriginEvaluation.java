@@ -27,6 +27,71 @@ public final class RollingOriginEvaluation {
 
     public static Result run(DailySeries series, LocalDate trainUntil, List<Integer> leads, Predictors.MetMode mode,
                              Predictors.HeatingSeason heating) {
+        LocalDate testStart = checkedTestStart(series, trainUntil);
+        List<LeadScores> scores = new ArrayList<>();
+        for (int lead : leads) {
+            List<Prediction> model = new ArrayList<>();
+            List<Prediction> persistence = new ArrayList<>();
+            List<Prediction> climatology = new ArrayList<>();
+            Climatology reference = null;
+            YearMonth referenceMonth = null;
+            for (Map.Entry<LocalDate, ForecastDistribution> f : forecasts(series, trainUntil, lead, mode, heating)
+                    .entrySet()) {
+                LocalDate target = f.getKey();
+                Integer observed = series.aqi(target);
+                if (observed == null) {
+                    continue;
+                }
+                if (!YearMonth.from(target).equals(referenceMonth)) {
+                    referenceMonth = YearMonth.from(target);
+                    reference = new Climatology(series, cutoff(referenceMonth, testStart));
+                }
+                ForecastDistribution d = f.getValue();
+                model.add(new Prediction(d.expectedAqi(), observed, d.pAbove200(), d.pAbove300()));
+                persistence.add(Persistence.forecast(series.aqi(target.minusDays(lead)), observed));
+                climatology.add(reference.forecast(target, observed));
+            }
+            scores.add(new LeadScores(lead, Score.of(model, climatology), Score.of(persistence, climatology),
+                    Score.of(climatology, climatology)));
+        }
+        int testDays = 0;
+        for (LocalDate day = testStart; !day.isAfter(series.lastDay()); day = day.plusDays(1)) {
+            testDays += series.aqi(day) == null ? 0 : 1;
+        }
+        return new Result(testDays, scores);
+    }
+
+    /**
+     * The protocol before scoring: the forecast of every test day at one lead that the data allow (the origin day
+     * has a daily PM2.5), by target day. The model of each month is fitted on the days before it.
+     */
+    public static Map<LocalDate, ForecastDistribution> forecasts(DailySeries series, LocalDate trainUntil, int lead,
+                                                                 Predictors.MetMode mode,
+                                                                 Predictors.HeatingSeason heating) {
+        LocalDate testStart = checkedTestStart(series, trainUntil);
+        Map<LocalDate, ForecastDistribution> forecasts = new LinkedHashMap<>();
+        for (YearMonth month = YearMonth.from(testStart); !month.atDay(1).isAfter(series.lastDay());
+             month = month.plusMonths(1)) {
+            LocalDate cutoff = cutoff(month, testStart);
+            LocalDate end = month.atEndOfMonth().isAfter(series.lastDay()) ? series.lastDay() : month.atEndOfMonth();
+            LeadModel model = LeadModelFitter.fit(series, cutoff, lead, mode, heating);
+            for (LocalDate target = cutoff; !target.isAfter(end); target = target.plusDays(1)) {
+                Double[] x = Predictors.values(series, target.minusDays(lead), lead, mode, series.met(target), heating);
+                if (x != null) {
+                    forecasts.put(target, ForecastDistribution.of(series.table(), model.predictLn(x),
+                            model.residualQuantiles()));
+                }
+            }
+        }
+        return forecasts;
+    }
+
+    /** The first test day of a month: its first day, or the day after training in the first month. */
+    private static LocalDate cutoff(YearMonth month, LocalDate testStart) {
+        return month.atDay(1).isBefore(testStart) ? testStart : month.atDay(1);
+    }
+
+    private static LocalDate checkedTestStart(DailySeries series, LocalDate trainUntil) {
         LocalDate testStart = trainUntil.plusDays(1);
         if (series.isEmpty() || testStart.isAfter(series.lastDay())) {
             throw new IllegalArgumentException("no test data after " + trainUntil + " (data end "
@@ -36,42 +101,6 @@ public final class RollingOriginEvaluation {
             throw new IllegalArgumentException("no training data up to " + trainUntil + " (data start "
                     + series.firstDay() + ")");
         }
-        Map<Integer, List<Prediction>[]> byLead = new LinkedHashMap<>();
-        for (int lead : leads) {
-            @SuppressWarnings("unchecked")
-            List<Prediction>[] lists = new List[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
-            byLead.put(lead, lists);
-        }
-        int testDays = 0;
-        for (YearMonth month = YearMonth.from(testStart); !month.atDay(1).isAfter(series.lastDay());
-             month = month.plusMonths(1)) {
-            LocalDate cutoff = month.atDay(1).isBefore(testStart) ? testStart : month.atDay(1);
-            LocalDate end = month.atEndOfMonth().isAfter(series.lastDay()) ? series.lastDay() : month.atEndOfMonth();
-            Climatology climatology = new Climatology(series, cutoff);
-            for (int lead : leads) {
-                LeadModel model = LeadModelFitter.fit(series, cutoff, lead, mode, heating);
-                List<Prediction>[] lists = byLead.get(lead);
-                for (LocalDate target = cutoff; !target.isAfter(end); target = target.plusDays(1)) {
-                    Integer observed = series.aqi(target);
-                    LocalDate origin = target.minusDays(lead);
-                    Double[] x = Predictors.values(series, origin, lead, mode, series.met(target), heating);
-                    if (observed == null || x == null) {
-                        continue;
-                    }
-                    ForecastDistribution d = ForecastDistribution.of(series.table(), model.predictLn(x),
-                            model.residualQuantiles());
-                    lists[0].add(new Prediction(d.expectedAqi(), observed, d.pAbove200(), d.pAbove300()));
-                    lists[1].add(Persistence.forecast(series.aqi(origin), observed));
-                    lists[2].add(climatology.forecast(target, observed));
-                }
-            }
-            for (LocalDate day = cutoff; !day.isAfter(end); day = day.plusDays(1)) {
-                testDays += series.aqi(day) == null ? 0 : 1;
-            }
-        }
-        List<LeadScores> scores = new ArrayList<>();
-        byLead.forEach((lead, lists) -> scores.add(new LeadScores(lead, Score.of(lists[0], lists[2]),
-                Score.of(lists[1], lists[2]), Score.of(lists[2], lists[2]))));
-        return new Result(testDays, scores);
+        return testStart;
     }
 }

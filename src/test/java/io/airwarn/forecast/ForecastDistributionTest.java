@@ -1,0 +1,42 @@
+package io.airwarn.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.airwarn.aqi.TablesAccess;
+import org.junit.jupiter.api.Test;
+
+class ForecastDistributionTest {
+
+    /** Residual percentiles of a spread of +-0.49 around 0 in steps of 0.01 (a uniform error distribution). */
+    private static double[] uniform() {
+        double[] q = new double[ForecastDistribution.QUANTILES];
+        for (int k = 1; k <= q.length; k++) {
+            q[k - 1] = (k - 50) / 100.0;
+        }
+        return q;
+    }
+
+    @Test
+    void probabilitiesComeFromTheResidualDistribution() {
+        // Centred exactly on the AQI-200 concentration (PM2.5 150): half the outcomes are above.
+        ForecastDistribution d = ForecastDistribution.of(TablesAccess.hj6332012(), Math.log1p(150), uniform());
+        assertEquals(0.5, d.pAbove200(), 1e-9);
+        // ln(251/151) = 0.508 is beyond the widest residual: only the tail is left above AQI 300.
+        assertEquals(0.005, d.pAbove300(), 1e-12);
+        assertEquals(0.005, d.pAtLeast500(), 1e-12);
+        assertTrue(d.lowAqi() < 200 && d.highAqi() > 200, "the 80 % interval straddles 200");
+    }
+
+    @Test
+    void aForecastFarAboveAThresholdIsAlmostCertain() {
+        // ln(251/601) = -0.87 is below the lowest residual: all but the lower tail is above AQI 300.
+        ForecastDistribution d = ForecastDistribution.of(TablesAccess.hj6332012(), Math.log1p(600), uniform());
+        assertEquals(0.995, d.pAbove300(), 1e-12);
+        // Between percentiles the distribution is read linearly: from 400, ln(251/401) = -0.4685 lies 15 % of the
+        // way from the 3rd (-0.47) to the 4th (-0.46) percentile, so P(above) = 1 - 0.0315.
+        ForecastDistribution e = ForecastDistribution.of(TablesAccess.hj6332012(), Math.log1p(400), uniform());
+        assertEquals(1 - 0.0315, e.pAbove300(), 1e-3);
+        assertTrue(e.expectedAqi() > 400);
+    }
+}
