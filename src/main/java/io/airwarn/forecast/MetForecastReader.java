@@ -40,6 +40,10 @@ public final class MetForecastReader {
             for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 JsonNode v = f.getValue();
+                if (!FIELDS.contains(f.getKey())) {
+                    throw new IllegalArgumentException("item " + i + ": unknown field " + f.getKey() + "; fields are "
+                            + FIELDS);
+                }
                 if (!v.isNull() && !v.isNumber() && !v.isTextual()) {
                     throw new IllegalArgumentException("item " + i + ": " + f.getKey() + " must be a number or text");
                 }

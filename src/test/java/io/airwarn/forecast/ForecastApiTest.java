@@ -1,0 +1,191 @@
+package io.airwarn.forecast;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Forecast runs, stored forecasts, weather forecasts, verification and refits on real PostgreSQL. */
+@QuarkusTest
+class ForecastApiTest {
+
+    /** Songyuan gets two years of real US Embassy data (2013-2014) as its only station. */
+    static final String CITY = "220700";
+    private static boolean imported;
+
+    @BeforeEach
+    void importTwoYears() throws IOException {
+        if (imported) {
+            return;
+        }
+        imported = true;
+        given().contentType("text/csv").body(Files.readAllBytes(ForecastFixtures.EMBASSY_2013_2014))
+                .queryParam("city", CITY).queryParam("station", "US Embassy replay")
+                .when().post("/api/observations/csv").then().statusCode(200).body("rowsStored", equalTo(17520));
+    }
+
+    private static JsonPath run(String city, String issuedAt) {
+        return given().queryParam("city", city).queryParam("issuedAt", issuedAt)
+                .when().post("/api/forecast/run").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aRunForecastsSevenDaysFromTheLastDayBeforeTheIssueDay() {
+        assertEquals("created", run(CITY, "2014-03-01T07:00+08:00").getString("[0].status"));
+        JsonPath f = given().when().get("/api/cities/" + CITY + "/forecast/history?from=2014-03-01&to=2014-03-01")
+                .then().statusCode(200).body("size()", equalTo(1)).extract().jsonPath();
+        assertEquals("2014-02-28", f.getString("[0].dataThrough"));
+        assertEquals("2014-03-01T07:00+08:00", f.getString("[0].issuedAt"));
+        assertEquals("default", f.getString("[0].model.id"));
+        assertEquals("replay", f.getString("[0].trigger"));
+        assertEquals(7, f.getList("[0].days").size());
+        for (int i = 0; i < 7; i++) {
+            String day = "[0].days[" + i + "].";
+            assertEquals(i + 1, f.getInt(day + "lead"));
+            assertEquals(LocalDate.of(2014, 3, 1).plusDays(i).toString(), f.getString(day + "date"));
+            double p200 = f.getDouble(day + "pAbove200");
+            double p300 = f.getDouble(day + "pAbove300");
+            double p500 = f.getDouble(day + "pAtLeast500");
+            assertTrue(0 < p500 && p500 <= p300 && p300 <= p200 && p200 < 1, "ordered probabilities on " + day);
+            assertTrue(f.getInt(day + "interval.low") <= f.getInt(day + "aqi")
+                    && f.getInt(day + "aqi") <= f.getInt(day + "interval.high"), "aqi inside its 80 % interval");
+            assertEquals("none", f.getString(day + "meteorology"), "no weather forecast was posted");
+        }
+    }
+
+    @Test
+    void aRunIsStoredOncePerCityAndIssueTimeEvenWhenStartedTwiceAtOnce() {
+        String issued = "2014-04-10T07:00+08:00";
+        List<CompletableFuture<JsonPath>> requests = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            requests.add(CompletableFuture.supplyAsync(() -> run(CITY, issued)));
+        }
+        List<String> statuses = requests.stream().map(r -> r.join().getString("[0].status")).toList();
+        assertEquals(1, statuses.stream().filter("created"::equals).count(), statuses.toString());
+        assertEquals(3, statuses.stream().filter("exists"::equals).count(), statuses.toString());
+        given().when().get("/api/cities/" + CITY + "/forecast/history?from=2014-04-10&to=2014-04-10")
+                .then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    @Test
+    void aPostedWeatherForecastIsUsedForItsDays() {
+        given().contentType(ContentType.JSON).body("""
+                [{"date": "2014-05-03", "temperature": 18.5, "dewPoint": 5, "pressure": 1012, "windSpeed": 3.2,
+                  "windDirection": "NW", "precipitation": 0},
+                 {"date": "2014-05-04", "temperature": 20, "humidity": 40, "pressure": 1008, "windSpeed": 1.5,
+                  "windDirection": "S", "precipitation": 2.5}]""")
+                .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(200).body("days", equalTo(2));
+        run(CITY, "2014-05-03T07:00+08:00");
+        JsonPath f = given().when().get("/api/cities/" + CITY + "/forecast/history?from=2014-05-03&to=2014-05-03")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("forecast", "forecast", "none", "none", "none", "none", "none"),
+                f.getList("[0].days.meteorology"));
+    }
+
+    @Test
+    void weatherForecastsAreAlsoTakenAsCsvAndBadOnesAreRefusedWhole() {
+        given().contentType("text/csv").body("date,temperature,dewPoint,pressure,windSpeed,windDirection,precipitation\n"
+                        + "2014-06-01,25,15,1005,2,SE,0\n2014-06-02,27,NA,1003,1,calm,\n")
+                .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(200).body("days", equalTo(2));
+        given().contentType(ContentType.JSON).body("[{\"date\": \"2014-06-03\", \"windSpeed\": -1}]")
+                .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(400)
+                .body("message", containsString("item 0"));
+        given().contentType(ContentType.JSON).body("[{\"date\": \"2014-06-03\", \"windDirection\": \"up\"}]")
+                .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(400)
+                .body("message", containsString("compass point"));
+        given().contentType(ContentType.JSON).body("[{\"day\": \"2014-06-03\"}]")
+                .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(400)
+                .body("message", containsString("unknown field day"));
+    }
+
+    @Test
+    void verificationScoresTheStoredForecastsAgainstTheObservedDailyAqi() throws IOException {
+        String city = "220581";
+        given().contentType("text/csv").body(Files.readAllBytes(ForecastFixtures.EMBASSY_2013_2014))
+                .queryParam("city", city).queryParam("station", "US Embassy replay")
+                .when().post("/api/observations/csv").then().statusCode(200);
+        for (int day = 1; day <= 10; day++) {
+            run(city, String.format("2014-11-%02dT07:00+08:00", day));
+        }
+        // The expected scores, worked out from the public API: each lead-1 forecast against the observed daily AQI.
+        JsonPath runs = given().when().get("/api/cities/" + city + "/forecast/history?from=2014-11-01&to=2014-11-10")
+                .then().statusCode(200).body("size()", equalTo(10)).extract().jsonPath();
+        JsonPath observed = given().queryParam("from", "2014-11-01").queryParam("to", "2014-11-10")
+                .when().get("/api/cities/" + city + "/aqi/daily").then().statusCode(200).extract().jsonPath();
+        Map<String, Integer> observedByDay = new HashMap<>();
+        for (int i = 0; i < observed.getList("$").size(); i++) {
+            observedByDay.put(observed.getString("[" + i + "].date"), observed.getInt("[" + i + "].aqi"));
+        }
+        double sse = 0;
+        int n = 0;
+        int hits = 0;
+        for (int i = 0; i < 10; i++) {
+            Integer truth = observedByDay.get(runs.getString("[" + i + "].days[0].date"));
+            if (truth != null) {
+                double forecast = runs.getDouble("[" + i + "].days[0].expectedAqi");
+                sse += (forecast - truth) * (forecast - truth);
+                n++;
+                hits += forecast > 200 && truth > 200 ? 1 : 0;
+            }
+        }
+        JsonPath v = given().queryParam("city", city).queryParam("lead", 1)
+                .when().get("/api/forecast/verification").then().statusCode(200)
+                .body("observed", equalTo("city daily AQI")).extract().jsonPath();
+        assertEquals(n, v.getInt("n"));
+        assertEquals("2014-11-01", v.getString("from"));
+        assertEquals(Math.sqrt(sse / n), v.getDouble("rmse"), 0.1, "the view rounds expectedAqi to 0.1");
+        assertEquals(hits, v.getInt("above200.hits"));
+        assertTrue(v.get("above200.brierSkill") != null, "climatology from the 22 months before");
+    }
+
+    @Test
+    void badRunRequestsAreRefused() {
+        given().queryParam("city", "999999").when().post("/api/forecast/run").then().statusCode(404);
+        given().queryParam("city", CITY).queryParam("issuedAt", "yesterday").when().post("/api/forecast/run")
+                .then().statusCode(400).body("message", containsString("issuedAt"));
+        given().queryParam("city", CITY).queryParam("issuedAt", "2999-01-01T07:00+08:00")
+                .when().post("/api/forecast/run").then().statusCode(400).body("message", containsString("future"));
+        given().queryParam("city", CITY).queryParam("lead", 9).when().get("/api/forecast/verification")
+                .then().statusCode(400);
+        given().when().get("/api/cities/220184/forecast").then().statusCode(404).body("error", equalTo("no_forecast"));
+    }
+
+    @Test
+    void aRefitNeedsEnoughStoredData() throws IOException {
+        given().contentType("text/csv").body(Files.readAllBytes(java.nio.file.Path.of(
+                        "src/test/resources/prsa/PRSA_data_201301_us_embassy.csv")))
+                .queryParam("city", "CBS-MAC").queryParam("station", "one month")
+                .when().post("/api/observations/csv").then().statusCode(200);
+        given().when().post("/api/cities/CBS-MAC/forecast/model").then().statusCode(400)
+                .body("error", equalTo("cannot_fit")).body("message", containsString("complete days"));
+        given().when().post("/api/cities/CBS-MAC/forecast/model?heatingSeason=winter").then().statusCode(400)
+                .body("message", containsString("heating season"));
+    }
+
+    @Test
+    void aCitysOwnModelIsRefittedFromItsStoredObservations() {
+        given().when().post("/api/cities/" + CITY + "/forecast/model?heatingSeason=11-15..03-15").then()
+                .statusCode(200).body("models.name", hasItem(CITY)).body("problems.size()", equalTo(0));
+        assertTrue(Files.exists(java.nio.file.Path.of("target/test-forecast-models/" + CITY + ".yaml")));
+        run(CITY, "2014-12-20T07:00+08:00");
+        given().when().get("/api/cities/" + CITY + "/forecast/history?from=2014-12-20&to=2014-12-20").then()
+                .statusCode(200).body("[0].model.id", equalTo(CITY))
+                .body("[0].model.label", containsString("stored observations of " + CITY));
+    }
+}
