@@ -49,9 +49,9 @@ public class ForecastModelRegistry {
         report.problems().forEach(problem -> Log.errorf("forecast model not loaded: %s", problem));
     }
 
-    /** Reads the folder again; broken files keep their previous model. */
+    /** Reads the folder again; broken files keep their previous model, removed files drop theirs. */
     public synchronized Report reload() {
-        Map<String, ForecastModel> next = new TreeMap<>(models);
+        Map<String, ForecastModel> next = new TreeMap<>();
         List<String> found = new ArrayList<>();
         if (Files.isDirectory(directory)) {
             try (Stream<Path> files = Files.list(directory)) {
@@ -60,7 +60,11 @@ public class ForecastModelRegistry {
                     try {
                         next.put(name, ForecastModels.read(file));
                     } catch (IllegalArgumentException e) {
-                        found.add(e.getMessage() + (next.containsKey(name) ? " (the previous " + name
+                        ForecastModel previous = models.get(name);
+                        if (previous != null) {
+                            next.put(name, previous);
+                        }
+                        found.add(e.getMessage() + (previous != null ? " (the previous " + name
                                 + " model stays in use)" : ""));
                     }
                 }

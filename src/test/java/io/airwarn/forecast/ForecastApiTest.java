@@ -179,13 +179,19 @@ class ForecastApiTest {
     }
 
     @Test
-    void aCitysOwnModelIsRefittedFromItsStoredObservations() {
-        given().when().post("/api/cities/" + CITY + "/forecast/model?heatingSeason=11-15..03-15").then()
-                .statusCode(200).body("models.name", hasItem(CITY)).body("problems.size()", equalTo(0));
-        assertTrue(Files.exists(java.nio.file.Path.of("target/test-forecast-models/" + CITY + ".yaml")));
-        run(CITY, "2014-12-20T07:00+08:00");
-        given().when().get("/api/cities/" + CITY + "/forecast/history?from=2014-12-20&to=2014-12-20").then()
-                .statusCode(200).body("[0].model.id", equalTo(CITY))
-                .body("[0].model.label", containsString("stored observations of " + CITY));
+    void aCitysOwnModelIsRefittedFromItsStoredObservations() throws IOException {
+        java.nio.file.Path file = java.nio.file.Path.of("target/test-forecast-models/" + CITY + ".yaml");
+        try {
+            given().when().post("/api/cities/" + CITY + "/forecast/model?heatingSeason=11-15..03-15").then()
+                    .statusCode(200).body("models.name", hasItem(CITY)).body("problems.size()", equalTo(0));
+            assertTrue(Files.exists(file));
+            run(CITY, "2014-12-20T07:00+08:00");
+            given().when().get("/api/cities/" + CITY + "/forecast/history?from=2014-12-20&to=2014-12-20").then()
+                    .statusCode(200).body("[0].model.id", equalTo(CITY))
+                    .body("[0].model.label", containsString("stored observations of " + CITY));
+        } finally {
+            Files.deleteIfExists(file);
+            given().when().post("/api/forecast/models/reload").then().statusCode(200);
+        }
     }
 }
