@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,10 @@ class PackagedApplicationIT {
         }
     }
 
-    private Process launch(Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", JAR.toAbsolutePath().toString())
+    private Process launch(Map<String, String> env, Path log, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -169,6 +172,28 @@ class PackagedApplicationIT {
         assertEquals(1, p.exitValue(), output);
         assertTrue(output.contains("AirWarn cannot start: " + config.resolve("cities.yaml").toAbsolutePath()), output);
         assertTrue(output.contains("needs code, zh, en, lat and lon"), output);
+    }
+
+    @Test
+    void theCommandsRunWithoutTheServerOrADatabase() throws Exception {
+        Path unusable = Files.writeString(temp.resolve("no-data-dir"), "x");
+        Path log = temp.resolve("evaluate.log");
+        Process p = launch(Map.of("AIRWARN_DATA_DIR", unusable.toString()), log, "evaluate", "--input",
+                "src/test/resources/prsa/PRSA_data_2013-2014_us_embassy.csv", "--format", "prsa",
+                "--train-until", "2013-12-31", "--leads", "1");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String output = Files.readString(log);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("\"persistence\"") && output.contains("\"climatology\""), output);
+
+        Path errorLog = temp.resolve("evaluate-error.log");
+        Process bad = launch(Map.of(), errorLog, "evaluate", "--input",
+                "src/test/resources/prsa/PRSA_data_2013-2014_us_embassy.csv", "--format", "prsa",
+                "--pm25-columns", "PM_Nowhere", "--train-until", "2013-12-31");
+        assertTrue(bad.waitFor(60, TimeUnit.SECONDS));
+        String error = Files.readString(errorLog).strip();
+        assertEquals(2, bad.exitValue(), error);
+        assertTrue(error.startsWith("error: ") && error.contains("PM_Nowhere") && !error.contains("\n"), error);
     }
 
     private static int freePort() throws IOException {
