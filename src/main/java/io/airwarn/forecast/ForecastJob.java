@@ -4,7 +4,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The scheduled forecast runs (default 07:00 and 15:00 Beijing time). Quartz on the clustered JDBC store fires each
@@ -15,10 +22,26 @@ class ForecastJob {
 
     static final String IDENTITY = "forecast-run";
 
-    private final ForecastService service;
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
 
-    ForecastJob(ForecastService service) {
+    private final ForecastService service;
+    private final Clock clock;
+
+    ForecastJob(ForecastService service, Clock clock) {
         this.service = service;
+        this.clock = clock;
+    }
+
+    /**
+     * At startup, after the demo data are loaded, cities that have data but no forecast yet get one, so a fresh
+     * install shows forecasts before the first scheduled run.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) StartupEvent event) {
+        List<ForecastService.Outcome> outcomes = service.runForCitiesWithoutForecast(clock.instant())
+                .await().atMost(STARTUP_TIMEOUT);
+        if (!outcomes.isEmpty()) {
+            Log.infof("first forecasts at startup: %s", outcomes.stream().map(o -> o.city() + " " + o.status()).toList());
+        }
     }
 
     @Scheduled(identity = IDENTITY, cron = "{airwarn.forecast.cron}", timeZone = "Asia/Shanghai",

@@ -49,14 +49,22 @@ public class ForecastService {
 
     /** Forecasts every city that has data. */
     public Uni<List<Outcome>> runAll(Instant issuedAt, String trigger) {
-        return store.citiesWithData().chain(cities -> {
-            List<Outcome> outcomes = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (String city : cities) {
-                chain = chain.chain(() -> run(city, issuedAt, trigger).invoke(outcomes::add).replaceWithVoid());
-            }
-            return chain.map(ignored -> List.copyOf(outcomes));
-        });
+        return store.citiesWithData().chain(cities -> runEach(cities, issuedAt, trigger));
+    }
+
+    /** Forecasts the cities that have data but no stored forecast at all. */
+    public Uni<List<Outcome>> runForCitiesWithoutForecast(Instant issuedAt) {
+        return store.citiesWithoutForecast().chain(cities -> runEach(cities, issuedAt, "startup"));
+    }
+
+    /** One city after the other: the runs share the connection pool with the requests being served. */
+    private Uni<List<Outcome>> runEach(List<String> cities, Instant issuedAt, String trigger) {
+        List<Outcome> outcomes = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String city : cities) {
+            chain = chain.chain(() -> run(city, issuedAt, trigger).invoke(outcomes::add).replaceWithVoid());
+        }
+        return chain.map(ignored -> List.copyOf(outcomes));
     }
 
     public Uni<Outcome> run(String city, Instant issuedAt, String trigger) {

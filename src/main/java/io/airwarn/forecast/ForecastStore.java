@@ -56,12 +56,20 @@ class ForecastStore {
     }
 
     Uni<List<String>> citiesWithData() {
-        return pool.query("SELECT DISTINCT city_code FROM city_aqi_daily WHERE pm2_5_24h IS NOT NULL ORDER BY 1")
-                .execute().map(rows -> {
-                    List<String> cities = new ArrayList<>();
-                    rows.forEach(r -> cities.add(r.getString(0)));
-                    return cities;
-                });
+        return cities("SELECT DISTINCT city_code FROM city_aqi_daily WHERE pm2_5_24h IS NOT NULL ORDER BY 1");
+    }
+
+    Uni<List<String>> citiesWithoutForecast() {
+        return cities("SELECT DISTINCT d.city_code FROM city_aqi_daily d WHERE d.pm2_5_24h IS NOT NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM forecast_run r WHERE r.city_code = d.city_code) ORDER BY 1");
+    }
+
+    private Uni<List<String>> cities(String sql) {
+        return pool.query(sql).execute().map(rows -> {
+            List<String> cities = new ArrayList<>();
+            rows.forEach(r -> cities.add(r.getString(0)));
+            return cities;
+        });
     }
 
     /** First and last day of a city's stored daily PM2.5. */
