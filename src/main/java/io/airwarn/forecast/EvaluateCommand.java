@@ -42,6 +42,10 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--heating-season", description = "MM-DD..MM-DD, or none (default).")
     String heatingSeason = "none";
 
+    @Option(names = "--decision-probability", description = "Score the model's yes/no forecasts at P(AQI > 200) "
+            + "(and > 300) reaching this probability instead of at its expected AQI (default: expected AQI).")
+    Double decisionProbability;
+
     @Option(names = "--out", description = "Also write the JSON report to this file.")
     Path out;
 
@@ -57,11 +61,15 @@ public class EvaluateCommand implements Callable<Integer> {
         List<Path> files = InputFiles.expand(inputs);
         HourlyFileReader.Result input = HourlyFileReader.read(files, format, pm25Columns);
         DailySeries series = new DailySeries(input.days(), Hj633.table());
-        RollingOriginEvaluation.Result result = RollingOriginEvaluation.run(series, trainUntil, leads, mode, heating);
+        if (decisionProbability != null && (decisionProbability <= 0 || decisionProbability >= 1)) {
+            throw new IllegalArgumentException("--decision-probability must lie strictly between 0 and 1");
+        }
+        RollingOriginEvaluation.Result result = RollingOriginEvaluation.run(series, trainUntil, leads, mode, heating,
+                decisionProbability);
         EvaluationReport report = new EvaluationReport(String.join(",", inputs), format,
                 pm25Columns.isEmpty() ? null : pm25Columns, trainUntil.toString(), met,
                 mode == Predictors.MetMode.TARGET_DAY ? EvaluationReport.PERFECT_NOTE : EvaluationReport.NONE_NOTE,
-                heating.toString(), result.testDays(), result.leads());
+                heating.toString(), decisionProbability, result.testDays(), result.leads());
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         System.out.println(json);
         if (out != null) {

@@ -1,13 +1,15 @@
 package io.airwarn.forecast;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /** The JSON report of {@code evaluate}: one object per lead with the model and the two references. */
-@JsonPropertyOrder({"input", "format", "pm25Columns", "trainUntil", "met", "metNote", "heatingSeason", "testDays",
-    "leads"})
+@JsonPropertyOrder({"input", "format", "pm25Columns", "trainUntil", "met", "metNote", "heatingSeason",
+    "decisionProbability", "testDays", "leads"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationReport(String input, String format, List<String> pm25Columns, String trainUntil, String met,
-                               String metNote, String heatingSeason, int testDays,
+                               String metNote, String heatingSeason, Double decisionProbability, int testDays,
                                List<RollingOriginEvaluation.LeadScores> leads) {
 
     static final String PERFECT_NOTE = "perfect prognosis: the target day's observed meteorology stands in for a "

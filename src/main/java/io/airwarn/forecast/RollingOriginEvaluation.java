@@ -27,6 +27,15 @@ public final class RollingOriginEvaluation {
 
     public static Result run(DailySeries series, LocalDate trainUntil, List<Integer> leads, Predictors.MetMode mode,
                              Predictors.HeatingSeason heating) {
+        return run(series, trainUntil, leads, mode, heating, null);
+    }
+
+    /**
+     * @param decision when set, the model says "above 200" (or 300) when its probability reaches this value instead
+     *                 of when its forecast AQI is above the threshold
+     */
+    public static Result run(DailySeries series, LocalDate trainUntil, List<Integer> leads, Predictors.MetMode mode,
+                             Predictors.HeatingSeason heating, Double decision) {
         LocalDate testStart = checkedTestStart(series, trainUntil);
         List<LeadScores> scores = new ArrayList<>();
         for (int lead : leads) {
@@ -47,7 +56,8 @@ public final class RollingOriginEvaluation {
                     reference = new Climatology(series, cutoff(referenceMonth, testStart));
                 }
                 ForecastDistribution d = f.getValue();
-                model.add(new Prediction(d.expectedAqi(), observed, d.pAbove200(), d.pAbove300()));
+                model.add(decision == null ? new Prediction(d.expectedAqi(), observed, d.pAbove200(), d.pAbove300())
+                        : Prediction.atProbability(d.expectedAqi(), observed, d.pAbove200(), d.pAbove300(), decision));
                 persistence.add(Persistence.forecast(series.aqi(target.minusDays(lead)), observed));
                 climatology.add(reference.forecast(target, observed));
             }

@@ -3,6 +3,7 @@ package io.airwarn.forecast;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.airwarn.aqi.AqiCategory;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -53,8 +54,9 @@ public record Score(int n, Double rmse, Double mae, Double r2, Double bias, Doub
             }
         }
         return new Score(n, Math.sqrt(sse / n), sae / n, sst == 0 ? null : 1 - sse / sst, bias / n,
-                (double) sameLevel / n, exceedance(predictions, climatology, 200, Prediction::pAbove200),
-                exceedance(predictions, climatology, 300, Prediction::pAbove300));
+                (double) sameLevel / n,
+                exceedance(predictions, climatology, 200, Prediction::says200, Prediction::pAbove200),
+                exceedance(predictions, climatology, 300, Prediction::says300, Prediction::pAbove300));
     }
 
     /** The same scores without Brier skill, for when no climatology is available. */
@@ -63,12 +65,12 @@ public record Score(int n, Double rmse, Double mae, Double r2, Double bias, Doub
     }
 
     static Exceedance exceedance(List<Prediction> predictions, List<Prediction> climatology, int threshold,
-                                 ToDoubleFunction<Prediction> probability) {
+                                 Predicate<Prediction> saysAbove, ToDoubleFunction<Prediction> probability) {
         int hits = 0;
         int misses = 0;
         int falseAlarms = 0;
         for (Prediction p : predictions) {
-            boolean forecast = p.forecastAqi() > threshold;
+            boolean forecast = saysAbove.test(p);
             boolean observed = p.observedAqi() > threshold;
             if (forecast && observed) {
                 hits++;

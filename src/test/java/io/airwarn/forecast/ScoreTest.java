@@ -65,6 +65,16 @@ class ScoreTest {
     }
 
     @Test
+    void yesNoCanBeDecidedByProbability() {
+        // Expected AQI 180 but P(> 200) = 0.4: no at the expected AQI, yes at a 0.3 decision probability.
+        List<Prediction> byAqi = List.of(new Prediction(180, 230, 0.4, 0.05));
+        List<Prediction> byProbability = List.of(Prediction.atProbability(180, 230, 0.4, 0.05, 0.3));
+        assertEquals(1, Score.of(byAqi, byAqi).above200().misses());
+        assertEquals(1, Score.of(byProbability, byProbability).above200().hits());
+        assertEquals(0, Score.of(byProbability, byProbability).above300().falseAlarms());
+    }
+
+    @Test
     void undefinedScoresAreNull() {
         List<Prediction> clean = List.of(new Prediction(50, 40, 0.01, 0), new Prediction(60, 70, 0.02, 0));
         Score.Exceedance e = Score.of(clean, clean).above200();
