@@ -1,5 +1,6 @@
 package io.airwarn.forecast;
 
+import io.airwarn.observation.CellValues;
 import io.airwarn.observation.CsvRows;
 import io.airwarn.observation.InvalidFileException;
 import java.io.IOException;
@@ -155,20 +156,7 @@ public final class HourlyFileReader {
             if (column < 0) {
                 return null;
             }
-            String value = cells.get(column).trim();
-            if (value.isEmpty() || value.equals("NA")) {
-                return null;
-            }
-            try {
-                double v = Double.parseDouble(value);
-                if (!Double.isFinite(v)) {
-                    throw new NumberFormatException();
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("column " + header.get(column) + ": '" + value
-                        + "' is not a number");
-            }
+            return CellValues.number(cells.get(column), "column " + header.get(column));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.airwarn.forecast;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airwarn.observation.CellValues;
 import io.airwarn.observation.CsvRows;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -124,18 +125,6 @@ public final class MetForecastReader {
     }
 
     private static Double number(Map<String, String> fields, String name, String at) {
-        String value = fields.get(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            double v = Double.parseDouble(value);
-            if (!Double.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(at + name + " '" + value + "' is not a number");
-        }
+        return CellValues.number(fields.get(name), at + name);
     }
 }

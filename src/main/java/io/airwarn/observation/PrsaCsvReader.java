@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads a UCI PRSA hourly CSV file. A file whose header is not a known PRSA header, whose rows have the wrong
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
 public final class PrsaCsvReader {
 
     private static final double MICROGRAMS_PER_MILLIGRAM = 1000.0;
-    /** Plain decimal numbers only: Java would also take "NaN", "0x1p3" or "12d". */
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private PrsaCsvReader() {
     }
@@ -115,14 +112,7 @@ public final class PrsaCsvReader {
         }
 
         Double number(String column) {
-            String value = raw(column);
-            if (value.isEmpty() || value.equals("NA")) {
-                return null;
-            }
-            if (!DECIMAL.matcher(value).matches()) {
-                throw new IllegalArgumentException("column " + column + ": '" + value + "' is not a number");
-            }
-            return Double.parseDouble(value);
+            return CellValues.number(raw(column), "column " + column);
         }
 
         String text(String column) {
