@@ -1,0 +1,40 @@
+package io.airwarn.plan;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.Optional;
+
+/** Whether a contact number can receive SMS: a valid mobile number written in E.164 (+8613912345678). */
+public final class MobileNumbers {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private MobileNumbers() {
+    }
+
+    /** Why the number cannot be used for SMS, if it cannot. */
+    public static Optional<String> problem(String number) {
+        if (number == null || !number.startsWith("+")) {
+            return Optional.of("'" + number + "' is not in E.164 form (+ and country code, e.g. +8613912345678)");
+        }
+        try {
+            Phonenumber.PhoneNumber parsed = PHONES.parse(number, null);
+            if (!PHONES.isValidNumber(parsed)) {
+                return Optional.of("'" + number + "' is not a valid phone number");
+            }
+            PhoneNumberUtil.PhoneNumberType type = PHONES.getNumberType(parsed);
+            if (type != PhoneNumberUtil.PhoneNumberType.MOBILE
+                    && type != PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE) {
+                return Optional.of("'" + number + "' is not a mobile number (" + type + ")");
+            }
+            if (!PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164).equals(number)) {
+                return Optional.of("'" + number + "' is not in E.164 form; write "
+                        + PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+            }
+            return Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.of("'" + number + "' is not a phone number (" + e.getMessage() + ")");
+        }
+    }
+}
