@@ -19,6 +19,10 @@ public interface AirWarnConfig {
 
     Forecast forecast();
 
+    /** {@code AIRWARN_PLANS_DIR}: the contingency plan folders. */
+    @WithDefault("contingency-plans")
+    String plansDir();
+
     interface Forecast {
         /** {@code AIRWARN_FORECAST_CRON}: when forecast runs start (Quartz cron, Beijing time); "off" disables. */
         @WithDefault("0 0 7,15 * * ?")

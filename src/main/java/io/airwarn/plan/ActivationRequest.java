@@ -1,0 +1,44 @@
+package io.airwarn.plan;
+
+import io.airwarn.platform.ApiException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The body of preview and activation requests: {@code {"level", "previousLevel", "responseStart", "exercise"}};
+ * previousLevel defaults to NONE, responseStart is ISO-8601 with an offset.
+ */
+public record ActivationRequest(String level, String previousLevel, String responseStart, Boolean exercise) {
+
+    RulesEngine.Request toRequest() {
+        WarningLevel to = level(level, "level", null);
+        WarningLevel from = level(previousLevel, "previousLevel", WarningLevel.NONE);
+        if (responseStart == null) {
+            throw ApiException.badRequest("invalid_request", "responseStart is required (e.g. 2026-12-01T07:00+08:00)");
+        }
+        try {
+            return new RulesEngine.Request(to, from, OffsetDateTime.parse(responseStart),
+                    Boolean.TRUE.equals(exercise));
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid_request", "responseStart '" + responseStart
+                    + "' is not ISO-8601 with an offset, e.g. 2026-12-01T07:00+08:00");
+        }
+    }
+
+    private static WarningLevel level(String value, String field, WarningLevel whenMissing) {
+        if (value == null) {
+            if (whenMissing == null) {
+                throw ApiException.badRequest("invalid_request", field + " is required");
+            }
+            return whenMissing;
+        }
+        try {
+            return WarningLevel.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_request", field + " '" + value + "' is not one of "
+                    + Arrays.toString(WarningLevel.values()));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.airwarn.plan;
+
+import io.airwarn.city.Cities;
+import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.platform.ConfigFiles;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads the plan folders at startup and on reload, validates them, stores each valid version with its checksum,
+ * and serves the plans in use. Problems are logged and kept for the API.
+ */
+@ApplicationScoped
+public class PlanRegistry {
+
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Path directory;
+    private final Cities cities;
+    private final Map<WarningLevel, Double> minimumShare;
+    private final PlanStore store;
+    private volatile PlanCatalog catalog = new PlanCatalog();
+
+    PlanRegistry(AirWarnConfig config, Cities cities, ConfigFiles files, PlanStore store) {
+        this.directory = Path.of(config.plansDir());
+        this.cities = cities;
+        this.minimumShare = files.read("emission-reduction.yaml", ReductionRequirements::read);
+        this.store = store;
+    }
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 50) StartupEvent event) {
+        reload().await().atMost(LOAD_TIMEOUT);
+    }
+
+    /** Reads and validates every folder again (blocking file reads: call it off the event loop). */
+    public synchronized Uni<PlanCatalog> reload() {
+        List<PlanFolders.Checked> checked = PlanFolders.check(directory, c -> cities.find(c).isPresent(), minimumShare);
+        Map<String, Long> versionIds = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (PlanFolders.Checked c : checked) {
+            PlanReport r = c.report();
+            if (r.valid()) {
+                chain = chain.chain(() -> store.version(r).invoke(id -> versionIds.put(r.checksum(), id))
+                        .replaceWithVoid());
+            } else {
+                Log.errorf("plan %s is invalid and not used (%d errors): %s", r.folder(), r.errors(),
+                        r.problems().stream().limit(5).map(PlanProblem::toString).toList());
+            }
+        }
+        return chain.map(ignored -> {
+            catalog = catalog.with(checked, versionIds);
+            return catalog;
+        });
+    }
+
+    public PlanCatalog catalog() {
+        return catalog;
+    }
+
+    public Map<WarningLevel, Double> minimumShare() {
+        return minimumShare;
+    }
+}

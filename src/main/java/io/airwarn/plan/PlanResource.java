@@ -1,0 +1,85 @@
+package io.airwarn.plan;
+
+import io.airwarn.city.Cities;
+import io.airwarn.platform.ApiException;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    private final PlanRegistry registry;
+    private final ActivationService activations;
+    private final Cities cities;
+
+    public PlanResource(PlanRegistry registry, ActivationService activations, Cities cities) {
+        this.registry = registry;
+        this.activations = activations;
+        this.cities = cities;
+    }
+
+    @GET
+    @Operation(summary = "Every plan folder: version, checksum, validity, the version in use, counts of problems")
+    public List<PlanViews.Summary> list() {
+        PlanCatalog catalog = registry.catalog();
+        return catalog.reports().stream().map(r -> PlanViews.Summary.of(r, catalog)).toList();
+    }
+
+    @GET
+    @Path("/{unit}")
+    @Operation(summary = "A unit's plan in use with its validation report (problems, reduction check)")
+    public PlanViews.Detail plan(@PathParam("unit") String unit) {
+        return PlanViews.Detail.of(activations.plan(cities.requireCode(unit)));
+    }
+
+    @POST
+    @Path("/{unit}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The orders an activation would produce, without storing anything", description = """
+            Body {"level": NONE|BLUE|YELLOW|ORANGE|RED, "previousLevel": (default NONE), "responseStart":
+            "2026-12-01T07:00+08:00", "exercise": false}. Returns counts per recipient type and kind, the
+            level's cuts against the national minimum, and every order.""")
+    public PlanViews.Preview preview(@PathParam("unit") String unit, ActivationRequest body) {
+        PlanCatalog.InUse inUse = activations.plan(cities.requireCode(unit));
+        RulesEngine.Request request = requireBody(body).toRequest();
+        return PlanViews.Preview.of(inUse, request, RulesEngine.orders(inUse.plan(), request), registry.minimumShare());
+    }
+
+    @POST
+    @Path("/{unit}/activations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Activate the plan: compute and store the orders", description = "The same body as the "
+            + "preview. Repeating an activation stores nothing new and returns the first one's id.")
+    public Uni<ActivationService.Outcome> activate(@PathParam("unit") String unit, ActivationRequest body) {
+        return activations.activate(cities.requireCode(unit), requireBody(body).toRequest());
+    }
+
+    @POST
+    @Path("/reload")
+    @Blocking
+    @Operation(summary = "Read and validate the plan folders again", description = "An invalid plan does not "
+            + "replace the unit's last valid one; its report says why.")
+    public Uni<List<PlanViews.Summary>> reload() {
+        return registry.reload().map(catalog -> catalog.reports().stream()
+                .map(r -> PlanViews.Summary.of(r, catalog)).toList());
+    }
+
+    private static ActivationRequest requireBody(ActivationRequest body) {
+        if (body == null) {
+            throw ApiException.badRequest("invalid_request", "a JSON body with level and responseStart is required");
+        }
+        return body;
+    }
+
+}

@@ -1,0 +1,129 @@
+package io.airwarn.plan;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Plan versions, activations and their orders; orders are written with one array statement per chunk. */
+@ApplicationScoped
+class PlanStore {
+
+    private static final int CHUNK = 10_000;
+
+    private static final String INSERT_ORDERS = """
+            INSERT INTO plan_order (activation_id, unit, recipient_type, recipient_id, recipient_name, mobile, kind,
+                level, text, deadline, so2_cut, nox_cut, pm_cut, vocs_cut, exercise, status)
+            SELECT $1, $2, u.*, $3, CASE WHEN u.kind = 'ALL_CLEAR' THEN 'CLOSED' ELSE 'OPEN' END
+            FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                        $11::timestamptz[], $12::float8[], $13::float8[], $14::float8[], $15::float8[])
+                 AS u(recipient_type, recipient_id, recipient_name, mobile, kind, level, text, deadline, so2, nox, pm,
+                      vocs)""";
+
+    private final Pool pool;
+
+    PlanStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The stored version's id (stored now if new). */
+    Uni<Long> version(PlanReport report) {
+        return pool.preparedQuery("""
+                INSERT INTO plan_version (unit, version, checksum, sample) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (unit, checksum) DO UPDATE SET version = EXCLUDED.version RETURNING id""")
+                .execute(Tuple.of(report.unit(), report.version(), report.checksum(), report.sample()))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** An activation already stored for the same request, or null. */
+    Uni<Long> existing(String unit, RulesEngine.Request r) {
+        return pool.preparedQuery("SELECT id FROM activation WHERE unit = $1 AND level = $2 AND previous_level = $3 "
+                        + "AND response_start = $4 AND exercise = $5")
+                .execute(Tuple.of(unit, r.level().name(), r.previousLevel().name(), r.responseStart(), r.exercise()))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
+    }
+
+    /**
+     * Stores an activation with its orders; earlier open orders of the recipients that get a new message are
+     * superseded. Returns the new id, or null when the same activation was stored before (then nothing is written).
+     */
+    Uni<Long> activate(String unit, long versionId, RulesEngine.Request r, List<Order> orders) {
+        return pool.withTransaction(c -> c.preparedQuery("""
+                        INSERT INTO activation (unit, plan_version_id, level, previous_level, response_start, exercise)
+                        VALUES ($1, $2, $3, $4, $5, $6)
+                        ON CONFLICT (unit, level, previous_level, response_start, exercise) DO NOTHING RETURNING id""")
+                .execute(Tuple.tuple(List.of(unit, versionId, r.level().name(), r.previousLevel().name(),
+                        r.responseStart(), r.exercise())))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    long id = rows.iterator().next().getLong(0);
+                    return supersede(c, unit, r.exercise(), orders).chain(() -> insert(c, id, unit, r.exercise(), orders))
+                            .map(ignored -> id);
+                }));
+    }
+
+    private static Uni<Void> supersede(SqlConnection c, String unit, boolean exercise, List<Order> orders) {
+        String[] recipients = orders.stream().map(Order::recipientId).toArray(String[]::new);
+        return c.preparedQuery("UPDATE plan_order SET status = 'SUPERSEDED' WHERE unit = $1 AND exercise = $2 "
+                        + "AND status = 'OPEN' AND recipient_id = ANY($3)")
+                .execute(Tuple.of(unit, exercise, recipients)).replaceWithVoid();
+    }
+
+    private static Uni<Void> insert(SqlConnection c, long activationId, String unit, boolean exercise,
+                                    List<Order> orders) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < orders.size(); from += CHUNK) {
+            List<Order> chunk = orders.subList(from, Math.min(orders.size(), from + CHUNK));
+            Tuple t = Tuple.of(activationId, unit, exercise);
+            t.addArrayOfString(column(chunk, o -> o.recipientType().name()));
+            t.addArrayOfString(column(chunk, Order::recipientId));
+            t.addArrayOfString(column(chunk, Order::recipientName));
+            t.addArrayOfString(column(chunk, Order::mobile));
+            t.addArrayOfString(column(chunk, o -> o.kind().name()));
+            t.addArrayOfString(column(chunk, o -> o.level().name()));
+            t.addArrayOfString(column(chunk, Order::text));
+            t.addArrayOfOffsetDateTime(chunk.stream().map(Order::deadline).toArray(OffsetDateTime[]::new));
+            for (Emissions.Pollutant p : Emissions.Pollutant.values()) {
+                t.addArrayOfDouble(chunk.stream().map(o -> o.reduction().get(p)).toArray(Double[]::new));
+            }
+            chain = chain.chain(() -> c.preparedQuery(INSERT_ORDERS).execute(t).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private static String[] column(List<Order> orders, Function<Order, String> value) {
+        return orders.stream().map(value).toArray(String[]::new);
+    }
+
+    /** Orders of an activation, optionally of one recipient type and status. */
+    Uni<List<Row>> orders(long activationId, String type, String status, int limit, int offset) {
+        return pool.preparedQuery("""
+                SELECT recipient_type, recipient_id, recipient_name, mobile, kind, level, text, deadline, status,
+                       so2_cut, nox_cut, pm_cut, vocs_cut, exercise
+                FROM plan_order WHERE activation_id = $1 AND ($2::text IS NULL OR recipient_type = $2)
+                  AND ($3::text IS NULL OR status = $3)
+                ORDER BY id LIMIT $4 OFFSET $5""").execute(Tuple.of(activationId, type, status, limit, offset))
+                .map(rows -> {
+                    List<Row> list = new ArrayList<>();
+                    rows.forEach(list::add);
+                    return list;
+                });
+    }
+
+    /** The activation's unit, plan version and request, or null. */
+    Uni<Row> activation(long id) {
+        return pool.preparedQuery("""
+                SELECT a.id, a.unit, v.version, v.checksum, a.level, a.previous_level, a.response_start, a.exercise,
+                       (SELECT count(*) FROM plan_order o WHERE o.activation_id = a.id)
+                FROM activation a JOIN plan_version v ON v.id = a.plan_version_id WHERE a.id = $1""")
+                .execute(Tuple.of(id)).map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+    }
+}

@@ -1,0 +1,57 @@
+package io.airwarn.plan;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the plan API. */
+final class PlanViews {
+
+    private PlanViews() {
+    }
+
+    /** A plan folder in the list: its latest report's headline and the version in use for its unit. */
+    record Summary(String folder, String unit, String version, String checksum, boolean sample, boolean valid,
+                   String versionInUse, int enterprises, int schools, long errors, long warnings) {
+
+        static Summary of(PlanReport r, PlanCatalog catalog) {
+            String inUse = r.unit() == null ? null : catalog.plan(r.unit()).map(p -> p.report().version()).orElse(null);
+            return new Summary(r.folder(), r.unit(), r.version(), r.checksum(), r.sample(), r.valid(), inUse,
+                    r.enterprises(), r.schools(), r.errors(), r.problems().size() - r.errors());
+        }
+    }
+
+    /** A plan in use, without its long lists, with its validation report. */
+    record Detail(String unit, String name, boolean sample, String version, String checksum, String effectiveDate,
+                  Plan.Command command, Emissions emissions, Plan.SchoolRule schoolRule,
+                  List<Plan.ResponsibleUnit> responsibleUnits, List<Plan.CityMeasure> measures, int enterprises,
+                  int schools, PlanReport report) {
+
+        static Detail of(PlanCatalog.InUse inUse) {
+            Plan p = inUse.plan();
+            return new Detail(p.unit(), p.name(), p.sample(), p.version(), inUse.report().checksum(),
+                    p.effectiveDate().toString(), p.command(), p.emissions(), p.schoolRule(), p.responsibleUnits(),
+                    p.measures(), p.enterprises().size(), p.schools().size(), inUse.report());
+        }
+    }
+
+    /** What an activation would send, without storing anything. */
+    record Preview(String unit, String planVersion, String level, String previousLevel, String responseStart,
+                   boolean exercise, Map<Order.RecipientType, Long> recipients, Map<Order.Kind, Long> kinds,
+                   List<ReductionCheck> reductions, List<Order> orders) {
+
+        static Preview of(PlanCatalog.InUse inUse, RulesEngine.Request r, List<Order> orders,
+                          Map<WarningLevel, Double> minimumShare) {
+            Map<Order.RecipientType, Long> recipients = new EnumMap<>(Order.RecipientType.class);
+            Map<Order.Kind, Long> kinds = new EnumMap<>(Order.Kind.class);
+            orders.forEach(o -> {
+                recipients.merge(o.recipientType(), 1L, Long::sum);
+                kinds.merge(o.kind(), 1L, Long::sum);
+            });
+            List<ReductionCheck> reductions = PlanValidator.reductionCheck(inUse.plan(), minimumShare).stream()
+                    .filter(c -> c.level() == r.level()).toList();
+            return new Preview(inUse.plan().unit(), inUse.plan().version(), r.level().name(), r.previousLevel().name(),
+                    r.responseStart().toString(), r.exercise(), recipients, kinds, reductions, orders);
+        }
+    }
+}
