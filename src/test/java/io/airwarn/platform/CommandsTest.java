@@ -78,6 +78,20 @@ class CommandsTest {
     }
 
     @Test
+    void plansValidateAcceptsTheShippedPlansAndRefusesABrokenOne() throws Exception {
+        assertEquals(0, Commands.run("plans", "validate", "contingency-plans"));
+        Path folder = Files.createDirectories(temp.resolve("plans/220300-siping"));
+        for (String file : List.of("plan.yaml", "enterprises.csv", "schools.csv")) {
+            Files.copy(Path.of("src/test/resources/plans/small", file), folder.resolve(file));
+        }
+        assertEquals(0, Commands.run("plans", "validate", temp.resolve("plans").toString()));
+        Files.writeString(folder.resolve("schools.csv"), Files.readString(folder.resolve("schools.csv"))
+                .replace("+8613700000002", "12345"));
+        assertEquals(1, Commands.run("plans", "validate", temp.resolve("plans").toString()));
+        assertEquals(2, Commands.run("plans", "validate", temp.resolve("nothing-here").toString()));
+    }
+
+    @Test
     void badArgumentsAndInputsExitWithAUsageError() {
         assertEquals(2, Commands.run("evaluate", "--input", EXCERPT, "--format", "prsa", "--train-until",
                 "2015-01-01"));
