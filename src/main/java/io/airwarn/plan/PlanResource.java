@@ -12,12 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
+
+    static final int MAX_LISTED_PROBLEMS = 100;
 
     private final PlanRegistry registry;
     private final ActivationService activations;
@@ -40,7 +41,15 @@ public class PlanResource {
     @Path("/{unit}")
     @Operation(summary = "A unit's plan in use with its validation report (problems, reduction check)")
     public PlanViews.Detail plan(@PathParam("unit") String unit) {
-        return PlanViews.Detail.of(activations.plan(cities.requireCode(unit)));
+        String code = cities.requireCode(unit);
+        PlanReport latest = registry.catalog().reports().stream().filter(r -> code.equals(r.unit())).findFirst()
+                .orElse(null);
+        if (registry.catalog().plan(code).isEmpty() && latest != null) {
+            throw new ApiException(404, "no_valid_plan", "unit " + code + " has no valid plan; the latest version ("
+                    + latest.folder() + ") was refused with " + latest.errors() + " errors",
+                    latest.problems().stream().limit(MAX_LISTED_PROBLEMS).map(PlanProblem::toString).toList());
+        }
+        return PlanViews.Detail.of(activations.plan(code), latest);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.airwarn.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +22,20 @@ final class PlanViews {
         }
     }
 
-    /** A plan in use, without its long lists, with its validation report. */
+    /** A plan in use, without its long lists, with its validation report (and a refused newer version's). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Detail(String unit, String name, boolean sample, String version, String checksum, String effectiveDate,
                   Plan.Command command, Emissions emissions, Plan.SchoolRule schoolRule,
                   List<Plan.ResponsibleUnit> responsibleUnits, List<Plan.CityMeasure> measures, int enterprises,
-                  int schools, PlanReport report) {
+                  int schools, PlanReport report, PlanReport refusedReport) {
 
-        static Detail of(PlanCatalog.InUse inUse) {
+        /** @param latest the unit's latest folder report: shown as {@code refusedReport} when it was refused */
+        static Detail of(PlanCatalog.InUse inUse, PlanReport latest) {
             Plan p = inUse.plan();
             return new Detail(p.unit(), p.name(), p.sample(), p.version(), inUse.report().checksum(),
                     p.effectiveDate().toString(), p.command(), p.emissions(), p.schoolRule(), p.responsibleUnits(),
-                    p.measures(), p.enterprises().size(), p.schools().size(), inUse.report());
+                    p.measures(), p.enterprises().size(), p.schools().size(), inUse.report(),
+                    latest != null && !latest.valid() ? latest : null);
         }
     }
 
