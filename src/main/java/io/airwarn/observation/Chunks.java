@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Bulk statements go out one chunk after another on the same connection, keeping each parameter array bounded. */
-final class Chunks {
+public final class Chunks {
 
     static final int SIZE = 5_000;
 
     private Chunks() {
     }
 
-    static <T> Uni<Void> inSequence(List<T> rows, Function<List<T>, Uni<?>> statement) {
+    public static <T> Uni<Void> inSequence(List<T> rows, Function<List<T>, Uni<?>> statement) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int from = 0; from < rows.size(); from += SIZE) {
             List<T> chunk = rows.subList(from, Math.min(rows.size(), from + SIZE));

@@ -1,5 +1,6 @@
 package io.airwarn.plan;
 
+import io.airwarn.observation.Chunks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -14,8 +15,6 @@ import java.util.function.Function;
 /** Plan versions, activations and their orders; orders are written with one array statement per chunk. */
 @ApplicationScoped
 class PlanStore {
-
-    private static final int CHUNK = 10_000;
 
     private static final String INSERT_ORDERS = """
             INSERT INTO plan_order (activation_id, unit, recipient_type, recipient_id, recipient_name, mobile, kind,
@@ -79,9 +78,7 @@ class PlanStore {
 
     private static Uni<Void> insert(SqlConnection c, long activationId, String unit, boolean exercise,
                                     List<Order> orders) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < orders.size(); from += CHUNK) {
-            List<Order> chunk = orders.subList(from, Math.min(orders.size(), from + CHUNK));
+        return Chunks.inSequence(orders, chunk -> {
             Tuple t = Tuple.of(activationId, unit, exercise);
             t.addArrayOfString(column(chunk, o -> o.recipientType().name()));
             t.addArrayOfString(column(chunk, Order::recipientId));
@@ -94,9 +91,8 @@ class PlanStore {
             for (Emissions.Pollutant p : Emissions.Pollutant.values()) {
                 t.addArrayOfDouble(chunk.stream().map(o -> o.reduction().get(p)).toArray(Double[]::new));
             }
-            chain = chain.chain(() -> c.preparedQuery(INSERT_ORDERS).execute(t).replaceWithVoid());
-        }
-        return chain;
+            return c.preparedQuery(INSERT_ORDERS).execute(t);
+        });
     }
 
     private static String[] column(List<Order> orders, Function<Order, String> value) {
