@@ -1,0 +1,86 @@
+package io.airwarn.warning;
+
+import io.airwarn.plan.WarningLevel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates a forecast series against a criteria set. Pure. Deterministic mode counts a day when its AQI is above
+ * the threshold; probabilistic mode when its exceedance probability reaches the city's chosen probability.
+ */
+public final class WarningCriteria {
+
+    private WarningCriteria() {
+    }
+
+    /**
+     * @param days         consecutive forecast days, the first being the day after issue
+     * @param probability  null for the point forecast; otherwise the probability at which a day counts
+     */
+    public static CriteriaResult evaluate(CriteriaSet set, List<ForecastDay> days, Double probability) {
+        CriteriaResult best = new CriteriaResult(WarningLevel.NONE, null, 0,
+                "no run of days with AQI above " + set.threshold() + " meets " + set.id());
+        for (List<ForecastDay> run : runs(set, days, probability)) {
+            CriteriaResult result = levelOf(set, run, probability);
+            if (result.level().compareTo(best.level()) > 0) {
+                best = result;
+            }
+        }
+        return best;
+    }
+
+    private static List<List<ForecastDay>> runs(CriteriaSet set, List<ForecastDay> days, Double probability) {
+        List<List<ForecastDay>> runs = new ArrayList<>();
+        List<ForecastDay> current = new ArrayList<>();
+        for (ForecastDay day : days) {
+            if (counts(set, day, probability)) {
+                current.add(day);
+            } else if (!current.isEmpty()) {
+                runs.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            runs.add(current);
+        }
+        return runs;
+    }
+
+    private static boolean counts(CriteriaSet set, ForecastDay day, Double probability) {
+        return probability == null || day.pAbove200() == null ? day.aqi() > set.threshold()
+                : day.pAbove200() >= probability;
+    }
+
+    private static boolean severe(CriteriaSet set, ForecastDay day, Double probability) {
+        return probability == null || day.pAbove300() == null ? day.aqi() > set.severeThreshold()
+                : day.pAbove300() >= probability;
+    }
+
+    private static boolean extreme(CriteriaSet set, ForecastDay day, Double probability) {
+        return probability == null || day.pAtLeast500() == null ? day.aqi() >= set.extremeAqi()
+                : day.pAtLeast500() >= probability;
+    }
+
+    private static CriteriaResult levelOf(CriteriaSet set, List<ForecastDay> run, Double probability) {
+        int severeDays = (int) run.stream().filter(d -> severe(set, d, probability)).count();
+        String mode = probability == null ? "AQI > " + set.threshold()
+                : "P(AQI > " + set.threshold() + ") >= " + probability;
+        String describe = run.size() + " consecutive day(s) with " + mode + " from " + run.get(0).date() + ", "
+                + severeDays + " above " + set.severeThreshold();
+        if (run.stream().anyMatch(d -> extreme(set, d, probability))) {
+            return new CriteriaResult(WarningLevel.RED, run.get(0).date(), run.size(), set.id() + " RED: a day reaches "
+                    + set.extremeAqi() + " (" + describe + ")");
+        }
+        for (int i = set.levels().size() - 1; i >= 0; i--) {
+            CriteriaSet.LevelRule rule = set.levels().get(i);
+            int needSevere = set.severeDaysFor(rule);
+            if (run.size() >= rule.minDays() && severeDays >= needSevere) {
+                return new CriteriaResult(rule.level(), run.get(0).date(), run.size(), set.id() + " " + rule.level()
+                        + ": at least " + rule.minDays() + " day(s)" + (needSevere > 0 ? ", " + needSevere
+                        + " above " + set.severeThreshold() : "") + " (" + describe + ")");
+            }
+        }
+        return new CriteriaResult(WarningLevel.NONE, null, 0, set.id() + ": " + describe
+                + " is too short for any level");
+    }
+}
