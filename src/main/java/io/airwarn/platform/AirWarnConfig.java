@@ -15,6 +15,10 @@ public interface AirWarnConfig {
     @WithDefault("true")
     boolean demo();
 
+    /** {@code AIRWARN_DEMO_USERS}: create the documented demo users (also whenever demo data are loaded). */
+    @WithDefault("false")
+    boolean demoUsers();
+
     Aqi aqi();
 
     Forecast forecast();

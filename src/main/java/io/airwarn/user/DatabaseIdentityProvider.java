@@ -1,0 +1,42 @@
+package io.airwarn.user;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Checks a user name and password against the users table (bcrypt); the roles come from the same row. */
+@ApplicationScoped
+class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    private final UserStore users;
+
+    DatabaseIdentityProvider(UserStore users) {
+        this.users = users;
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+                                              AuthenticationRequestContext context) {
+        String password = new String(request.getPassword().getPassword());
+        return users.find(request.getUsername()).chain(user -> context.runBlocking(() -> {
+            // bcrypt is deliberately slow; it runs on a worker thread, never on the event loop.
+            if (user == null || !BcryptUtil.matches(password, user.passwordHash())) {
+                throw new AuthenticationFailedException("unknown user or wrong password");
+            }
+            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user.username()))
+                    .addRoles(user.roles()).build();
+        }));
+    }
+}
