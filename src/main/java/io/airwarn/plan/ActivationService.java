@@ -2,6 +2,8 @@ package io.airwarn.plan;
 
 import io.airwarn.platform.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -15,10 +17,12 @@ public class ActivationService {
 
     private final PlanRegistry registry;
     private final PlanStore store;
+    private final Pool pool;
 
-    ActivationService(PlanRegistry registry, PlanStore store) {
+    ActivationService(PlanRegistry registry, PlanStore store, Pool pool) {
         this.registry = registry;
         this.store = store;
+        this.pool = pool;
     }
 
     public PlanCatalog.InUse plan(String unit) {
@@ -26,11 +30,17 @@ public class ActivationService {
                 "unit " + unit + " has no valid contingency plan loaded; see GET /api/plans"));
     }
 
-    public Uni<Outcome> activate(String unit, RulesEngine.Request request) {
+    /** Activates inside the caller's transaction; the outcome names the activation either way. */
+    public Uni<Outcome> activate(SqlConnection c, String unit,
+                                 RulesEngine.Request request) {
         PlanCatalog.InUse inUse = plan(unit);
         List<Order> orders = RulesEngine.orders(inUse.plan(), request);
-        return store.activate(unit, inUse.versionId(), request, orders).chain(id -> id != null
+        return store.activate(c, unit, inUse.versionId(), request, orders).chain(id -> id != null
                 ? Uni.createFrom().item(new Outcome(id, true, orders.size()))
                 : store.existing(unit, request).map(existing -> new Outcome(existing, false, 0)));
+    }
+
+    public Uni<Outcome> activate(String unit, RulesEngine.Request request) {
+        return pool.withTransaction(c -> activate(c, unit, request));
     }
 }

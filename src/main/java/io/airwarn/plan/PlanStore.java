@@ -49,11 +49,12 @@ class PlanStore {
     }
 
     /**
-     * Stores an activation with its orders; earlier open orders of the recipients that get a new message are
-     * superseded. Returns the new id, or null when the same activation was stored before (then nothing is written).
+     * Stores an activation with its orders in the caller's transaction; earlier open orders of the recipients that
+     * get a new message are superseded. Returns the new id, or null when the same activation was stored before (then
+     * nothing is written).
      */
-    Uni<Long> activate(String unit, long versionId, RulesEngine.Request r, List<Order> orders) {
-        return pool.withTransaction(c -> c.preparedQuery("""
+    Uni<Long> activate(SqlConnection c, String unit, long versionId, RulesEngine.Request r, List<Order> orders) {
+        return c.preparedQuery("""
                         INSERT INTO activation (unit, plan_version_id, level, previous_level, response_start, exercise)
                         VALUES ($1, $2, $3, $4, $5, $6)
                         ON CONFLICT (unit, level, previous_level, response_start, exercise) DO NOTHING RETURNING id""")
@@ -66,7 +67,7 @@ class PlanStore {
                     long id = rows.iterator().next().getLong(0);
                     return supersede(c, unit, r.exercise(), orders).chain(() -> insert(c, id, unit, r.exercise(), orders))
                             .map(ignored -> id);
-                }));
+                });
     }
 
     private static Uni<Void> supersede(SqlConnection c, String unit, boolean exercise, List<Order> orders) {

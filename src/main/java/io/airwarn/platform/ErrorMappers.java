@@ -2,6 +2,9 @@ package io.airwarn.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.VertxException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.WebApplicationException;
@@ -40,6 +43,19 @@ class ErrorMappers {
         }
         String code = e.getResponse().getStatusInfo().getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
         return respond(status, code, e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response unauthorized(RuntimeException e) {
+        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("WWW-Authenticate", "Basic realm=\"AirWarn\"")
+                .entity(new ErrorResponse("unauthorized", "Sign in first (HTTP Basic with an AirWarn user)", List.of()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return respond(403, "forbidden", "Your roles do not allow this", List.of());
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,13 @@
 package io.airwarn.warning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airwarn.city.Cities;
 import io.airwarn.platform.ApiException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,8 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/warnings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,10 +32,91 @@ public class WarningResource {
     public record EvaluationView(String level, String onset, int days, String reason) {
     }
 
-    private final CriteriaConfig criteria;
+    /** A warning with its history. */
+    public record WarningView(Warning warning, List<WarningStore.Event> history) {
+    }
 
-    public WarningResource(CriteriaConfig criteria) {
+    private final CriteriaConfig criteria;
+    private final WarningService service;
+    private final WarningStore store;
+    private final Cities cities;
+    private final SecurityIdentity identity;
+
+    public WarningResource(CriteriaConfig criteria, WarningService service, WarningStore store, Cities cities,
+                           SecurityIdentity identity) {
         this.criteria = criteria;
+        this.service = service;
+        this.store = store;
+        this.cities = cities;
+        this.identity = identity;
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Warnings, newest first", description = "Filters: city, state (DRAFT, SUBMITTED, ISSUED, "
+            + "CHANGE_SUBMITTED, LIFTED, CANCELLED), exercise.")
+    public Uni<List<Warning>> list(@RestQuery String city, @RestQuery String state, @RestQuery Boolean exercise) {
+        String code = city == null ? null : cities.requireCode(city);
+        String s = state == null ? null : stateName(state);
+        return store.list(code, s, exercise);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "A warning with its history (each action, who, when, why, and the activation it caused)")
+    public Uni<WarningView> get(@PathParam("id") long id) {
+        return store.find(id).chain(w -> {
+            if (w == null) {
+                throw ApiException.notFound("no_warning", "warning " + id + " does not exist");
+            }
+            return store.events(id).map(events -> new WarningView(w, events));
+        });
+    }
+
+    @POST
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Draft a warning (duty officer)", description = """
+            {"city", "level", "onset", "expectedEnd" (ISO-8601 with offset), "exercise", "observedHeavy", "note",
+            "proposalId"}. Exercises run the whole chain and are marked on every record and message.""")
+    public Uni<Warning> draft(WarningService.Draft body) {
+        if (body == null || body.city() == null) {
+            throw ApiException.badRequest("invalid_request", "a JSON body with city, level, onset and expectedEnd "
+                    + "is required");
+        }
+        WarningService.Draft d = new WarningService.Draft(cities.requireCode(body.city()), body.level(), body.onset(),
+                body.expectedEnd(), body.exercise(), body.observedHeavy(), body.note(), body.proposalId());
+        return service.draft(user(), identity.getRoles(), d);
+    }
+
+    @POST
+    @Path("/{id}/actions")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Act on a warning", description = """
+            {"action": CONSULT|SUBMIT|APPROVE|REJECT|REQUEST_CHANGE|CANCEL, "level", "onset", "expectedEnd",
+            "observedHeavy", "reason"}. Duty officers consult, submit, request changes (level NONE lifts) and
+            cancel drafts; approvers and commanders approve and reject by level (warning-approval.yaml), never
+            their own drafts. A transition the state does not allow is 409 with the allowed actions.""")
+    public Uni<Warning> act(@PathParam("id") long id, WarningService.ActionRequest body) {
+        if (body == null) {
+            throw ApiException.badRequest("invalid_request", "a JSON body with action is required");
+        }
+        return service.act(id, user(), identity.getRoles(), body);
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static String stateName(String state) {
+        try {
+            return WarningState.valueOf(state.toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_parameter", "state " + state + " is not one of "
+                    + Arrays.toString(WarningState.values()));
+        }
     }
 
     @POST

@@ -29,6 +29,9 @@ class ActivationBenchmarkTest {
     @Inject
     PlanStore store;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     private static Plan scaled(Plan p, int factor) {
         List<Plan.Enterprise> enterprises = new ArrayList<>();
         List<Plan.School> schools = new ArrayList<>();
@@ -59,7 +62,8 @@ class ActivationBenchmarkTest {
             for (int i = 0; i < plans.size(); i++) {
                 List<Order> unitOrders = RulesEngine.orders(scaledPlans.get(i), red);
                 orders += unitOrders.size();
-                store.activate(plans.get(i).plan().unit(), plans.get(i).versionId(), red, unitOrders)
+                PlanCatalog.InUse inUse = plans.get(i);
+                pool.withTransaction(c -> store.activate(c, inUse.plan().unit(), inUse.versionId(), red, unitOrders))
                         .await().atMost(Duration.ofMinutes(5));
             }
             long ms = (System.nanoTime() - start) / 1_000_000;

@@ -1,0 +1,99 @@
+package io.airwarn.warning;
+
+import io.airwarn.plan.WarningLevel;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Warnings and their history. */
+@ApplicationScoped
+class WarningStore {
+
+    private static final String COLUMNS = "id, city_code, state, level, issued_level, pending_level, onset, "
+            + "expected_end, exercise, observed_heavy, proposal_id, drafted_by, submitted_by, approved_by, issued_at, "
+            + "lifted_at";
+
+    /** One entry of a warning's history. */
+    record Event(long id, String at, String actor, String action, String fromState, String toState, String level,
+                 String note, Long activationId) {
+    }
+
+    private final Pool pool;
+
+    WarningStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    Uni<Long> insert(SqlConnection c, Warning w) {
+        return c.preparedQuery("INSERT INTO warning (city_code, state, level, onset, expected_end, exercise, "
+                        + "observed_heavy, proposal_id, drafted_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
+                .execute(Tuple.tuple(Arrays.asList(w.city(), w.state().name(), w.level().name(), w.onset(),
+                        w.expectedEnd(), w.exercise(), w.observedHeavy(), w.proposalId(), w.draftedBy())))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** The warning, locked for this transaction, or null. */
+    Uni<Warning> lock(SqlConnection c, long id) {
+        return c.preparedQuery("SELECT " + COLUMNS + " FROM warning WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? warning(rows.iterator().next()) : null);
+    }
+
+    Uni<Void> update(SqlConnection c, Warning w) {
+        return c.preparedQuery("""
+                UPDATE warning SET state = $2, level = $3, issued_level = $4, pending_level = $5, onset = $6,
+                    expected_end = $7, observed_heavy = $8, submitted_by = $9, approved_by = $10, issued_at = $11,
+                    lifted_at = $12, version = version + 1
+                WHERE id = $1""").execute(Tuple.tuple(Arrays.asList(w.id(), w.state().name(), w.level().name(),
+                w.issuedLevel().name(), w.pendingLevel() == null ? null : w.pendingLevel().name(), w.onset(),
+                w.expectedEnd(), w.observedHeavy(), w.submittedBy(), w.approvedBy(), w.issuedAt(), w.liftedAt())))
+                .replaceWithVoid();
+    }
+
+    Uni<Void> event(SqlConnection c, long warningId, String actor, String action, WarningState from, WarningState to,
+                    WarningLevel level, String note, Long activationId) {
+        return c.preparedQuery("INSERT INTO warning_event (warning_id, actor, action, from_state, to_state, level, note, "
+                        + "activation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.tuple(Arrays.asList(warningId, actor, action, from.name(), to.name(), level.name(), note,
+                        activationId))).replaceWithVoid();
+    }
+
+    Uni<Warning> find(long id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM warning WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? warning(rows.iterator().next()) : null);
+    }
+
+    Uni<List<Warning>> list(String city, String state, Boolean exercise) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM warning WHERE ($1::text IS NULL OR city_code = $1) "
+                        + "AND ($2::text IS NULL OR state = $2) AND ($3::boolean IS NULL OR exercise = $3) ORDER BY id DESC")
+                .execute(Tuple.tuple(Arrays.asList(city, state, exercise))).map(rows -> {
+                    List<Warning> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(warning(r)));
+                    return list;
+                });
+    }
+
+    Uni<List<Event>> events(long warningId) {
+        return pool.preparedQuery("SELECT id, at, actor, action, from_state, to_state, level, note, activation_id "
+                + "FROM warning_event WHERE warning_id = $1 ORDER BY id").execute(Tuple.of(warningId)).map(rows -> {
+                    List<Event> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Event(r.getLong(0), r.getOffsetDateTime(1).toString(), r.getString(2),
+                            r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+                            r.getLong(8))));
+                    return list;
+                });
+    }
+
+    private static Warning warning(Row r) {
+        return new Warning(r.getLong(0), r.getString(1), WarningState.valueOf(r.getString(2)),
+                WarningLevel.valueOf(r.getString(3)), WarningLevel.valueOf(r.getString(4)),
+                r.getString(5) == null ? null : WarningLevel.valueOf(r.getString(5)), r.getOffsetDateTime(6),
+                r.getOffsetDateTime(7), r.getBoolean(8), r.getBoolean(9), r.getLong(10), r.getString(11),
+                r.getString(12), r.getString(13), r.getOffsetDateTime(14), r.getOffsetDateTime(15));
+    }
+}
