@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,8 @@ public class AuditLog {
     }
 
     public Uni<AuditRecord> append(SqlConnection c, Entry e) {
-        OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        // PostgreSQL keeps microseconds; the hash must cover exactly what is stored.
+        OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return c.query("SELECT pg_advisory_xact_lock(hashtext('airwarn-audit'))").execute()
                 .chain(() -> c.query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").execute())
                 .chain(rows -> {

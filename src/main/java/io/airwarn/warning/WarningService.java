@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -143,7 +144,7 @@ public class WarningService {
             case APPROVE -> {
                 boolean change = w.state() == WarningState.CHANGE_SUBMITTED;
                 WarningLevel level = change ? w.pendingLevel() : w.level();
-                Set<String> authors = change ? Set.of(w.submittedBy()) : Set.of(w.draftedBy(), w.submittedBy());
+                Set<String> authors = change ? Set.of(w.submittedBy()) : new HashSet<>(List.of(w.draftedBy(), w.submittedBy()));
                 policy.refusal(actor, roles, level, authors).ifPresent(problem -> {
                     throw new ApiException(403, "forbidden", problem, List.of());
                 });
