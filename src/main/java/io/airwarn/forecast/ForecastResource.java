@@ -13,8 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -25,15 +23,15 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ForecastResource {
 
     private final ForecastService service;
-    private final ForecastStore store;
+    private final ForecastVerification verification;
     private final ForecastModelRegistry models;
     private final Cities cities;
     private final Clock clock;
 
-    public ForecastResource(ForecastService service, ForecastStore store, ForecastModelRegistry models,
+    public ForecastResource(ForecastService service, ForecastVerification verification, ForecastModelRegistry models,
                             Cities cities, Clock clock) {
         this.service = service;
-        this.store = store;
+        this.verification = verification;
         this.models = models;
         this.cities = cities;
         this.clock = clock;
@@ -81,30 +79,7 @@ public class ForecastResource {
         if (l < 1 || l > ForecastModel.MAX_LEAD) {
             throw ApiException.badRequest("invalid_parameter", "lead must lie in 1.." + ForecastModel.MAX_LEAD);
         }
-        return store.verifiedForecasts(code, l).chain(rows -> {
-            if (rows.isEmpty()) {
-                return Uni.createFrom().item(new VerificationView(code, l, null, null, VerificationView.OBSERVED,
-                        Score.of(List.of(), List.of())));
-            }
-            LocalDate first = rows.get(0).getLocalDate(0);
-            LocalDate last = rows.get(rows.size() - 1).getLocalDate(0);
-            return store.observedAqiBefore(code, first).map(history -> {
-                List<Prediction> forecasts = new ArrayList<>();
-                List<Prediction> climatology = new ArrayList<>();
-                Climatology reference = history.isEmpty() ? null : new Climatology(history, first);
-                rows.forEach(r -> {
-                    int observed = r.getInteger(4);
-                    forecasts.add(new Prediction(r.getDouble(1), observed, r.getDouble(2), r.getDouble(3)));
-                    if (reference != null) {
-                        climatology.add(reference.forecast(r.getLocalDate(0), observed));
-                    }
-                });
-                Score score = reference == null ? Score.of(forecasts, forecasts).withoutBrierSkill()
-                        : Score.of(forecasts, climatology);
-                return new VerificationView(code, l, first.toString(), last.toString(), VerificationView.OBSERVED,
-                        score);
-            });
-        });
+        return verification.verify(code, l);
     }
 
     @GET

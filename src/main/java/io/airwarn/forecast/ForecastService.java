@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -40,8 +41,11 @@ public class ForecastService {
     private final ForecastStore store;
     private final ForecastModelRegistry models;
     private final BreakpointTable table;
+    private final Event<ForecastIssued> events;
 
-    ForecastService(ForecastStore store, ForecastModelRegistry models, AqiStandards standards) {
+    ForecastService(ForecastStore store, ForecastModelRegistry models, AqiStandards standards,
+                    Event<ForecastIssued> events) {
+        this.events = events;
         this.store = store;
         this.models = models;
         this.table = standards.defaultTable();
@@ -85,11 +89,23 @@ public class ForecastService {
                         DailySeries series = new DailySeries(t.getItem1().days(), table);
                         List<LeadForecast> days = CityForecaster.forecast(model, series, origin, t.getItem2());
                         return store.saveRun(city, issued, origin, model, trigger, t.getItem1().demo(), days)
+                                .invoke(id -> {
+                                    if (id != null) {
+                                        issued(city, id);
+                                    }
+                                })
                                 .chain(id -> id != null
                                         ? Uni.createFrom().item(new Outcome(city, Outcome.CREATED, id, null))
                                         : store.runId(city, issued).map(existing -> new Outcome(city, Outcome.EXISTS,
                                         existing, "a forecast for this issue time exists")));
                     });
+        });
+    }
+
+    private void issued(String city, long runId) {
+        events.fireAsync(new ForecastIssued(city, runId)).exceptionally(e -> {
+            Log.errorf(e, "acting on forecast run %d of %s failed", runId, city);
+            return null;
         });
     }
 

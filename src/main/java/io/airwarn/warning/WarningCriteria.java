@@ -17,10 +17,10 @@ public final class WarningCriteria {
      * @param days         consecutive forecast days, the first being the day after issue
      * @param probability  null for the point forecast; otherwise the probability at which a day counts
      */
-    public static CriteriaResult evaluate(CriteriaSet set, List<ForecastDay> days, Double probability) {
+    public static CriteriaResult evaluate(CriteriaSet set, List<DayForecast> days, Double probability) {
         CriteriaResult best = new CriteriaResult(WarningLevel.NONE, null, 0,
                 "no run of days with AQI above " + set.threshold() + " meets " + set.id());
-        for (List<ForecastDay> run : runs(set, days, probability)) {
+        for (List<DayForecast> run : runs(set, days, probability)) {
             CriteriaResult result = levelOf(set, run, probability);
             if (result.level().compareTo(best.level()) > 0) {
                 best = result;
@@ -29,10 +29,10 @@ public final class WarningCriteria {
         return best;
     }
 
-    private static List<List<ForecastDay>> runs(CriteriaSet set, List<ForecastDay> days, Double probability) {
-        List<List<ForecastDay>> runs = new ArrayList<>();
-        List<ForecastDay> current = new ArrayList<>();
-        for (ForecastDay day : days) {
+    private static List<List<DayForecast>> runs(CriteriaSet set, List<DayForecast> days, Double probability) {
+        List<List<DayForecast>> runs = new ArrayList<>();
+        List<DayForecast> current = new ArrayList<>();
+        for (DayForecast day : days) {
             if (counts(set, day, probability)) {
                 current.add(day);
             } else if (!current.isEmpty()) {
@@ -46,22 +46,22 @@ public final class WarningCriteria {
         return runs;
     }
 
-    private static boolean counts(CriteriaSet set, ForecastDay day, Double probability) {
+    private static boolean counts(CriteriaSet set, DayForecast day, Double probability) {
         return probability == null || day.pAbove200() == null ? day.aqi() > set.threshold()
                 : day.pAbove200() >= probability;
     }
 
-    private static boolean severe(CriteriaSet set, ForecastDay day, Double probability) {
+    private static boolean severe(CriteriaSet set, DayForecast day, Double probability) {
         return probability == null || day.pAbove300() == null ? day.aqi() > set.severeThreshold()
                 : day.pAbove300() >= probability;
     }
 
-    private static boolean extreme(CriteriaSet set, ForecastDay day, Double probability) {
+    private static boolean extreme(CriteriaSet set, DayForecast day, Double probability) {
         return probability == null || day.pAtLeast500() == null ? day.aqi() >= set.extremeAqi()
                 : day.pAtLeast500() >= probability;
     }
 
-    private static CriteriaResult levelOf(CriteriaSet set, List<ForecastDay> run, Double probability) {
+    private static CriteriaResult levelOf(CriteriaSet set, List<DayForecast> run, Double probability) {
         int severeDays = (int) run.stream().filter(d -> severe(set, d, probability)).count();
         String mode = probability == null ? "AQI > " + set.threshold()
                 : "P(AQI > " + set.threshold() + ") >= " + probability;

@@ -41,9 +41,11 @@ public class WarningResource {
     private final WarningStore store;
     private final Cities cities;
     private final SecurityIdentity identity;
+    private final ProposalService proposals;
 
     public WarningResource(CriteriaConfig criteria, WarningService service, WarningStore store, Cities cities,
-                           SecurityIdentity identity) {
+                           SecurityIdentity identity, ProposalService proposals) {
+        this.proposals = proposals;
         this.criteria = criteria;
         this.service = service;
         this.store = store;
@@ -59,6 +61,17 @@ public class WarningResource {
         String code = city == null ? null : cities.requireCode(city);
         String s = state == null ? null : stateName(state);
         return store.list(code, s, exercise);
+    }
+
+    @GET
+    @Path("/proposals")
+    @Authenticated
+    @Operation(summary = "Proposals raised by the forecasts (status OPEN by default; ALL for every status)",
+            description = "A city's proposal carries its evidence: the forecast days with probabilities, the criteria "
+                    + "clause and the forecast's recent verification. Regional proposals list their units.")
+    public Uni<List<ProposalService.Proposal>> proposals(@RestQuery String status) {
+        String s = status == null ? "OPEN" : status.equalsIgnoreCase("ALL") ? null : status.toUpperCase(Locale.ROOT);
+        return proposals.list(s);
     }
 
     @GET
@@ -142,14 +155,14 @@ public class WarningResource {
                 result.days(), result.reason());
     }
 
-    private static List<ForecastDay> days(JsonNode node) {
+    private static List<DayForecast> days(JsonNode node) {
         if (node == null || !node.isArray() || node.isEmpty()) {
             throw ApiException.badRequest("invalid_request", "days must be a non-empty array of {date, aqi}");
         }
         if (node.size() > MAX_DAYS) {
             throw ApiException.badRequest("invalid_request", "days may hold at most " + MAX_DAYS + " days");
         }
-        List<ForecastDay> days = new ArrayList<>();
+        List<DayForecast> days = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode day = node.get(i);
             String at = "days[" + i + "]";
@@ -174,7 +187,7 @@ public class WarningResource {
                 throw ApiException.badRequest("invalid_dates", at + ".date " + d + " does not follow "
                         + days.get(days.size() - 1).date() + ": days must be consecutive, without gaps");
             }
-            days.add(ForecastDay.of(d, (int) Math.min(Integer.MAX_VALUE, aqi.asLong())));
+            days.add(DayForecast.of(d, (int) Math.min(Integer.MAX_VALUE, aqi.asLong())));
         }
         return days;
     }

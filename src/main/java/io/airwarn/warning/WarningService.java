@@ -67,7 +67,8 @@ public class WarningService {
         activations.plan(d.city());
         Warning w = new Warning(0, d.city(), WarningState.DRAFT, d.level(), WarningLevel.NONE, null, d.onset(),
                 d.expectedEnd(), d.exercise(), d.observedHeavy(), d.proposalId(), actor, null, null, null, null);
-        return pool.withTransaction(c -> store.insert(c, w).chain(id -> store.event(c, id, actor, "DRAFT",
+        return pool.withTransaction(c -> store.insert(c, w).call(id -> store.proposalDrafted(c, d.proposalId()))
+                .chain(id -> store.event(c, id, actor, "DRAFT",
                         WarningState.DRAFT, WarningState.DRAFT, d.level(), d.note(), null)
                 .chain(() -> audit.append(c, new AuditLog.Entry(actor, "warning.draft", "warning", Long.toString(id),
                         null, toJson(w), d.note())))

@@ -38,6 +38,13 @@ class WarningStore {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /** Marks the proposal a warning was drafted from. */
+    Uni<Void> proposalDrafted(SqlConnection c, Long proposalId) {
+        return proposalId == null ? Uni.createFrom().voidItem()
+                : c.preparedQuery("UPDATE warning_proposal SET status = 'DRAFTED' WHERE id = $1")
+                        .execute(Tuple.of(proposalId)).replaceWithVoid();
+    }
+
     /** The warning, locked for this transaction, or null. */
     Uni<Warning> lock(SqlConnection c, long id) {
         return c.preparedQuery("SELECT " + COLUMNS + " FROM warning WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))

@@ -33,11 +33,11 @@ class WarningCriteriaTest {
     }
 
     /** A series from "210 250 310 ..." starting on FIRST. */
-    static List<ForecastDay> series(String aqis) {
-        List<ForecastDay> days = new ArrayList<>();
+    static List<DayForecast> series(String aqis) {
+        List<DayForecast> days = new ArrayList<>();
         String[] values = aqis.trim().split("\\s+");
         for (int i = 0; i < values.length; i++) {
-            days.add(ForecastDay.of(FIRST.plusDays(i), Integer.parseInt(values[i])));
+            days.add(DayForecast.of(FIRST.plusDays(i), Integer.parseInt(values[i])));
         }
         return days;
     }
@@ -102,9 +102,9 @@ class WarningCriteriaTest {
     @Test
     void probabilisticModeCountsDaysByTheirProbability() {
         // Point forecasts below 200 but P(AQI > 200) of 0.4 and 0.35: at a 0.3 decision probability both count.
-        List<ForecastDay> days = List.of(new ForecastDay(FIRST, 180, 0.4, 0.05, 0.0),
-                new ForecastDay(FIRST.plusDays(1), 190, 0.35, 0.05, 0.0),
-                new ForecastDay(FIRST.plusDays(2), 120, 0.1, 0.0, 0.0));
+        List<DayForecast> days = List.of(new DayForecast(FIRST, 180, 0.4, 0.05, 0.0),
+                new DayForecast(FIRST.plusDays(1), 190, 0.35, 0.05, 0.0),
+                new DayForecast(FIRST.plusDays(2), 120, 0.1, 0.0, 0.0));
         CriteriaResult at30 = WarningCriteria.evaluate(MEE_2019, days, 0.3);
         assertEquals(WarningLevel.YELLOW, at30.level());
         assertEquals(2, at30.days());
