@@ -51,6 +51,7 @@ CREATE TABLE warning (
     onset            timestamptz NOT NULL,
     expected_end     timestamptz NOT NULL,
     exercise         boolean     NOT NULL,
+    widen_exercise   boolean     NOT NULL DEFAULT false,
     observed_heavy   boolean     NOT NULL DEFAULT false,
     proposal_id      bigint      REFERENCES warning_proposal (id),
     drafted_by       text        NOT NULL,

@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The body of preview and activation requests: {@code {"level", "previousLevel", "responseStart", "exercise"}};
- * previousLevel defaults to NONE, responseStart is ISO-8601 with an offset.
+ * The body of preview and activation requests: {@code {"level", "previousLevel", "responseStart", "exercise",
+ * "widenExercise"}}; previousLevel defaults to NONE, responseStart is ISO-8601 with an offset, and an exercise
+ * reaches only the plan's drill recipients unless widenExercise is true.
  */
-public record ActivationRequest(String level, String previousLevel, String responseStart, Boolean exercise) {
+public record ActivationRequest(String level, String previousLevel, String responseStart, Boolean exercise,
+                                Boolean widenExercise) {
 
     RulesEngine.Request toRequest() {
         WarningLevel to = level(level, "level", null);
@@ -20,7 +22,7 @@ public record ActivationRequest(String level, String previousLevel, String respo
         }
         try {
             return new RulesEngine.Request(to, from, OffsetDateTime.parse(responseStart),
-                    Boolean.TRUE.equals(exercise));
+                    Boolean.TRUE.equals(exercise), Boolean.TRUE.equals(widenExercise));
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("invalid_request", "responseStart '" + responseStart
                     + "' is not ISO-8601 with an offset, e.g. 2026-12-01T07:00+08:00");

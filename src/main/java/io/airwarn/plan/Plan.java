@@ -7,12 +7,16 @@ import java.util.Set;
 
 /**
  * A unit's heavy-pollution contingency plan: command, responsible units, measures per level and domain, the school
- * timing rule, city emissions, and the emergency emission-reduction list and schools.
+ * timing rule, city emissions, and the emergency emission-reduction list and schools. {@code drillRecipients} are
+ * the ids of the recipients that take part in exercises; an exercise reaches only them unless it is widened.
  */
 public record Plan(String unit, String name, boolean sample, String version, LocalDate effectiveDate,
                    Command command, Emissions emissions, SchoolRule schoolRule,
                    List<ResponsibleUnit> responsibleUnits, List<CityMeasure> measures,
-                   List<Enterprise> enterprises, List<School> schools) {
+                   List<Enterprise> enterprises, List<School> schools, Set<String> drillRecipients) {
+
+    /** The recipient id of the public message (it can be listed among the drill recipients too). */
+    public static final String PUBLIC = "public";
 
     public record Command(String commander, String office, String officeMobile) {
     }

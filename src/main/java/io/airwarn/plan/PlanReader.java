@@ -31,7 +31,7 @@ public final class PlanReader {
     static final List<String> ENTERPRISE_COLUMNS = enterpriseColumns();
     static final List<String> SCHOOL_COLUMNS = List.of("id", "name", "district", "type", "pupils", "contact_mobile");
     private static final Set<String> PLAN_KEYS = Set.of("unit", "name", "sample", "version", "effectiveDate",
-            "command", "emissions", "schoolRule", "responsibleUnits", "measures");
+            "command", "emissions", "schoolRule", "responsibleUnits", "measures", "drillRecipients");
 
     private PlanReader() {
     }
@@ -124,7 +124,13 @@ public final class PlanReader {
             emissionsLine = root.lineOf("emissions");
             return new Plan(root.text("unit", true), root.text("name", true), root.flag("sample"),
                     root.text("version", true), root.date("effectiveDate", true), command(), emissions(),
-                    schoolRule(), units(), measures(), enterprises, schools);
+                    schoolRule(), units(), measures(), enterprises, schools, drillRecipients());
+        }
+
+        private Set<String> drillRecipients() {
+            Set<String> ids = new LinkedHashSet<>();
+            root.scalars("drillRecipients").forEach(s -> ids.add(s.getValue().trim()));
+            return ids;
         }
 
         private Plan.Command command() {

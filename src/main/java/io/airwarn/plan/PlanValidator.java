@@ -109,6 +109,12 @@ public final class PlanValidator {
                 enterpriseMeasures(e, line);
             }
             cityMeasuresStricterUpwards();
+            Set<String> recipients = new HashSet<>(unitIds);
+            plan.enterprises().forEach(e -> recipients.add(e.id()));
+            plan.schools().forEach(sc -> recipients.add(sc.id()));
+            recipients.add(Plan.PUBLIC);
+            plan.drillRecipients().stream().filter(id -> !recipients.contains(id)).forEach(id -> error(
+                    PlanSource.PLAN_FILE, 0, "drillRecipients", "drill recipient '" + id + "' is not in the plan"));
             Plan.SchoolRule rule = plan.schoolRule();
             if (rule != null && rule.stopOutdoorFrom() != null && rule.suspendClassesAt() != null
                     && rule.suspendClassesAt().compareTo(rule.stopOutdoorFrom()) < 0) {

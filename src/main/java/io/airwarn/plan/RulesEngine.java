@@ -24,9 +24,17 @@ public final class RulesEngine {
     static final String PUBLIC_ID = "public";
     private static final int DEFAULT_DEADLINE_HOURS = 24;
 
-    /** An activation: the new level, the level before, when the response starts, and whether it is an exercise. */
+    /**
+     * An activation: the new level, the level before, when the response starts, whether it is an exercise, and
+     * whether an exercise is widened beyond the plan's drill recipients.
+     */
     public record Request(WarningLevel level, WarningLevel previousLevel, OffsetDateTime responseStart,
-                          boolean exercise) {
+                          boolean exercise, boolean widened) {
+
+        public Request(WarningLevel level, WarningLevel previousLevel, OffsetDateTime responseStart,
+                       boolean exercise) {
+            this(level, previousLevel, responseStart, exercise, false);
+        }
     }
 
     private RulesEngine() {
@@ -54,6 +62,10 @@ public final class RulesEngine {
                         Emissions.ZERO));
             }
         });
+        if (request.exercise() && !request.widened()) {
+            // An exercise reaches only the recipients flagged for drills.
+            return orders.stream().filter(o -> plan.drillRecipients().contains(o.recipientId())).toList();
+        }
         return orders;
     }
 

@@ -91,15 +91,17 @@ public class WarningResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draft a warning (duty officer)", description = """
-            {"city", "level", "onset", "expectedEnd" (ISO-8601 with offset), "exercise", "observedHeavy", "note",
-            "proposalId"}. Exercises run the whole chain and are marked on every record and message.""")
+            {"city", "level", "onset", "expectedEnd" (ISO-8601 with offset), "exercise", "widenExercise",
+            "observedHeavy", "note", "proposalId"}. Exercises run the whole chain, are marked on every record and
+            message, and reach only the plan's drill recipients unless widenExercise is true.""")
     public Uni<Warning> draft(WarningService.Draft body) {
         if (body == null || body.city() == null) {
             throw ApiException.badRequest("invalid_request", "a JSON body with city, level, onset and expectedEnd "
                     + "is required");
         }
         WarningService.Draft d = new WarningService.Draft(cities.requireCode(body.city()), body.level(), body.onset(),
-                body.expectedEnd(), body.exercise(), body.observedHeavy(), body.note(), body.proposalId());
+                body.expectedEnd(), body.exercise(), body.widenExercise(), body.observedHeavy(), body.note(),
+                body.proposalId());
         return service.draft(user(), identity.getRoles(), d);
     }
 

@@ -29,7 +29,7 @@ public class WarningService {
 
     /** A new draft. */
     public record Draft(String city, WarningLevel level, OffsetDateTime onset, OffsetDateTime expectedEnd,
-                        boolean exercise, boolean observedHeavy, String note, Long proposalId) {
+                        boolean exercise, boolean widenExercise, boolean observedHeavy, String note, Long proposalId) {
     }
 
     /** An action on a warning; the fields an action does not use are ignored. */
@@ -65,8 +65,12 @@ public class WarningService {
             throw ApiException.badRequest("invalid_request", "onset and expectedEnd are required, expectedEnd after onset");
         }
         activations.plan(d.city());
+        if (d.widenExercise() && !d.exercise()) {
+            throw ApiException.badRequest("invalid_request", "widenExercise only applies to an exercise");
+        }
         Warning w = new Warning(0, d.city(), WarningState.DRAFT, d.level(), WarningLevel.NONE, null, d.onset(),
-                d.expectedEnd(), d.exercise(), d.observedHeavy(), d.proposalId(), actor, null, null, null, null);
+                d.expectedEnd(), d.exercise(), d.widenExercise(), d.observedHeavy(), d.proposalId(), actor, null, null,
+                null, null);
         return pool.withTransaction(c -> store.insert(c, w).call(id -> store.proposalDrafted(c, d.proposalId()))
                 .chain(id -> store.event(c, id, actor, "DRAFT",
                         WarningState.DRAFT, WarningState.DRAFT, d.level(), d.note(), null)
@@ -156,7 +160,8 @@ public class WarningService {
                             });
                 }
                 OffsetDateTime responseStart = change || w.observedHeavy() ? now : w.onset();
-                activation = new RulesEngine.Request(level, w.issuedLevel(), responseStart, w.exercise());
+                activation = new RulesEngine.Request(level, w.issuedLevel(), responseStart, w.exercise(),
+                        w.widenExercise());
                 boolean lift = level == WarningLevel.NONE;
                 after = copy(w, next, lift ? w.level() : level, level, null, w.onset(), w.expectedEnd(),
                         w.observedHeavy(), w.submittedBy(), actor, change ? w.issuedAt() : now, lift ? now : null);
@@ -180,7 +185,7 @@ public class WarningService {
                                 boolean observedHeavy, String submittedBy, String approvedBy, OffsetDateTime issuedAt,
                                 OffsetDateTime liftedAt) {
         return new Warning(w.id(), w.city(), state, level, issuedLevel, pending, onset, expectedEnd, w.exercise(),
-                observedHeavy, w.proposalId(), w.draftedBy(), submittedBy, approvedBy, issuedAt, liftedAt);
+                w.widenExercise(), observedHeavy, w.proposalId(), w.draftedBy(), submittedBy, approvedBy, issuedAt, liftedAt);
     }
 
     private static void requireRole(Set<String> roles, String role, String what) {

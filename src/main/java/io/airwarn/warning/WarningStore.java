@@ -16,7 +16,7 @@ import java.util.List;
 class WarningStore {
 
     private static final String COLUMNS = "id, city_code, state, level, issued_level, pending_level, onset, "
-            + "expected_end, exercise, observed_heavy, proposal_id, drafted_by, submitted_by, approved_by, issued_at, "
+            + "expected_end, exercise, widen_exercise, observed_heavy, proposal_id, drafted_by, submitted_by, approved_by, issued_at, "
             + "lifted_at";
 
     /** One entry of a warning's history. */
@@ -32,9 +32,11 @@ class WarningStore {
 
     Uni<Long> insert(SqlConnection c, Warning w) {
         return c.preparedQuery("INSERT INTO warning (city_code, state, level, onset, expected_end, exercise, "
-                        + "observed_heavy, proposal_id, drafted_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
+                        + "widen_exercise, observed_heavy, proposal_id, drafted_by) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
                 .execute(Tuple.tuple(Arrays.asList(w.city(), w.state().name(), w.level().name(), w.onset(),
-                        w.expectedEnd(), w.exercise(), w.observedHeavy(), w.proposalId(), w.draftedBy())))
+                        w.expectedEnd(), w.exercise(), w.widenExercise(), w.observedHeavy(), w.proposalId(),
+                        w.draftedBy())))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -100,7 +102,7 @@ class WarningStore {
         return new Warning(r.getLong(0), r.getString(1), WarningState.valueOf(r.getString(2)),
                 WarningLevel.valueOf(r.getString(3)), WarningLevel.valueOf(r.getString(4)),
                 r.getString(5) == null ? null : WarningLevel.valueOf(r.getString(5)), r.getOffsetDateTime(6),
-                r.getOffsetDateTime(7), r.getBoolean(8), r.getBoolean(9), r.getLong(10), r.getString(11),
-                r.getString(12), r.getString(13), r.getOffsetDateTime(14), r.getOffsetDateTime(15));
+                r.getOffsetDateTime(7), r.getBoolean(8), r.getBoolean(9), r.getBoolean(10), r.getLong(11),
+                r.getString(12), r.getString(13), r.getString(14), r.getOffsetDateTime(15), r.getOffsetDateTime(16));
     }
 }

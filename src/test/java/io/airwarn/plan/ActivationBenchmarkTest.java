@@ -44,7 +44,7 @@ class ActivationBenchmarkTest {
                     s.pupils(), s.contactMobile())));
         }
         return new Plan(p.unit(), p.name(), p.sample(), p.version(), p.effectiveDate(), p.command(), p.emissions(),
-                p.schoolRule(), p.responsibleUnits(), p.measures(), enterprises, schools);
+                p.schoolRule(), p.responsibleUnits(), p.measures(), enterprises, schools, p.drillRecipients());
     }
 
     @Test

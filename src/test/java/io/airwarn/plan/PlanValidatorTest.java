@@ -169,6 +169,15 @@ class PlanValidatorTest {
     }
 
     @Test
+    void aDrillRecipientMustBeInThePlan() throws IOException {
+        Path folder = SmallPlan.copyTo(temp);
+        SmallPlan.replace(folder.resolve("plan.yaml"), "drillRecipients: [eeb, E1, S1]", "drillRecipients: [eeb, E9]");
+        PlanProblem p = only(SmallPlan.validate(folder));
+        assertEquals("drillRecipients", p.field());
+        assertTrue(p.message().contains("E9"));
+    }
+
+    @Test
     void brokenCsvStructure() throws IOException {
         Path folder = SmallPlan.copyTo(temp);
         SmallPlan.replace(folder.resolve("schools.csv"), "S2,Test university,d2,UNIVERSITY,12000,+8613700000002",

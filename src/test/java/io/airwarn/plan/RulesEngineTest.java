@@ -91,9 +91,16 @@ class RulesEngineTest {
     }
 
     @Test
-    void anExerciseIsMarkedOnEveryMessage() {
+    void anExerciseReachesOnlyDrillRecipientsAndIsMarked() {
+        // The hand-made plan lists eeb, E1 and S1 for drills.
         List<Order> drill = orders(WarningLevel.NONE, WarningLevel.RED, EVENING, true);
+        assertEquals(java.util.Set.of("eeb", "E1", "S1"), drill.stream().map(Order::recipientId)
+                .collect(Collectors.toSet()));
         assertTrue(drill.stream().allMatch(o -> o.text().startsWith(RulesEngine.EXERCISE_PREFIX)));
+        List<Order> widened = RulesEngine.orders(PLAN, new RulesEngine.Request(WarningLevel.RED, WarningLevel.NONE,
+                EVENING, true, true));
+        assertEquals(orders(WarningLevel.NONE, WarningLevel.RED, EVENING, false).size(), widened.size());
+        assertTrue(widened.stream().allMatch(o -> o.text().startsWith(RulesEngine.EXERCISE_PREFIX)));
         assertTrue(orders(WarningLevel.NONE, WarningLevel.RED, EVENING, false).stream()
                 .noneMatch(o -> o.text().contains("EXERCISE")));
     }

@@ -126,15 +126,20 @@ class WarningLifecycleTest {
     }
 
     @Test
-    void anExerciseIsMarkedOnEveryOrder() {
+    void anExerciseIsMarkedOnEveryOrderAndReachesOnlyDrillRecipients() {
         int id = draft("duty", "220400", "ORANGE", Duration.ofHours(30), true, false);
         act("duty", id, "{\"action\": \"SUBMIT\"}").statusCode(200);
         act("commander", id, "{\"action\": \"APPROVE\"}").statusCode(200).body("exercise", equalTo(true));
         int activation = as("viewer").when().get("/api/warnings/" + id).then().statusCode(200).extract()
                 .path("history.find { it.action == 'APPROVE' }.activationId");
-        given().queryParam("limit", 1000).when().get("/api/activations/" + activation + "/orders").then()
+        List<String> recipients = given().queryParam("limit", 1000).when()
+                .get("/api/activations/" + activation + "/orders").then()
                 .statusCode(200).body("exercise", everyItem(equalTo(true)))
-                .body("text", everyItem(startsWith("【演练 EXERCISE】")));
+                .body("text", everyItem(startsWith("【演练 EXERCISE】"))).extract().path("recipientId");
+        // contingency-plans/220400-liaoyuan lists these for drills; nobody else may receive an exercise order.
+        List<String> drill = List.of("eeb", "education", "industry-it", "E220400-00001", "E220400-00002",
+                "E220400-00003", "S220400-0001", "S220400-0002");
+        assertTrue(!recipients.isEmpty() && drill.containsAll(recipients), recipients.toString());
         List<Object> exercises = as("viewer").queryParam("exercise", true).when().get("/api/warnings").then()
                 .statusCode(200).extract().path("id");
         assertTrue(exercises.contains(id));
