@@ -1,5 +1,6 @@
 package io.airwarn.plan;
 
+import io.airwarn.audit.AuditLog;
 import io.airwarn.city.Cities;
 import io.airwarn.platform.AirWarnConfig;
 import io.airwarn.platform.ConfigFiles;
@@ -29,9 +30,11 @@ public class PlanRegistry {
     private final Cities cities;
     private final Map<WarningLevel, Double> minimumShare;
     private final PlanStore store;
+    private final AuditLog auditLog;
     private volatile PlanCatalog catalog = new PlanCatalog();
 
-    PlanRegistry(AirWarnConfig config, Cities cities, ConfigFiles files, PlanStore store) {
+    PlanRegistry(AirWarnConfig config, Cities cities, ConfigFiles files, PlanStore store, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.directory = Path.of(config.plansDir());
         this.cities = cities;
         this.minimumShare = files.read("emission-reduction.yaml", ReductionRequirements::read);
@@ -39,11 +42,14 @@ public class PlanRegistry {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 50) StartupEvent event) {
-        reload().await().atMost(LOAD_TIMEOUT);
+        reload("system").await().atMost(LOAD_TIMEOUT);
     }
 
-    /** Reads and validates every folder again (blocking file reads: call it off the event loop). */
-    public synchronized Uni<PlanCatalog> reload() {
+    /**
+     * Reads and validates every folder again (blocking file reads: call it off the event loop); every plan version
+     * put into use and every refused one is recorded in the audit trail under {@code actor}.
+     */
+    public synchronized Uni<PlanCatalog> reload(String actor) {
         List<PlanFolders.Checked> checked = PlanFolders.check(directory, c -> cities.find(c).isPresent(), minimumShare);
         Map<String, Long> versionIds = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -57,10 +63,29 @@ public class PlanRegistry {
                         r.problems().stream().limit(5).map(PlanProblem::toString).toList());
             }
         }
-        return chain.map(ignored -> {
-            catalog = catalog.with(checked, versionIds);
-            return catalog;
+        return chain.chain(ignored -> {
+            PlanCatalog before = catalog;
+            PlanCatalog after = before.with(checked, versionIds);
+            catalog = after;
+            return audit(actor, before, checked).map(done -> after);
         });
+    }
+
+    private Uni<Void> audit(String actor, PlanCatalog before, List<PlanFolders.Checked> checked) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (PlanFolders.Checked c : checked) {
+            PlanReport r = c.report();
+            String previous = r.unit() == null ? null
+                    : before.plan(r.unit()).map(p -> p.report().checksum()).orElse(null);
+            if (r.checksum().equals(previous)) {
+                continue;
+            }
+            AuditLog.Entry entry = new AuditLog.Entry(actor, r.valid() ? "plan.load" : "plan.refused", "plan",
+                    r.unit() == null ? r.folder() : r.unit(), previous, r.checksum(), r.valid() ? "version "
+                    + r.version() : r.errors() + " errors; the previous version stays in use");
+            chain = chain.chain(() -> auditLog.append(entry).replaceWithVoid());
+        }
+        return chain;
     }
 
     public PlanCatalog catalog() {

@@ -2,6 +2,9 @@ package io.airwarn.plan;
 
 import io.airwarn.city.Cities;
 import io.airwarn.platform.ApiException;
+import io.airwarn.user.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -23,8 +26,11 @@ public class PlanResource {
     private final PlanRegistry registry;
     private final ActivationService activations;
     private final Cities cities;
+    private final SecurityIdentity identity;
 
-    public PlanResource(PlanRegistry registry, ActivationService activations, Cities cities) {
+    public PlanResource(PlanRegistry registry, ActivationService activations, Cities cities,
+                        SecurityIdentity identity) {
+        this.identity = identity;
         this.registry = registry;
         this.activations = activations;
         this.cities = cities;
@@ -67,9 +73,12 @@ public class PlanResource {
 
     @POST
     @Path("/{unit}/activations")
+    @RolesAllowed({Roles.COMMANDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Activate the plan: compute and store the orders", description = "The same body as the "
-            + "preview. Repeating an activation stores nothing new and returns the first one's id.")
+    @Operation(summary = "Activate the plan directly: compute and store the orders (commander, admin)",
+            description = "The same body as the preview. Warnings activate plans through their approval; this is "
+                    + "for activations outside that chain. Repeating an activation stores nothing new and returns "
+                    + "the first one's id.")
     public Uni<ActivationService.Outcome> activate(@PathParam("unit") String unit, ActivationRequest body) {
         return activations.activate(cities.requireCode(unit), requireBody(body).toRequest());
     }
@@ -79,8 +88,9 @@ public class PlanResource {
     @Blocking
     @Operation(summary = "Read and validate the plan folders again", description = "An invalid plan does not "
             + "replace the unit's last valid one; its report says why.")
+    @RolesAllowed(Roles.ADMIN)
     public Uni<List<PlanViews.Summary>> reload() {
-        return registry.reload().map(catalog -> catalog.reports().stream()
+        return registry.reload(identity.getPrincipal().getName()).map(catalog -> catalog.reports().stream()
                 .map(r -> PlanViews.Summary.of(r, catalog)).toList());
     }
 

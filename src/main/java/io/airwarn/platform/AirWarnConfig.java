@@ -2,6 +2,7 @@ package io.airwarn.platform;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** AirWarn's own settings; each can be set by the environment variable of the same name (AIRWARN_...). */
 @ConfigMapping(prefix = "airwarn")
@@ -15,6 +16,9 @@ public interface AirWarnConfig {
     @WithDefault("true")
     boolean demo();
 
+    /** {@code AIRWARN_ADMIN_PASSWORD}: creates the user "admin" with this password if it does not exist. */
+    Optional<String> adminPassword();
+
     /** {@code AIRWARN_DEMO_USERS}: create the documented demo users (also whenever demo data are loaded). */
     @WithDefault("false")
     boolean demoUsers();
@@ -22,6 +26,10 @@ public interface AirWarnConfig {
     Aqi aqi();
 
     Forecast forecast();
+
+    /** {@code AIRWARN_WARNING_REMINDER_EVERY}: how often duty officers are reminded of overdue warnings. */
+    @WithDefault("1h")
+    String warningReminderEvery();
 
     /** {@code AIRWARN_PLANS_DIR}: the contingency plan folders. */
     @WithDefault("contingency-plans")

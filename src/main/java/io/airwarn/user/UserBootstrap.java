@@ -1,8 +1,8 @@
 package io.airwarn.user;
 
+import io.airwarn.audit.AuditLog;
 import io.airwarn.platform.AirWarnConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * At startup: the bootstrap admin from {@code AIRWARN_ADMIN_PASSWORD} (user "admin"), and in demo mode the
@@ -33,12 +32,13 @@ class UserBootstrap {
     private final UserStore users;
     private final AirWarnConfig config;
     private final Optional<String> adminPassword;
+    private final AuditLog audit;
 
-    UserBootstrap(UserStore users, AirWarnConfig config,
-                  @ConfigProperty(name = "airwarn.admin-password") Optional<String> adminPassword) {
+    UserBootstrap(UserStore users, AirWarnConfig config, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.config = config;
-        this.adminPassword = adminPassword;
+        this.adminPassword = config.adminPassword();
     }
 
     private static UserStore.User demo(String name, String password, String role, String display) {
@@ -48,17 +48,23 @@ class UserBootstrap {
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) StartupEvent event) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (adminPassword.isPresent()) {
-            chain = chain.chain(() -> users.createIfAbsent(new UserStore.User("admin",
-                    BcryptUtil.bcryptHash(adminPassword.get()), Set.of(Roles.ADMIN), "Administrator", false))
-                    .invoke(created -> Log.infof(created ? "created the bootstrap admin user" : "admin user exists"))
-                    .replaceWithVoid());
+            chain = chain.chain(() -> create(new UserStore.User("admin", BcryptUtil.bcryptHash(adminPassword.get()),
+                    Set.of(Roles.ADMIN), "Administrator", false)));
         }
         if (config.demo() || config.demoUsers()) {
             for (UserStore.User u : DEMO) {
-                chain = chain.chain(() -> users.createIfAbsent(new UserStore.User(u.username(),
-                        BcryptUtil.bcryptHash(u.passwordHash()), u.roles(), u.displayName(), true)).replaceWithVoid());
+                chain = chain.chain(() -> create(new UserStore.User(u.username(), BcryptUtil.bcryptHash(u.passwordHash()),
+                        u.roles(), u.displayName(), true)));
             }
         }
         chain.await().atMost(Duration.ofMinutes(1));
+    }
+
+    /** Creates a user that does not exist yet, with an audit record (never the password hash). */
+    private Uni<Void> create(UserStore.User user) {
+        return users.createIfAbsent(user).chain(created -> created
+                ? audit.append(new AuditLog.Entry("system", "user.create", "user", user.username(), null,
+                        "roles " + user.roles() + (user.demo() ? ", demo user" : ""), "startup")).replaceWithVoid()
+                : Uni.createFrom().voidItem());
     }
 }

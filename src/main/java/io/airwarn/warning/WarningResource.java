@@ -2,6 +2,8 @@ package io.airwarn.warning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airwarn.city.Cities;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import io.airwarn.platform.ApiException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -42,10 +44,15 @@ public class WarningResource {
     private final Cities cities;
     private final SecurityIdentity identity;
     private final ProposalService proposals;
+    private final EpisodeReportService reports;
+    private final Template episodeReport;
 
     public WarningResource(CriteriaConfig criteria, WarningService service, WarningStore store, Cities cities,
-                           SecurityIdentity identity, ProposalService proposals) {
+                           SecurityIdentity identity, ProposalService proposals, EpisodeReportService reports,
+                           Template episodeReport) {
         this.proposals = proposals;
+        this.reports = reports;
+        this.episodeReport = episodeReport;
         this.criteria = criteria;
         this.service = service;
         this.store = store;
@@ -72,6 +79,25 @@ public class WarningResource {
     public Uni<List<ProposalService.Proposal>> proposals(@RestQuery String status) {
         String s = status == null ? "OPEN" : status.equalsIgnoreCase("ALL") ? null : status.toUpperCase(Locale.ROOT);
         return proposals.list(s);
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @Authenticated
+    @Operation(summary = "The episode report of a warning (JSON)", description = "Duration and levels, observed AQI "
+            + "against the forecast at issue, lead time, orders per recipient type, estimated cuts, narrative. "
+            + "complete is false while the warning is in force.")
+    public Uni<EpisodeReport> report(@PathParam("id") long id) {
+        return reports.report(id);
+    }
+
+    @GET
+    @Path("/{id}/report.html")
+    @Authenticated
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The episode report as a printable page")
+    public Uni<TemplateInstance> reportPage(@PathParam("id") long id) {
+        return reports.report(id).map(r -> episodeReport.data("r", r));
     }
 
     @GET

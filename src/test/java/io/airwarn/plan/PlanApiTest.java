@@ -27,7 +27,27 @@ class PlanApiTest {
     }
 
     private static ValidatableResponse post(String path, String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(path).then();
+        return given().auth().preemptive().basic("commander", "commander-demo").contentType(ContentType.JSON)
+                .body(body).when().post(path).then();
+    }
+
+    @Test
+    void activationAndReloadNeedTheirRoles() {
+        given().contentType(ContentType.JSON).body("{\"level\": \"RED\", \"responseStart\": \"2026-12-01T07:00+08:00\"}")
+                .when().post("/api/plans/220300/activations").then().statusCode(401);
+        given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
+                .body("{\"level\": \"RED\", \"responseStart\": \"2026-12-01T07:00+08:00\"}")
+                .when().post("/api/plans/220300/activations").then().statusCode(403);
+        given().auth().preemptive().basic("commander", "commander-demo").when().post("/api/plans/reload").then()
+                .statusCode(403);
+        given().auth().preemptive().basic("admin", "admin-test").when().post("/api/plans/reload").then()
+                .statusCode(200).body("size()", equalTo(12));
+    }
+
+    @Test
+    void loadedPlanVersionsAreAudited() {
+        given().auth().preemptive().basic("admin", "admin-test").when().get("/api/audit").then().statusCode(200)
+                .body("findAll { it.action == 'plan.load' }.entityId", org.hamcrest.Matchers.hasItems("220100", "220300"));
     }
 
     @Test

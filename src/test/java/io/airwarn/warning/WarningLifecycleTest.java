@@ -84,6 +84,49 @@ class WarningLifecycleTest {
                 .body("error", equalTo("invalid_transition"));
     }
 
+    @Inject
+    WarningReminders reminders;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @Test
+    void anOverdueWarningIsRemindedAndTheReminderRepeatsOnlyAfterTheInterval() {
+        int id = draft("duty", "220400", "YELLOW", Duration.ofHours(30), true, false);
+        act("duty", id, "{\"action\": \"SUBMIT\"}").statusCode(200);
+        act("approver", id, "{\"action\": \"APPROVE\"}").statusCode(200);
+        // Time passes: the decisions lie two hours back and the expected end one hour back, with nothing since.
+        pool.preparedQuery("UPDATE warning_event SET at = at - interval '2 hours' WHERE warning_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().atMost(Duration.ofSeconds(10));
+        pool.preparedQuery("UPDATE warning SET expected_end = now() - interval '1 hour' WHERE id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().atMost(Duration.ofSeconds(10));
+        assertTrue(reminders.remind().await().atMost(Duration.ofSeconds(10)) >= 1);
+        reminders.remind().await().atMost(Duration.ofSeconds(10));
+        as("viewer").when().get("/api/warnings/" + id).then().statusCode(200)
+                .body("history.findAll { it.action == 'REMINDER' }.size()", equalTo(1))
+                .body("history.find { it.action == 'REMINDER' }.note", containsString("without a decision"));
+    }
+
+    @Test
+    void aLiftedWarningHasItsEpisodeReport() {
+        int id = draft("duty", "220400", "ORANGE", Duration.ofHours(30), true, false);
+        act("duty", id, "{\"action\": \"SUBMIT\"}").statusCode(200);
+        as("viewer").when().get("/api/warnings/" + id + "/report").then().statusCode(409);
+        act("commander", id, "{\"action\": \"APPROVE\"}").statusCode(200);
+        act("duty", id, "{\"action\": \"REQUEST_CHANGE\", \"level\": \"NONE\", \"reason\": \"air cleared\"}")
+                .statusCode(200);
+        act("approver", id, "{\"action\": \"APPROVE\"}").statusCode(200);
+        as("viewer").when().get("/api/warnings/" + id + "/report").then().statusCode(200)
+                .body("complete", equalTo(true)).body("exercise", equalTo(true))
+                .body("levels[0].level", equalTo("ORANGE"))
+                .body("leadTimeHours", org.hamcrest.Matchers.greaterThanOrEqualTo(29.0f))
+                .body("orders.ENTERPRISE.ORDER", org.hamcrest.Matchers.greaterThan(0))
+                .body("narrative", containsString("EXERCISE"));
+        String page = as("viewer").when().get("/api/warnings/" + id + "/report.html").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        assertTrue(page.contains("Episode report") && page.contains("【演练 EXERCISE】"), page);
+    }
+
     @Test
     void aDraftCannotBeApprovedBeforeItIsSubmitted() {
         int id = draft("duty", "220400", "YELLOW", Duration.ofHours(30), true, false);

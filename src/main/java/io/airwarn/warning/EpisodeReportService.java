@@ -1,0 +1,118 @@
+package io.airwarn.warning;
+
+import io.airwarn.plan.Emissions;
+import io.airwarn.plan.PlanRegistry;
+import io.airwarn.plan.PlanValidator;
+import io.airwarn.plan.ReductionCheck;
+import io.airwarn.plan.WarningLevel;
+import io.airwarn.platform.ApiException;
+import io.airwarn.platform.BeijingTime;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Gathers what an episode report needs: the history, observations, the forecast at issue and the orders. */
+@ApplicationScoped
+public class EpisodeReportService {
+
+    private final WarningStore store;
+    private final Pool pool;
+    private final PlanRegistry plans;
+    private final Clock clock;
+
+    EpisodeReportService(WarningStore store, Pool pool, PlanRegistry plans, Clock clock) {
+        this.store = store;
+        this.pool = pool;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    public Uni<EpisodeReport> report(long id) {
+        return store.find(id).chain(w -> {
+            if (w == null) {
+                throw ApiException.notFound("no_warning", "warning " + id + " does not exist");
+            }
+            if (w.issuedAt() == null) {
+                throw new ApiException(409, "not_issued", "warning " + id + " was never issued; an episode report "
+                        + "covers an issued warning", List.of());
+            }
+            OffsetDateTime end = w.liftedAt() != null ? w.liftedAt() : OffsetDateTime.now(clock);
+            return store.events(id).chain(events -> {
+                List<EpisodeReport.Period> periods = periods(events, end);
+                List<Long> activationIds = events.stream().map(WarningStore.Event::activationId)
+                        .filter(a -> a != null).toList();
+                LocalDate first = w.issuedAt().atZoneSameInstant(BeijingTime.ZONE).toLocalDate();
+                LocalDate last = end.atZoneSameInstant(BeijingTime.ZONE).toLocalDate();
+                return Uni.combine().all().unis(observed(w.city(), first, last), forecastAtIssue(w), orders(activationIds))
+                        .asTuple().map(t -> EpisodeReport.of(w, periods, end, t.getItem1(), t.getItem2(), t.getItem3(),
+                                level -> cutPerDay(w.city(), level)));
+            });
+        });
+    }
+
+    /** Levels in force, from the approvals in the history. */
+    static List<EpisodeReport.Period> periods(List<WarningStore.Event> events, OffsetDateTime end) {
+        List<EpisodeReport.Period> periods = new ArrayList<>();
+        List<WarningStore.Event> approvals = events.stream().filter(e -> e.action().equals("APPROVE")).toList();
+        for (int i = 0; i < approvals.size(); i++) {
+            WarningLevel level = WarningLevel.valueOf(approvals.get(i).level());
+            OffsetDateTime from = OffsetDateTime.parse(approvals.get(i).at());
+            OffsetDateTime to = i + 1 < approvals.size() ? OffsetDateTime.parse(approvals.get(i + 1).at()) : end;
+            if (level != WarningLevel.NONE && !approvals.get(i).toState().equals("LIFTED")) {
+                periods.add(new EpisodeReport.Period(level, from.toString(), to.toString(),
+                        Math.round(Duration.between(from, to).toMinutes() / 6.0) / 10.0));
+            }
+        }
+        return periods;
+    }
+
+    private Emissions cutPerDay(String city, WarningLevel level) {
+        return plans.catalog().plan(city).map(p -> {
+            List<ReductionCheck> checks = PlanValidator.reductionCheck(p.plan(), plans.minimumShare()).stream()
+                    .filter(c -> c.level() == level).toList();
+            double[] v = new double[Emissions.Pollutant.values().length];
+            checks.forEach(c -> v[c.pollutant().ordinal()] = c.reduction());
+            return new Emissions(v[0], v[1], v[2], v[3]);
+        }).orElse(Emissions.ZERO);
+    }
+
+    private Uni<Map<LocalDate, Integer>> observed(String city, LocalDate from, LocalDate to) {
+        return pool.preparedQuery("SELECT day, aqi FROM city_aqi_daily WHERE city_code = $1 AND day BETWEEN $2 AND $3")
+                .execute(Tuple.of(city, from, to)).map(rows -> {
+                    Map<LocalDate, Integer> days = new TreeMap<>();
+                    rows.forEach(r -> days.put(r.getLocalDate(0), r.getInteger(1)));
+                    return days;
+                });
+    }
+
+    private Uni<Map<LocalDate, Double>> forecastAtIssue(Warning w) {
+        return pool.preparedQuery("""
+                SELECT fd.target_day, fd.expected_aqi FROM forecast_day fd
+                WHERE fd.run_id = (SELECT id FROM forecast_run WHERE city_code = $1 AND issued_at <= $2
+                                   ORDER BY issued_at DESC LIMIT 1)""")
+                .execute(Tuple.of(w.city(), w.issuedAt())).map(rows -> {
+                    Map<LocalDate, Double> days = new TreeMap<>();
+                    rows.forEach(r -> days.put(r.getLocalDate(0), r.getDouble(1)));
+                    return days;
+                });
+    }
+
+    private Uni<Map<String, Map<String, Long>>> orders(List<Long> activationIds) {
+        return pool.preparedQuery("SELECT recipient_type, kind, count(*) FROM plan_order WHERE activation_id = ANY($1) "
+                        + "GROUP BY 1, 2").execute(Tuple.of(activationIds.toArray(Long[]::new))).map(rows -> {
+                    Map<String, Map<String, Long>> counts = new TreeMap<>();
+                    rows.forEach(r -> counts.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
+                            .put(r.getString(1), r.getLong(2)));
+                    return counts;
+                });
+    }
+}
