@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.function.BiFunction;
 
 /**
@@ -42,6 +45,16 @@ public final class ConfigFiles {
             throw new ConfigurationException(e.getMessage(), e);
         } catch (IOException e) {
             throw new ConfigurationException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The SHA-256 of a configuration file as it is read, to record which version is in use. */
+    public String checksum(String name) {
+        try (InputStream in = open(name)) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(in.readAllBytes()));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new ConfigurationException(name + ": " + e.getMessage(), e);
         }
     }
 
