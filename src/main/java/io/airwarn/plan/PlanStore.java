@@ -7,7 +7,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import io.airwarn.platform.AirWarnConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -25,10 +27,23 @@ class PlanStore {
                  AS u(recipient_type, recipient_id, recipient_name, mobile, kind, level, text, deadline, so2, nox, pm,
                       vocs)""";
 
-    private final Pool pool;
+    /** Message priority: lower goes first; RED before ORANGE before YELLOW, units and enterprises first. */
+    private static final String QUEUE_MESSAGES = """
+            INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
+                                exercise, valid_until)
+            SELECT 'order-' || o.id, o.id, o.unit, o.recipient_type, o.recipient_id, o.mobile, o.text,
+                   CASE o.level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 10 WHEN 'YELLOW' THEN 20 WHEN 'BLUE' THEN 30
+                        ELSE 40 END
+                   + CASE o.recipient_type WHEN 'SCHOOL' THEN 1 WHEN 'PUBLIC' THEN 2 ELSE 0 END,
+                   o.exercise, now() + make_interval(secs => $2)
+            FROM plan_order o WHERE o.activation_id = $1 AND o.mobile IS NOT NULL""";
 
-    PlanStore(Pool pool) {
+    private final Pool pool;
+    private final Duration validity;
+
+    PlanStore(Pool pool, AirWarnConfig config) {
         this.pool = pool;
+        this.validity = config.messageValidity();
     }
 
     /** The stored version's id (stored now if new). */
@@ -66,15 +81,29 @@ class PlanStore {
                     }
                     long id = rows.iterator().next().getLong(0);
                     return supersede(c, unit, r.exercise(), orders).chain(() -> insert(c, id, unit, r.exercise(), orders))
-                            .map(ignored -> id);
+                            .chain(() -> queueMessages(c, id)).map(ignored -> id);
                 });
     }
 
+    /**
+     * Superseded orders are closed, and their messages not yet sent are cancelled: a recipient must not get an order
+     * that no longer applies.
+     */
     private static Uni<Void> supersede(SqlConnection c, String unit, boolean exercise, List<Order> orders) {
         String[] recipients = orders.stream().map(Order::recipientId).toArray(String[]::new);
-        return c.preparedQuery("UPDATE plan_order SET status = 'SUPERSEDED' WHERE unit = $1 AND exercise = $2 "
-                        + "AND status = 'OPEN' AND recipient_id = ANY($3)")
+        return c.preparedQuery("""
+                        WITH superseded AS (
+                            UPDATE plan_order SET status = 'SUPERSEDED' WHERE unit = $1 AND exercise = $2
+                            AND status = 'OPEN' AND recipient_id = ANY($3) RETURNING id)
+                        UPDATE outbox SET status = 'CANCELLED', error_message = 'superseded', updated_at = now()
+                        WHERE order_id IN (SELECT id FROM superseded) AND status IN ('QUEUED', 'RETRY')""")
                 .execute(Tuple.of(unit, exercise, recipients)).replaceWithVoid();
+    }
+
+    /** One outbox row per order with a mobile number, in the same statement and transaction as the orders. */
+    private Uni<Void> queueMessages(SqlConnection c, long activationId) {
+        return c.preparedQuery(QUEUE_MESSAGES).execute(Tuple.of(activationId, validity.toSeconds()))
+                .replaceWithVoid();
     }
 
     private static Uni<Void> insert(SqlConnection c, long activationId, String unit, boolean exercise,

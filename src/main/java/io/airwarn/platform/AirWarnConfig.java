@@ -2,6 +2,7 @@ package io.airwarn.platform;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** AirWarn's own settings; each can be set by the environment variable of the same name (AIRWARN_...). */
@@ -30,6 +31,55 @@ public interface AirWarnConfig {
     /** {@code AIRWARN_WARNING_REMINDER_EVERY}: how often duty officers are reminded of overdue warnings. */
     @WithDefault("1h")
     String warningReminderEvery();
+
+    Twilio twilio();
+
+    /**
+     * The SMS channel. Without {@code AIRWARN_TWILIO_BASE_URL} messages go to the sandbox gateway built into AirWarn
+     * while {@code sandbox} is true (the default, so a fresh install never texts real people), else to Twilio.
+     */
+    interface Twilio {
+        /** {@code AIRWARN_TWILIO_ACCOUNT_SID}; the default is the sandbox's account. */
+        @WithDefault("AC00000000000000000000000000000000")
+        String accountSid();
+
+        /** {@code AIRWARN_TWILIO_AUTH_TOKEN}; the default is the sandbox's token. */
+        @WithDefault("sandbox-auth-token")
+        String authToken();
+
+        /** {@code AIRWARN_TWILIO_MESSAGING_SERVICE_SID}, used when set; otherwise {@code from}. */
+        Optional<String> messagingServiceSid();
+
+        /** {@code AIRWARN_TWILIO_FROM}: the sender number. */
+        @WithDefault("+15005550006")
+        String from();
+
+        /** {@code AIRWARN_TWILIO_BASE_URL}: where the Twilio REST API is. */
+        Optional<String> baseUrl();
+
+        /** {@code AIRWARN_TWILIO_SANDBOX}: run the built-in sandbox gateway and use it when no base URL is set. */
+        @WithDefault("true")
+        boolean sandbox();
+
+        /** {@code AIRWARN_TWILIO_CALLBACK_URL}: AirWarn's public address for status callbacks. */
+        Optional<String> callbackUrl();
+
+        /** {@code AIRWARN_TWILIO_RATE}: messages per second per sender. */
+        @WithDefault("100")
+        double rate();
+
+        /** {@code AIRWARN_TWILIO_CONCURRENCY}: requests in flight at once. */
+        @WithDefault("8")
+        int concurrency();
+    }
+
+    /** {@code AIRWARN_DISPATCH_EVERY}: how often the dispatcher looks for due messages; "off" stops it. */
+    @WithDefault("1s")
+    String dispatchEvery();
+
+    /** {@code AIRWARN_MESSAGE_VALIDITY}: how long a queued message may still be sent (ISO-8601, e.g. PT24H). */
+    @WithDefault("PT24H")
+    Duration messageValidity();
 
     /** {@code AIRWARN_PLANS_DIR}: the contingency plan folders. */
     @WithDefault("contingency-plans")

@@ -2,6 +2,7 @@ package io.airwarn.warning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airwarn.city.Cities;
+import io.airwarn.notify.DeliveryReport;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.airwarn.platform.ApiException;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -46,10 +48,12 @@ public class WarningResource {
     private final ProposalService proposals;
     private final EpisodeReportService reports;
     private final Template episodeReport;
+    private final DeliveryReport delivery;
 
     public WarningResource(CriteriaConfig criteria, WarningService service, WarningStore store, Cities cities,
                            SecurityIdentity identity, ProposalService proposals, EpisodeReportService reports,
-                           Template episodeReport) {
+                           Template episodeReport, DeliveryReport delivery) {
+        this.delivery = delivery;
         this.proposals = proposals;
         this.reports = reports;
         this.episodeReport = episodeReport;
@@ -79,6 +83,22 @@ public class WarningResource {
     public Uni<List<ProposalService.Proposal>> proposals(@RestQuery String status) {
         String s = status == null ? "OPEN" : status.equalsIgnoreCase("ALL") ? null : status.toUpperCase(Locale.ROOT);
         return proposals.list(s);
+    }
+
+    @GET
+    @Path("/{id}/delivery")
+    @Authenticated
+    @Operation(summary = "Where a warning's messages stand", description = "Per recipient type: messages by status "
+            + "(QUEUED, SENDING, SENT, DELIVERED, UNDELIVERED, FAILED, RETRY, UNKNOWN, CANCELLED) and failures by "
+            + "Twilio error code.")
+    public Uni<Map<String, DeliveryReport.Summary>> delivery(@PathParam("id") long id) {
+        return store.find(id).chain(w -> {
+            if (w == null) {
+                throw ApiException.notFound("no_warning", "warning " + id + " does not exist");
+            }
+            return store.events(id).chain(events -> delivery.summary(events.stream()
+                    .map(WarningStore.Event::activationId).filter(a -> a != null).toList()));
+        });
     }
 
     @GET

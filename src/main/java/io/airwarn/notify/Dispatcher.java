@@ -1,0 +1,130 @@
+package io.airwarn.notify;
+
+import io.airwarn.platform.AirWarnConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The only sender: claims due outbox rows (priority order, SKIP LOCKED), sends them through the Twilio channel
+ * with bounded concurrency under a token-bucket rate limit, and settles each: sent, retried later with exponential
+ * backoff and jitter (429, 5xx, network), failed for good (permanent error codes), or unknown (a timeout after the
+ * request left) until reconciled with the provider's own record, so no recipient gets the same message twice.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    static final int BATCH = 200;
+    static final int STALE_CLAIM_SECONDS = 60;
+    private static final Duration TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private final OutboxStore store;
+    private final TwilioChannel channel;
+    private final TokenBucket bucket;
+    private final ExecutorService senders;
+
+    Dispatcher(OutboxStore store, TwilioChannel channel, AirWarnConfig config) {
+        this.store = store;
+        this.channel = channel;
+        this.bucket = new TokenBucket(config.twilio().rate(), Math.max(1, config.twilio().rate() / 10));
+        this.senders = Executors.newFixedThreadPool(config.twilio().concurrency());
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
+
+    @Scheduled(identity = "outbox-dispatch", every = "{airwarn.dispatch-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        dispatchAll();
+    }
+
+    /** Works until nothing is due; returns how many messages it settled. */
+    public int dispatchAll() {
+        store.expire().await().atMost(TIMEOUT);
+        int settled = reconcile();
+        List<OutboxStore.Claimed> batch;
+        while (!(batch = store.claim(BATCH).await().atMost(TIMEOUT)).isEmpty()) {
+            settled += send(batch);
+        }
+        return settled;
+    }
+
+    private int send(List<OutboxStore.Claimed> batch) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (OutboxStore.Claimed m : batch) {
+            futures.add(senders.submit(() -> {
+                bucket.take();
+                settle(m, channel.send(m.phone(), m.body(), m.id(), validitySeconds(m)));
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } catch (java.util.concurrent.ExecutionException e) {
+                Log.errorf(e.getCause(), "dispatch failed");
+            }
+        }
+        return batch.size();
+    }
+
+    private static int validitySeconds(OutboxStore.Claimed m) {
+        return (int) Math.max(1, Duration.between(OffsetDateTime.now(ZoneOffset.UTC), m.validUntil()).toSeconds());
+    }
+
+    private void settle(OutboxStore.Claimed m, SendResult r) {
+        Uni<Void> update = switch (r.outcome()) {
+            case ACCEPTED -> store.sent(m.id(), r.sid());
+            case PERMANENT -> store.failed(m.id(), r.errorCode(), r.message());
+            case UNKNOWN -> store.unknown(m.id(), r.message());
+            case RETRYABLE -> {
+                OffsetDateTime next = OffsetDateTime.now(ZoneOffset.UTC).plus(backoff(m.attempts()));
+                yield next.isAfter(m.validUntil()) ? store.failed(m.id(), r.errorCode(), "validity passed: " + r.message())
+                        : store.retry(m.id(), next, r.errorCode(), r.message());
+            }
+        };
+        update.await().atMost(TIMEOUT);
+    }
+
+    /** Exponential backoff from 2 s, doubling per attempt up to 5 min, with full jitter. */
+    static Duration backoff(int attempts) {
+        long max = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(20, Math.max(0, attempts - 1)));
+        return Duration.ofMillis(max / 2 + ThreadLocalRandom.current().nextLong(max / 2 + 1));
+    }
+
+    /** Asks the provider about every uncertain send before anything is resent. */
+    private int reconcile() {
+        int n = 0;
+        for (OutboxStore.Claimed m : store.uncertain(STALE_CLAIM_SECONDS, BATCH).await().atMost(TIMEOUT)) {
+            try {
+                var found = channel.find(m.phone(), m.body(), m.claimedAt().atZoneSameInstant(ZoneOffset.UTC));
+                Uni<Void> update = found.isPresent() ? store.sent(m.id(), found.get())
+                        : store.retry(m.id(), OffsetDateTime.now(ZoneOffset.UTC), null, "not received: resend");
+                update.await().atMost(TIMEOUT);
+                n++;
+            } catch (RuntimeException e) {
+                Log.warnf("cannot reconcile outbox message %d yet: %s", m.id(), e.getMessage());
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,195 @@
+package io.airwarn.notify;
+
+import io.airwarn.plan.MobileNumbers;
+import io.airwarn.platform.AirWarnConfig;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * A Twilio-compatible SMS gateway inside AirWarn, for the quick start and the tests: it accepts what Twilio's
+ * Messages API accepts, answers in Twilio's shapes, keeps what it received, and posts signed status callbacks
+ * (sent, then delivered or undelivered). Latency, a rate limit, error and timeout injection are settings.
+ */
+@ApplicationScoped
+public class SandboxGateway {
+
+    /** Behaviour switches; 0 turns each off. */
+    public record Settings(long latencyMillis, int ratePerSecond, double errorRate, double timeoutRate,
+                           long timeoutMillis, double undeliveredRate) {
+        static final Settings DEFAULT = new Settings(0, 0, 0, 0, 15_000, 0);
+    }
+
+    /** A message the gateway accepted. */
+    public record Received(String sid, String to, String from, String messagingServiceSid, String body,
+                           String statusCallback, String status, String dateCreated) {
+    }
+
+    /** Thrown to answer with Twilio's error JSON. */
+    static final class Refusal extends RuntimeException {
+        final int httpStatus;
+        final int code;
+
+        Refusal(int httpStatus, int code, String message) {
+            super(message);
+            this.httpStatus = httpStatus;
+            this.code = code;
+        }
+    }
+
+    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private final AirWarnConfig.Twilio twilio;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Received> bySid = new ConcurrentHashMap<>();
+    private final AtomicLong counter = new AtomicLong();
+    private final Random random = new Random();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ScheduledExecutorService callbacks = Executors.newScheduledThreadPool(2);
+    private volatile Settings settings = Settings.DEFAULT;
+    private long windowStart;
+    private int windowCount;
+
+    SandboxGateway(AirWarnConfig config) {
+        this.twilio = config.twilio();
+    }
+
+    boolean enabled() {
+        return twilio.sandbox();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public void configure(Settings s) {
+        settings = s;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public void clear() {
+        received.clear();
+        bySid.clear();
+    }
+
+    void authenticate(String accountSid, String user, String password) {
+        if (!twilio.accountSid().equals(accountSid) || !twilio.accountSid().equals(user)
+                || !twilio.authToken().equals(password)) {
+            throw new Refusal(401, 20003, "Authenticate");
+        }
+    }
+
+    /** Accepts a message as Twilio's POST /Messages.json does. */
+    Received create(Map<String, String> form) throws InterruptedException {
+        Settings s = settings;
+        if (s.latencyMillis() > 0) {
+            Thread.sleep(s.latencyMillis());
+        }
+        throttle(s);
+        if (s.timeoutRate() > 0 && random.nextDouble() < s.timeoutRate()) {
+            Thread.sleep(s.timeoutMillis());
+        }
+        if (s.errorRate() > 0 && random.nextDouble() < s.errorRate()) {
+            throw new Refusal(500, 20500, "Internal Server Error");
+        }
+        String to = form.get("To");
+        String body = form.get("Body");
+        if (to == null || body == null || form.get("From") == null && form.get("MessagingServiceSid") == null) {
+            throw new Refusal(400, 21604, "A 'To' phone number, a 'From' or 'MessagingServiceSid', and a 'Body' are required.");
+        }
+        if (MobileNumbers.problem(to).isPresent()) {
+            throw new Refusal(400, 21211, "The 'To' number " + to + " is not a valid phone number.");
+        }
+        String sid = String.format("SM%032x", counter.incrementAndGet() + System.nanoTime());
+        Received r = new Received(sid, to, form.get("From"), form.get("MessagingServiceSid"), body,
+                form.get("StatusCallback"), "queued", OffsetDateTime.now(ZoneOffset.UTC).format(RFC_2822));
+        received.add(r);
+        bySid.put(sid, r);
+        if (r.statusCallback() != null) {
+            boolean undelivered = s.undeliveredRate() > 0 && random.nextDouble() < s.undeliveredRate();
+            callbacks.schedule(() -> callback(r, "sent", null), 10, TimeUnit.MILLISECONDS);
+            callbacks.schedule(() -> callback(r, undelivered ? "undelivered" : "delivered",
+                    undelivered ? "30003" : null), 30, TimeUnit.MILLISECONDS);
+        }
+        return r;
+    }
+
+    private synchronized void throttle(Settings s) {
+        if (s.ratePerSecond() <= 0) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (now - windowStart >= 1000) {
+            windowStart = now;
+            windowCount = 0;
+        }
+        if (++windowCount > s.ratePerSecond()) {
+            throw new Refusal(429, 20429, "Too Many Requests");
+        }
+    }
+
+    private void callback(Received r, String status, String errorCode) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("MessageSid", r.sid());
+        params.put("SmsSid", r.sid());
+        params.put("AccountSid", twilio.accountSid());
+        params.put("MessageStatus", status);
+        params.put("SmsStatus", status);
+        params.put("To", r.to());
+        if (r.from() != null) {
+            params.put("From", r.from());
+        }
+        if (errorCode != null) {
+            params.put("ErrorCode", errorCode);
+        }
+        String form = params.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(r.statusCallback()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSignature.sign(twilio.authToken(), r.statusCallback(), params))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).exceptionally(e -> {
+            Log.debugf("sandbox callback to %s failed: %s", r.statusCallback(), e.getMessage());
+            return null;
+        });
+    }
+
+    /** Messages to a number, newest first, as GET /Messages.json?To= lists them. */
+    List<Received> list(String to) {
+        List<Received> list = new ArrayList<>();
+        for (int i = received.size() - 1; i >= 0; i--) {
+            if (to == null || received.get(i).to().equals(to)) {
+                list.add(received.get(i));
+            }
+        }
+        return list;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

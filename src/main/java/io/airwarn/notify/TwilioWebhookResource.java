@@ -1,0 +1,62 @@
+package io.airwarn.notify;
+
+import com.twilio.security.RequestValidator;
+import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.platform.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Twilio's status callbacks: signed, idempotent, tolerant of order (a later state never goes back). */
+@Path("/api/twilio")
+public class TwilioWebhookResource {
+
+    private final OutboxStore store;
+    private final RequestValidator validator;
+    private final AirWarnConfig.Twilio config;
+
+    public TwilioWebhookResource(OutboxStore store, AirWarnConfig config) {
+        this.store = store;
+        this.config = config.twilio();
+        this.validator = new RequestValidator(config.twilio().authToken());
+    }
+
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Twilio status callback", description = "Verified with X-Twilio-Signature (403 otherwise).")
+    public Uni<Map<String, Object>> status(@HeaderParam("X-Twilio-Signature") String signature,
+                                           MultivaluedMap<String, String> form, @Context UriInfo uri) {
+        Map<String, String> params = new HashMap<>();
+        form.forEach((k, v) -> params.put(k, v.get(0)));
+        String url = config.callbackUrl().map(base -> base + "/api/twilio/status"
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
+                .orElse(uri.getRequestUri().toString());
+        if (signature == null || !validator.validate(url, params, signature)) {
+            throw new ApiException(403, "invalid_signature", "X-Twilio-Signature does not match this request",
+                    List.of());
+        }
+        String sid = params.get("MessageSid");
+        String status = params.getOrDefault("MessageStatus", "").toUpperCase(Locale.ROOT);
+        if (sid == null || !OutboxStore.PROGRESS.contains(status)) {
+            return Uni.createFrom().item(Map.of("applied", false));
+        }
+        Long outbox = uri.getQueryParameters().containsKey("outbox")
+                ? Long.valueOf(uri.getQueryParameters().getFirst("outbox")) : null;
+        Integer code = params.get("ErrorCode") == null ? null : Integer.valueOf(params.get("ErrorCode"));
+        return store.callback(sid, outbox, status, code).map(applied -> Map.of("applied", applied));
+    }
+}

@@ -1,0 +1,158 @@
+package io.airwarn.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.airwarn.platform.AirWarnConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Messages through the outbox, the Twilio Java SDK and the sandbox gateway over HTTP, with signed status callbacks,
+ * on real PostgreSQL. The dispatcher is started by the test (its timer is off in tests).
+ */
+@QuarkusTest
+class NotificationTest {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    SandboxGateway sandbox;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AirWarnConfig config;
+
+    @BeforeEach
+    void reset() {
+        sandbox.configure(SandboxGateway.Settings.DEFAULT);
+        sandbox.clear();
+    }
+
+    private Row row(String sql, Object... params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10)).iterator()
+                .next();
+    }
+
+    private static String at(Duration fromNow) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(fromNow).withNano(0).toString();
+    }
+
+    private int issueYellow(String city) {
+        int id = given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
+                .body(String.format("{\"city\": \"%s\", \"level\": \"YELLOW\", \"onset\": \"%s\", \"expectedEnd\": \"%s\"}",
+                        city, at(Duration.ofHours(30)), at(Duration.ofHours(80))))
+                .when().post("/api/warnings").then().statusCode(200).extract().path("id");
+        given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
+                .body("{\"action\": \"SUBMIT\"}").when().post("/api/warnings/" + id + "/actions").then().statusCode(200);
+        given().auth().preemptive().basic("approver", "approver-demo").contentType(ContentType.JSON)
+                .body("{\"action\": \"APPROVE\"}").when().post("/api/warnings/" + id + "/actions").then()
+                .statusCode(200);
+        return id;
+    }
+
+    private long total(int warning, String status) {
+        JsonPath d = given().auth().preemptive().basic("viewer", "viewer-demo").when()
+                .get("/api/warnings/" + warning + "/delivery").then().statusCode(200).extract().jsonPath();
+        long n = 0;
+        for (String type : d.getMap("$").keySet().stream().map(Object::toString).toList()) {
+            Integer count = d.get(type + ".byStatus." + status);
+            n += count == null ? 0 : count;
+        }
+        return n;
+    }
+
+    @Test
+    void anIssuedWarningsOrdersAreSentOnceAndDelivered() throws InterruptedException {
+        int warning = issueYellow("220600");
+        long queued = total(warning, "QUEUED");
+        // 150 enterprises and 80 schools of the sample plan, and the units with YELLOW tasks.
+        assertTrue(queued >= 230, "queued in the approval's transaction: " + queued);
+        dispatcher.dispatchAll();
+        assertEquals(queued, sandbox.received().size(), "the gateway's own record: each message once");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (total(warning, "DELIVERED") < queued && Instant.now().isBefore(deadline)) {
+            Thread.sleep(POLL.toMillis());
+        }
+        assertEquals(queued, total(warning, "DELIVERED"), "every signed callback applied");
+        assertEquals(0, dispatcher.dispatchAll(), "nothing left to send");
+        assertEquals(queued, sandbox.received().size());
+    }
+
+    @Test
+    void permanentErrorsAreNotRetriedAndShowTheirCode() {
+        long id = row("INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority, "
+                + "exercise, valid_until) VALUES ('test-permanent', '220600', 'SCHOOL', 'x', '+8612000000000', 'test', 0, "
+                + "false, now() + interval '1 hour') RETURNING id").getLong(0);
+        dispatcher.dispatchAll();
+        dispatcher.dispatchAll();
+        Row r = row("SELECT status, error_code, attempts FROM outbox WHERE id = $1", id);
+        assertEquals("FAILED", r.getString(0));
+        assertEquals(21211, r.getInteger(1));
+        assertEquals(1, r.getInteger(2));
+    }
+
+    @Test
+    void serverErrorsAreRetriedLaterWithinValidity() {
+        long id = row("INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority, "
+                + "exercise, valid_until) VALUES ('test-retry', '220600', 'SCHOOL', 'y', '+8613912345678', 'retry me', 0, "
+                + "false, now() + interval '1 hour') RETURNING id").getLong(0);
+        sandbox.configure(new SandboxGateway.Settings(0, 0, 1.0, 0, 0, 0));
+        dispatcher.dispatchAll();
+        Row r = row("SELECT status, error_code FROM outbox WHERE id = $1", id);
+        assertEquals("RETRY", r.getString(0));
+        assertEquals(20500, r.getInteger(1));
+        sandbox.configure(SandboxGateway.Settings.DEFAULT);
+        row("UPDATE outbox SET next_attempt_at = now() WHERE id = $1 RETURNING id", id);
+        dispatcher.dispatchAll();
+        assertEquals("SENT", row("SELECT status FROM outbox WHERE id = $1", id).getString(0));
+        assertEquals(1, sandbox.received().stream().filter(m -> m.body().equals("retry me")).count());
+    }
+
+    @Test
+    void expiredMessagesAreCancelledNotSent() {
+        long id = row("INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority, "
+                + "exercise, valid_until) VALUES ('test-expired', '220600', 'SCHOOL', 'z', '+8613912345679', 'too late', 0, "
+                + "false, now() - interval '1 minute') RETURNING id").getLong(0);
+        dispatcher.dispatchAll();
+        assertEquals("CANCELLED", row("SELECT status FROM outbox WHERE id = $1", id).getString(0));
+        assertTrue(sandbox.received().stream().noneMatch(m -> m.body().equals("too late")));
+    }
+
+    @Test
+    void forgedUnsignedAndAlteredCallbacksAreRejected() {
+        Map<String, String> params = Map.of("MessageSid", "SMforged", "MessageStatus", "delivered");
+        given().contentType(ContentType.URLENC).formParams(params).when().post("/api/twilio/status").then()
+                .statusCode(403).body("error", equalTo("invalid_signature"));
+        given().contentType(ContentType.URLENC).formParams(params).header("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl")
+                .when().post("/api/twilio/status").then().statusCode(403);
+        String base = "http://localhost:" + io.restassured.RestAssured.port + "/api/twilio/status";
+        String signed = TwilioSignature.sign(config.twilio().authToken(), base, params);
+        given().contentType(ContentType.URLENC).formParams(params).header("X-Twilio-Signature", signed)
+                .when().post("/api/twilio/status").then().statusCode(200);
+        given().contentType(ContentType.URLENC).formParams(Map.of("MessageSid", "SMforged", "MessageStatus", "failed"))
+                .header("X-Twilio-Signature", signed).when().post("/api/twilio/status").then().statusCode(403);
+        String wrongKey = TwilioSignature.sign("not-the-token", base, params);
+        given().contentType(ContentType.URLENC).formParams(params).header("X-Twilio-Signature", wrongKey)
+                .when().post("/api/twilio/status").then().statusCode(403);
+    }
+}
