@@ -72,10 +72,14 @@ class OutboxStore {
                 .execute(Tuple.tuple(Arrays.asList(id, at, code, message))).replaceWithVoid();
     }
 
+    /** A permanent failure; Twilio's 21610 (the number replied STOP) also ends the number's subscriptions. */
     Uni<Void> failed(long id, Integer code, String message) {
-        return pool.preparedQuery("UPDATE outbox SET status = 'FAILED', error_code = $2, error_message = $3, "
-                        + "updated_at = now() WHERE id = $1").execute(Tuple.tuple(Arrays.asList(id, code, message)))
-                .replaceWithVoid();
+        return pool.preparedQuery("""
+                WITH failed AS (UPDATE outbox SET status = 'FAILED', error_code = $2, error_message = $3,
+                                updated_at = now() WHERE id = $1 RETURNING phone)
+                UPDATE subscription SET status = 'OPTED_OUT', opted_out_at = now()
+                WHERE $2 = 21610 AND status <> 'OPTED_OUT' AND phone = (SELECT phone FROM failed)""")
+                .execute(Tuple.tuple(Arrays.asList(id, code, message))).replaceWithVoid();
     }
 
     Uni<Void> unknown(long id, String message) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -67,6 +68,7 @@ public class SandboxGateway {
     private final Random random = new Random();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService callbacks = Executors.newScheduledThreadPool(2);
+    private final Set<String> unsubscribed = ConcurrentHashMap.newKeySet();
     private volatile Settings settings = Settings.DEFAULT;
     private long windowStart;
     private int windowCount;
@@ -94,6 +96,12 @@ public class SandboxGateway {
     public void clear() {
         received.clear();
         bySid.clear();
+        unsubscribed.clear();
+    }
+
+    /** From now on the number behaves as one that replied STOP to the sender: Twilio's error 21610. */
+    public void unsubscribe(String phone) {
+        unsubscribed.add(phone);
     }
 
     void authenticate(String accountSid, String user, String password) {
@@ -123,6 +131,9 @@ public class SandboxGateway {
         }
         if (MobileNumbers.problem(to).isPresent()) {
             throw new Refusal(400, 21211, "The 'To' number " + to + " is not a valid phone number.");
+        }
+        if (unsubscribed.contains(to)) {
+            throw new Refusal(400, 21610, "Attempt to send to unsubscribed recipient");
         }
         String sid = String.format("SM%032x", counter.incrementAndGet() + System.nanoTime());
         Received r = new Received(sid, to, form.get("From"), form.get("MessagingServiceSid"), body,

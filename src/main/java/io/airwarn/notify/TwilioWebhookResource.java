@@ -1,8 +1,5 @@
 package io.airwarn.notify;
 
-import com.twilio.security.RequestValidator;
-import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -13,8 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,13 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class TwilioWebhookResource {
 
     private final OutboxStore store;
-    private final RequestValidator validator;
-    private final AirWarnConfig.Twilio config;
+    private final TwilioRequests requests;
 
-    public TwilioWebhookResource(OutboxStore store, AirWarnConfig config) {
+    public TwilioWebhookResource(OutboxStore store, TwilioRequests requests) {
         this.store = store;
-        this.config = config.twilio();
-        this.validator = new RequestValidator(config.twilio().authToken());
+        this.requests = requests;
     }
 
     @POST
@@ -40,15 +33,7 @@ public class TwilioWebhookResource {
     @Operation(summary = "Twilio status callback", description = "Verified with X-Twilio-Signature (403 otherwise).")
     public Uni<Map<String, Object>> status(@HeaderParam("X-Twilio-Signature") String signature,
                                            MultivaluedMap<String, String> form, @Context UriInfo uri) {
-        Map<String, String> params = new HashMap<>();
-        form.forEach((k, v) -> params.put(k, v.get(0)));
-        String url = config.callbackUrl().map(base -> base + "/api/twilio/status"
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
-                .orElse(uri.getRequestUri().toString());
-        if (signature == null || !validator.validate(url, params, signature)) {
-            throw new ApiException(403, "invalid_signature", "X-Twilio-Signature does not match this request",
-                    List.of());
-        }
+        Map<String, String> params = requests.verified(signature, form, uri);
         String sid = params.get("MessageSid");
         String status = params.getOrDefault("MessageStatus", "").toUpperCase(Locale.ROOT);
         if (sid == null || !OutboxStore.PROGRESS.contains(status)) {

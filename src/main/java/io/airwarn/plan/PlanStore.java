@@ -38,6 +38,18 @@ class PlanStore {
                    o.exercise, now() + make_interval(secs => $2)
             FROM plan_order o WHERE o.activation_id = $1 AND o.mobile IS NOT NULL""";
 
+    /** The public message goes to every confirmed subscriber of the unit, after everyone else. */
+    private static final String QUEUE_PUBLIC = """
+            INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
+                                exercise, valid_until)
+            SELECT 'order-' || o.id || '-subscriber-' || s.id, o.id, o.unit, 'PUBLIC', 'subscriber-' || s.id, s.phone,
+                   o.text,
+                   CASE o.level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 10 WHEN 'YELLOW' THEN 20 WHEN 'BLUE' THEN 30
+                        ELSE 40 END + 2,
+                   o.exercise, now() + make_interval(secs => $2)
+            FROM plan_order o JOIN subscription s ON s.unit = o.unit AND s.status = 'ACTIVE'
+            WHERE o.activation_id = $1 AND o.recipient_type = 'PUBLIC'""";
+
     private final Pool pool;
     private final Duration validity;
 
@@ -100,10 +112,14 @@ class PlanStore {
                 .execute(Tuple.of(unit, exercise, recipients)).replaceWithVoid();
     }
 
-    /** One outbox row per order with a mobile number, in the same statement and transaction as the orders. */
+    /**
+     * One outbox row per order with a mobile number, and one per confirmed subscriber for the public message, in the
+     * transaction of the orders.
+     */
     private Uni<Void> queueMessages(SqlConnection c, long activationId) {
-        return c.preparedQuery(QUEUE_MESSAGES).execute(Tuple.of(activationId, validity.toSeconds()))
-                .replaceWithVoid();
+        Tuple params = Tuple.of(activationId, validity.toSeconds());
+        return c.preparedQuery(QUEUE_MESSAGES).execute(params)
+                .chain(() -> c.preparedQuery(QUEUE_PUBLIC).execute(params)).replaceWithVoid();
     }
 
     private static Uni<Void> insert(SqlConnection c, long activationId, String unit, boolean exercise,

@@ -1,0 +1,184 @@
+package io.airwarn.subscription;
+
+import io.airwarn.plan.MobileNumbers;
+import io.airwarn.platform.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Public SMS subscriptions: a confirmation code goes out through the outbox at once; only confirmed, not opted-out
+ * numbers receive warnings. Rate limits per number and per client keep the form from being used to flood a
+ * stranger's phone.
+ */
+@ApplicationScoped
+public class SubscriptionService {
+
+    static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
+    static final Set<String> STOP_WORDS = Set.of("STOP", "TD", "退订", "UNSUBSCRIBE");
+    static final int CODES_PER_NUMBER_PER_HOUR = 3;
+    static final int CODES_PER_CLIENT_PER_HOUR = 10;
+    static final int MAX_CODE_ATTEMPTS = 5;
+    static final int CODE_MINUTES = 15;
+
+    private final Pool pool;
+    private final SecureRandom random = new SecureRandom();
+
+    SubscriptionService(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** What a request did. */
+    public record Result(String phone, String unit, String status, String message) {
+    }
+
+    /** Starts (or restarts) a subscription and sends its confirmation code. */
+    public Uni<Result> subscribe(String phone, String unit, String language, String client) {
+        checkPhone(phone);
+        String lang = language == null ? "zh-CN" : language;
+        if (!LANGUAGES.contains(lang)) {
+            throw ApiException.badRequest("invalid_request", "language must be one of " + LANGUAGES);
+        }
+        String code = code();
+        return pool.withTransaction(c -> rateLimit(c, phone, client).chain(() -> c.preparedQuery("""
+                        INSERT INTO subscription (phone, unit, language, status, code_hash, code_purpose, code_expires)
+                        VALUES ($1, $2, $3, 'PENDING', $4, 'SUBSCRIBE', now() + make_interval(mins => $5))
+                        ON CONFLICT (phone, unit) DO UPDATE SET language = EXCLUDED.language,
+                            status = CASE WHEN subscription.status = 'ACTIVE' THEN 'ACTIVE' ELSE 'PENDING' END,
+                            code_hash = EXCLUDED.code_hash, code_purpose = 'SUBSCRIBE', code_expires = EXCLUDED.code_expires,
+                            code_attempts = 0
+                        RETURNING id, status""")
+                .execute(Tuple.of(phone, unit, lang, hash(phone, code), CODE_MINUTES)))
+                .chain(rows -> {
+                    long id = rows.iterator().next().getLong(0);
+                    String text = lang.equals("en")
+                            ? "AirWarn: your code is " + code + ". Confirm it to receive heavy-pollution warnings for "
+                                    + unit + ". Reply STOP to opt out."
+                            : "【AirWarn】您的验证码是" + code + "，确认后接收" + unit + "重污染天气预警。回复TD退订。";
+                    return queue(c, "subscription-" + id + "-" + code, unit, phone, text)
+                            .map(ignored -> new Result(phone, unit, rows.iterator().next().getString(1),
+                                    "a confirmation code was sent by SMS"));
+                }));
+    }
+
+    public Uni<Result> confirm(String phone, String unit, String code) {
+        return checkCode(phone, unit, code, "SUBSCRIBE", "ACTIVE", "confirmed_at");
+    }
+
+    /** Starts a web opt-out: a code is sent to the number, so nobody can stop a stranger's warnings. */
+    public Uni<Result> requestOptOut(String phone, String unit, String client) {
+        checkPhone(phone);
+        String code = code();
+        return pool.withTransaction(c -> rateLimit(c, phone, client).chain(() -> c.preparedQuery("""
+                        UPDATE subscription SET code_hash = $3, code_purpose = 'OPT_OUT', code_attempts = 0,
+                            code_expires = now() + make_interval(mins => $4)
+                        WHERE phone = $1 AND unit = $2 AND status <> 'OPTED_OUT' RETURNING id""")
+                .execute(Tuple.of(phone, unit, hash(phone, code), CODE_MINUTES)))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.notFound("no_subscription", "no subscription of this number to " + unit);
+                    }
+                    long id = rows.iterator().next().getLong(0);
+                    return queue(c, "opt-out-" + id + "-" + code, unit, phone,
+                            "【AirWarn】退订验证码 / opt-out code: " + code)
+                            .map(ignored -> new Result(phone, unit, "PENDING_OPT_OUT", "an opt-out code was sent by SMS"));
+                }));
+    }
+
+    public Uni<Result> confirmOptOut(String phone, String unit, String code) {
+        return checkCode(phone, unit, code, "OPT_OUT", "OPTED_OUT", "opted_out_at");
+    }
+
+    /** STOP, TD or 退订 from a number, or Twilio's 21610: every subscription of the number ends. */
+    public Uni<Integer> optOutEverywhere(String phone) {
+        return pool.preparedQuery("UPDATE subscription SET status = 'OPTED_OUT', opted_out_at = now() "
+                + "WHERE phone = $1 AND status <> 'OPTED_OUT'").execute(Tuple.of(phone)).map(rows -> rows.rowCount());
+    }
+
+    public static boolean isStopWord(String body) {
+        return body != null && STOP_WORDS.contains(body.trim().toUpperCase(Locale.ROOT));
+    }
+
+    private Uni<Result> checkCode(String phone, String unit, String code, String purpose, String newStatus,
+                                  String stamp) {
+        checkPhone(phone);
+        if (code == null || !code.matches("\\d{6}")) {
+            throw ApiException.badRequest("invalid_request", "code must be the 6 digits sent by SMS");
+        }
+        return pool.withTransaction(c -> c.preparedQuery("""
+                SELECT id, code_hash, code_purpose, code_expires > now(), code_attempts FROM subscription
+                WHERE phone = $1 AND unit = $2 FOR UPDATE""").execute(Tuple.of(phone, unit)).chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.notFound("no_subscription", "no subscription of this number to " + unit);
+                    }
+                    var r = rows.iterator().next();
+                    if (!purpose.equals(r.getString(2)) || !Boolean.TRUE.equals(r.getBoolean(3))) {
+                        throw ApiException.badRequest("code_expired", "no valid code is pending; ask for a new one");
+                    }
+                    if (r.getInteger(4) >= MAX_CODE_ATTEMPTS) {
+                        throw new ApiException(429, "too_many_attempts", "too many wrong codes; ask for a new one",
+                                List.of());
+                    }
+                    if (!hash(phone, code).equals(r.getString(1))) {
+                        return c.preparedQuery("UPDATE subscription SET code_attempts = code_attempts + 1 WHERE id = $1")
+                                .execute(Tuple.of(r.getLong(0))).map(ignored -> new Result(phone, unit, "REJECTED",
+                                        "the code does not match"));
+                    }
+                    return c.preparedQuery("UPDATE subscription SET status = $2, code_hash = NULL, code_purpose = NULL, "
+                                    + stamp + " = now() WHERE id = $1").execute(Tuple.of(r.getLong(0), newStatus))
+                            .map(ignored -> new Result(phone, unit, newStatus, "done"));
+                }));
+    }
+
+    private Uni<Void> rateLimit(SqlConnection c, String phone, String client) {
+        return c.preparedQuery("""
+                SELECT (SELECT count(*) FROM subscription_code_sent WHERE phone = $1 AND sent_at > now() - interval '1 hour'),
+                       (SELECT count(*) FROM subscription_code_sent WHERE client = $2 AND sent_at > now() - interval '1 hour')""")
+                .execute(Tuple.of(phone, client)).chain(rows -> {
+                    var r = rows.iterator().next();
+                    if (r.getLong(0) >= CODES_PER_NUMBER_PER_HOUR || r.getLong(1) >= CODES_PER_CLIENT_PER_HOUR) {
+                        throw new ApiException(429, "rate_limited", "too many codes requested; try again later",
+                                List.of());
+                    }
+                    return c.preparedQuery("INSERT INTO subscription_code_sent (phone, client) VALUES ($1, $2)")
+                            .execute(Tuple.of(phone, client)).replaceWithVoid();
+                });
+    }
+
+    private static Uni<Void> queue(SqlConnection c, String key, String unit, String phone, String text) {
+        return c.preparedQuery("""
+                INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority, exercise,
+                                    valid_until)
+                VALUES ($1, $2, 'SUBSCRIBER', $3, $3, $4, 5, false, now() + interval '15 minutes')""")
+                .execute(Tuple.of(key, unit, phone, text)).replaceWithVoid();
+    }
+
+    private static void checkPhone(String phone) {
+        MobileNumbers.problem(phone).ifPresent(problem -> {
+            throw ApiException.badRequest("invalid_phone", "phone " + problem);
+        });
+    }
+
+    private String code() {
+        return String.format("%06d", random.nextInt(1_000_000));
+    }
+
+    private static String hash(String phone, String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((phone + ":" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

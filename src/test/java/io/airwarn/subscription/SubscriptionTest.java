@@ -1,0 +1,190 @@
+package io.airwarn.subscription;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.airwarn.notify.Dispatcher;
+import io.airwarn.notify.SandboxGateway;
+import io.airwarn.platform.AirWarnConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Public subscriptions end to end: code by SMS through the sandbox, confirmation, warnings, opt-out routes. */
+@QuarkusTest
+class SubscriptionTest {
+
+    private static final String UNIT = "220800";
+    private static final Pattern CODE = Pattern.compile("(\\d{6})");
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    SandboxGateway sandbox;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AirWarnConfig config;
+
+    @BeforeEach
+    void reset() {
+        sandbox.configure(SandboxGateway.Settings.DEFAULT);
+        sandbox.clear();
+        // Each test starts a fresh rate-limit window.
+        sql("DELETE FROM subscription_code_sent");
+    }
+
+    private long sql(String statement, Object... params) {
+        return pool.preparedQuery(statement).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10))
+                .rowCount();
+    }
+
+    private static ValidatableResponse post(String path, String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(path).then();
+    }
+
+    /** Subscribes and returns the code the number received by SMS. */
+    private String subscribe(String phone) {
+        post("/api/subscriptions", "{\"phone\": \"" + phone + "\", \"unit\": \"" + UNIT + "\", \"language\": \"en\"}")
+                .statusCode(202).body("status", equalTo("PENDING"));
+        dispatcher.dispatchAll();
+        String body = sandbox.received().stream().filter(m -> m.to().equals(phone)).findFirst().orElseThrow().body();
+        Matcher m = CODE.matcher(body);
+        assertTrue(m.find(), body);
+        return m.group(1);
+    }
+
+    private void confirm(String phone, String code) {
+        post("/api/subscriptions/confirm", "{\"phone\": \"" + phone + "\", \"unit\": \"" + UNIT + "\", \"code\": \""
+                + code + "\"}").statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    private long publicRowsFor(String phone) {
+        return pool.preparedQuery("SELECT count(*) FROM outbox WHERE phone = $1 AND recipient_type = 'PUBLIC'")
+                .execute(Tuple.of(phone)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    private static String at(Duration fromNow) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(fromNow).withNano(0).toString();
+    }
+
+    /** Drafts, submits and approves a new warning for the unit. */
+    private void issueWarning(String level, String approver) {
+        int id = given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
+                .body(String.format("{\"city\": \"%s\", \"level\": \"%s\", \"onset\": \"%s\", \"expectedEnd\": \"%s\"}",
+                        UNIT, level, at(Duration.ofHours(30)), at(Duration.ofHours(60))))
+                .when().post("/api/warnings").then().statusCode(200).extract().path("id");
+        given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
+                .body("{\"action\": \"SUBMIT\"}").when().post("/api/warnings/" + id + "/actions").then().statusCode(200);
+        given().auth().preemptive().basic(approver, approver + "-demo").contentType(ContentType.JSON)
+                .body("{\"action\": \"APPROVE\"}").when().post("/api/warnings/" + id + "/actions").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void onlyConfirmedNumbersReceiveWarnings() {
+        String confirmed = "+8613811110001";
+        String pending = "+8613811110002";
+        confirm(confirmed, subscribe(confirmed));
+        subscribe(pending);
+        issueWarning("YELLOW", "approver");
+        assertEquals(1, publicRowsFor(confirmed));
+        assertEquals(0, publicRowsFor(pending), "unconfirmed numbers never receive warnings");
+    }
+
+    @Test
+    void wrongCodesAreCountedAndLimited() {
+        String phone = "+8613811110003";
+        subscribe(phone);
+        for (int i = 0; i < 5; i++) {
+            post("/api/subscriptions/confirm", "{\"phone\": \"" + phone + "\", \"unit\": \"" + UNIT
+                    + "\", \"code\": \"000000\"}").statusCode(200).body("status", equalTo("REJECTED"));
+        }
+        post("/api/subscriptions/confirm", "{\"phone\": \"" + phone + "\", \"unit\": \"" + UNIT
+                + "\", \"code\": \"000000\"}").statusCode(429);
+    }
+
+    @Test
+    void theFormCannotFloodANumber() {
+        String phone = "+8613811110004";
+        for (int i = 0; i < 3; i++) {
+            post("/api/subscriptions", "{\"phone\": \"" + phone + "\", \"unit\": \"" + UNIT + "\"}").statusCode(202);
+        }
+        post("/api/subscriptions", "{\"phone\": \"" + phone + "\", \"unit\": \"" + UNIT + "\"}").statusCode(429)
+                .body("error", equalTo("rate_limited"));
+        post("/api/subscriptions", "{\"phone\": \"12345\", \"unit\": \"" + UNIT + "\"}").statusCode(400);
+        post("/api/subscriptions", "{\"phone\": \"+8613811110005\", \"unit\": \"" + UNIT + "\", \"language\": \"fr\"}")
+                .statusCode(400);
+    }
+
+    @Test
+    void optOutByReplyByTheWebAndByTwilio21610() {
+        String byReply = "+8613811110006";
+        String byWeb = "+8613811110007";
+        String byTwilio = "+8613811110008";
+        confirm(byReply, subscribe(byReply));
+        confirm(byWeb, subscribe(byWeb));
+        confirm(byTwilio, subscribe(byTwilio));
+
+        Map<String, String> reply = Map.of("From", byReply, "To", "+15005550006", "Body", " 退订 ", "MessageSid", "SMin1");
+        String url = "http://localhost:" + RestAssured.port + "/api/twilio/inbound";
+        given().contentType(ContentType.URLENC).formParams(reply).header("X-Twilio-Signature", "forged")
+                .when().post("/api/twilio/inbound").then().statusCode(403);
+        given().contentType(ContentType.URLENC).formParams(reply)
+                .header("X-Twilio-Signature", sign(config.twilio().authToken(), url, reply))
+                .when().post("/api/twilio/inbound").then().statusCode(200);
+
+        post("/api/subscriptions/opt-out", "{\"phone\": \"" + byWeb + "\", \"unit\": \"" + UNIT + "\"}").statusCode(202);
+        dispatcher.dispatchAll();
+        String body = sandbox.received().stream().filter(m -> m.to().equals(byWeb) && m.body().contains("opt-out"))
+                .findFirst().orElseThrow().body();
+        Matcher m = CODE.matcher(body);
+        assertTrue(m.find());
+        post("/api/subscriptions/opt-out/confirm", "{\"phone\": \"" + byWeb + "\", \"unit\": \"" + UNIT
+                + "\", \"code\": \"" + m.group(1) + "\"}").statusCode(200).body("status", equalTo("OPTED_OUT"));
+
+        sandbox.unsubscribe(byTwilio);
+        issueWarning("YELLOW", "approver");
+        dispatcher.dispatchAll();
+        assertEquals(0, publicRowsFor(byReply));
+        assertEquals(0, publicRowsFor(byWeb));
+        assertEquals(1, publicRowsFor(byTwilio), "21610 is only known once a send fails");
+        assertEquals(1, sql("SELECT 1 FROM subscription WHERE phone = $1 AND status = 'OPTED_OUT'", byTwilio));
+        assertEquals(1, sql("SELECT 1 FROM outbox WHERE phone = $1 AND status = 'FAILED' AND error_code = 21610",
+                byTwilio));
+    }
+
+    private static String sign(String token, String url, Map<String, String> params) {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
