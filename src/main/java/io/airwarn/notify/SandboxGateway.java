@@ -39,7 +39,7 @@ public class SandboxGateway {
     /** Behaviour switches; 0 turns each off. */
     public record Settings(long latencyMillis, int ratePerSecond, double errorRate, double timeoutRate,
                            long timeoutMillis, double undeliveredRate) {
-        static final Settings DEFAULT = new Settings(0, 0, 0, 0, 15_000, 0);
+        public static final Settings DEFAULT = new Settings(0, 0, 0, 0, 15_000, 0);
     }
 
     /** A message the gateway accepted. */

@@ -150,9 +150,10 @@ class SubscriptionTest {
 
         Map<String, String> reply = Map.of("From", byReply, "To", "+15005550006", "Body", " 退订 ", "MessageSid", "SMin1");
         String url = "http://localhost:" + RestAssured.port + "/api/twilio/inbound";
-        given().contentType(ContentType.URLENC).formParams(reply).header("X-Twilio-Signature", "forged")
+        String form = "application/x-www-form-urlencoded; charset=UTF-8";
+        given().contentType(form).formParams(reply).header("X-Twilio-Signature", "forged")
                 .when().post("/api/twilio/inbound").then().statusCode(403);
-        given().contentType(ContentType.URLENC).formParams(reply)
+        given().contentType(form).formParams(reply)
                 .header("X-Twilio-Signature", sign(config.twilio().authToken(), url, reply))
                 .when().post("/api/twilio/inbound").then().statusCode(200);
 
