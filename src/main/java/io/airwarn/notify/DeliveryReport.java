@@ -8,12 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Where the messages of some activations stand, per recipient type: counts by status and failures by error code. */
+/**
+ * Where the messages of some activations stand, per recipient type (escalation messages under ESCALATION): counts by
+ * status, failures by error code, and the orders' acknowledgements, overdue ones and escalations.
+ */
 @ApplicationScoped
 public class DeliveryReport {
 
-    /** One recipient type's messages. */
-    public record Summary(Map<String, Long> byStatus, Map<String, Long> failedByErrorCode, long total) {
+    /**
+     * One recipient type's messages by status and failures by error code, and its orders that were acknowledged,
+     * are overdue (unacknowledged past their deadline) and were escalated.
+     */
+    public record Summary(Map<String, Long> byStatus, Map<String, Long> failedByErrorCode, long total,
+                         long acknowledged, long overdue, long escalated) {
     }
 
     private final Pool pool;
@@ -23,6 +30,28 @@ public class DeliveryReport {
     }
 
     public Uni<Map<String, Summary>> summary(List<Long> activationIds) {
+        Uni<Map<String, long[]>> acks = pool.preparedQuery("""
+                SELECT recipient_type, count(*) FILTER (WHERE acknowledged_at IS NOT NULL),
+                       count(*) FILTER (WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN'
+                                        AND ack_deadline < now()),
+                       count(*) FILTER (WHERE escalation_level > 0)
+                FROM plan_order WHERE activation_id = ANY($1) GROUP BY 1""")
+                .execute(Tuple.of(activationIds.toArray(Long[]::new))).map(rows -> {
+                    Map<String, long[]> byType = new TreeMap<>();
+                    rows.forEach(r -> byType.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3)}));
+                    return byType;
+                });
+        return Uni.combine().all().unis(messages(activationIds), acks).asTuple().map(t -> {
+            Map<String, Summary> summary = new TreeMap<>();
+            t.getItem1().forEach((type, s) -> {
+                long[] a = t.getItem2().getOrDefault(type, new long[3]);
+                summary.put(type, new Summary(s.byStatus(), s.failedByErrorCode(), s.total(), a[0], a[1], a[2]));
+            });
+            return summary;
+        });
+    }
+
+    private Uni<Map<String, Summary>> messages(List<Long> activationIds) {
         return pool.preparedQuery("""
                 SELECT x.recipient_type, x.status, coalesce(x.error_code::text, '-'), count(*)
                 FROM outbox x JOIN plan_order o ON o.id = x.order_id
@@ -42,7 +71,7 @@ public class DeliveryReport {
                     Map<String, Summary> summary = new TreeMap<>();
                     statuses.forEach((type, byStatus) -> summary.put(type, new Summary(byStatus,
                             errors.getOrDefault(type, Map.of()), byStatus.values().stream().mapToLong(Long::longValue)
-                            .sum())));
+                            .sum(), 0, 0, 0)));
                     return summary;
                 });
     }

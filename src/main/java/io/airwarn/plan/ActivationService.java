@@ -5,7 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Computes the orders of an activation and stores them with the plan version they came from. */
 @ApplicationScoped
@@ -35,9 +37,28 @@ public class ActivationService {
                                  RulesEngine.Request request) {
         PlanCatalog.InUse inUse = plan(unit);
         List<Order> orders = RulesEngine.orders(inUse.plan(), request);
-        return store.activate(c, unit, inUse.versionId(), request, orders).chain(id -> id != null
+        return store.activate(c, unit, inUse.versionId(), request, orders, escalation(inUse.plan()))
+                .chain(id -> id != null
                 ? Uni.createFrom().item(new Outcome(id, true, orders.size()))
                 : store.existing(unit, request).map(existing -> new Outcome(existing, false, 0)));
+    }
+
+    /**
+     * Enterprises escalate to their supervising unit, schools to the education bureau, units and everyone else to
+     * the HQ office.
+     */
+    static PlanStore.Escalation escalation(Plan plan) {
+        Map<String, String> units = new HashMap<>();
+        plan.responsibleUnits().forEach(u -> units.put(u.id(), u.contactMobile()));
+        Map<String, String> supervisors = new HashMap<>();
+        plan.enterprises().forEach(e -> supervisors.put(e.id(), units.get(e.supervisor())));
+        String hq = plan.command().officeMobile();
+        String education = units.getOrDefault("education", hq);
+        return new PlanStore.Escalation(o -> switch (o.recipientType()) {
+            case ENTERPRISE -> supervisors.getOrDefault(o.recipientId(), hq);
+            case SCHOOL -> education;
+            default -> hq;
+        }, hq);
     }
 
     public Uni<Outcome> activate(String unit, RulesEngine.Request request) {

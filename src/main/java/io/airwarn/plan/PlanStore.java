@@ -13,6 +13,7 @@ import io.airwarn.platform.AirWarnConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Function;
 
 /** Plan versions, activations and their orders; orders are written with one array statement per chunk. */
 @ApplicationScoped
@@ -20,18 +21,25 @@ class PlanStore {
 
     private static final String INSERT_ORDERS = """
             INSERT INTO plan_order (activation_id, unit, recipient_type, recipient_id, recipient_name, mobile, kind,
-                level, text, deadline, so2_cut, nox_cut, pm_cut, vocs_cut, exercise, status)
-            SELECT $1, $2, u.*, $3, CASE WHEN u.kind = 'ALL_CLEAR' THEN 'CLOSED' ELSE 'OPEN' END
+                level, text, deadline, so2_cut, nox_cut, pm_cut, vocs_cut, supervisor_mobile, exercise, status,
+                hq_mobile, needs_ack, ack_window, ack_deadline)
+            SELECT $1, $2, u.*, $3, CASE WHEN u.kind = 'ALL_CLEAR' THEN 'CLOSED' ELSE 'OPEN' END, $17,
+                   u.kind = 'ORDER' AND u.recipient_type <> 'PUBLIC' AND u.mobile IS NOT NULL, w.window,
+                   now() + w.window
             FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                        $11::timestamptz[], $12::float8[], $13::float8[], $14::float8[], $15::float8[])
+                        $11::timestamptz[], $12::float8[], $13::float8[], $14::float8[], $15::float8[], $16::text[])
                  AS u(recipient_type, recipient_id, recipient_name, mobile, kind, level, text, deadline, so2, nox, pm,
-                      vocs)""";
+                      vocs, supervisor_mobile)
+            CROSS JOIN LATERAL (SELECT make_interval(secs => CASE u.level WHEN 'RED' THEN $18::float8
+                WHEN 'ORANGE' THEN $19::float8 WHEN 'YELLOW' THEN $20::float8 ELSE $21::float8 END) AS window) w""";
 
     /** Message priority: lower goes first; RED before ORANGE before YELLOW, units and enterprises first. */
     private static final String QUEUE_MESSAGES = """
             INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
                                 exercise, valid_until)
-            SELECT 'order-' || o.id, o.id, o.unit, o.recipient_type, o.recipient_id, o.mobile, o.text,
+            SELECT 'order-' || o.id, o.id, o.unit, o.recipient_type, o.recipient_id, o.mobile,
+                   o.text || CASE WHEN o.needs_ack THEN ' 收到请回复' || o.short_code || ' / Reply ' || o.short_code
+                                  || ' to acknowledge.' ELSE '' END,
                    CASE o.level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 10 WHEN 'YELLOW' THEN 20 WHEN 'BLUE' THEN 30
                         ELSE 40 END
                    + CASE o.recipient_type WHEN 'SCHOOL' THEN 1 WHEN 'PUBLIC' THEN 2 ELSE 0 END,
@@ -52,10 +60,12 @@ class PlanStore {
 
     private final Pool pool;
     private final Duration validity;
+    private final AirWarnConfig.Ack ack;
 
     PlanStore(Pool pool, AirWarnConfig config) {
         this.pool = pool;
         this.validity = config.messageValidity();
+        this.ack = config.ack();
     }
 
     /** The stored version's id (stored now if new). */
@@ -80,7 +90,8 @@ class PlanStore {
      * get a new message are superseded. Returns the new id, or null when the same activation was stored before (then
      * nothing is written).
      */
-    Uni<Long> activate(SqlConnection c, String unit, long versionId, RulesEngine.Request r, List<Order> orders) {
+    Uni<Long> activate(SqlConnection c, String unit, long versionId, RulesEngine.Request r, List<Order> orders,
+                       Escalation escalation) {
         return c.preparedQuery("""
                         INSERT INTO activation (unit, plan_version_id, level, previous_level, response_start, exercise)
                         VALUES ($1, $2, $3, $4, $5, $6)
@@ -92,7 +103,8 @@ class PlanStore {
                         return Uni.createFrom().nullItem();
                     }
                     long id = rows.iterator().next().getLong(0);
-                    return supersede(c, unit, r.exercise(), orders).chain(() -> insert(c, id, unit, r.exercise(), orders))
+                    return supersede(c, unit, r.exercise(), orders)
+                            .chain(() -> insert(c, id, unit, r.exercise(), orders, escalation))
                             .chain(() -> queueMessages(c, id)).map(ignored -> id);
                 });
     }
@@ -122,8 +134,12 @@ class PlanStore {
                 .chain(() -> c.preparedQuery(QUEUE_PUBLIC).execute(params)).replaceWithVoid();
     }
 
-    private static Uni<Void> insert(SqlConnection c, long activationId, String unit, boolean exercise,
-                                    List<Order> orders) {
+    /** Who hears about an unacknowledged order: the recipient's supervising unit, then the HQ office. */
+    record Escalation(Function<Order, String> supervisorMobile, String hqMobile) {
+    }
+
+    private Uni<Void> insert(SqlConnection c, long activationId, String unit, boolean exercise, List<Order> orders,
+                             Escalation escalation) {
         return Chunks.inSequence(orders, chunk -> {
             Tuple t = Tuple.of(activationId, unit, exercise);
             t.addArrayOfString(column(chunk, o -> o.recipientType().name()));
@@ -136,6 +152,11 @@ class PlanStore {
             t.addArrayOfOffsetDateTime(chunk.stream().map(Order::deadline).toArray(OffsetDateTime[]::new));
             for (Emissions.Pollutant p : Emissions.Pollutant.values()) {
                 t.addArrayOfDouble(chunk.stream().map(o -> o.reduction().get(p)).toArray(Double[]::new));
+            }
+            t.addArrayOfString(column(chunk, escalation.supervisorMobile()));
+            t.addValue(escalation.hqMobile());
+            for (Duration d : List.of(ack.red(), ack.orange(), ack.yellow(), ack.blue())) {
+                t.addLong(d.toSeconds());
             }
             return c.preparedQuery(INSERT_ORDERS).execute(t);
         });

@@ -73,6 +73,31 @@ public interface AirWarnConfig {
         int concurrency();
     }
 
+    Ack ack();
+
+    /** How long a recipient has to acknowledge an order, per level (ISO-8601 durations). */
+    interface Ack {
+        /** {@code AIRWARN_ACK_RED}. */
+        @WithDefault("PT1H")
+        Duration red();
+
+        /** {@code AIRWARN_ACK_ORANGE}. */
+        @WithDefault("PT2H")
+        Duration orange();
+
+        /** {@code AIRWARN_ACK_YELLOW}. */
+        @WithDefault("PT4H")
+        Duration yellow();
+
+        /** {@code AIRWARN_ACK_BLUE}. */
+        @WithDefault("PT8H")
+        Duration blue();
+    }
+
+    /** {@code AIRWARN_ESCALATION_EVERY}: how often unacknowledged orders are checked; "off" stops it. */
+    @WithDefault("1m")
+    String escalationEvery();
+
     /** {@code AIRWARN_DISPATCH_EVERY}: how often the dispatcher looks for due messages; "off" stops it. */
     @WithDefault("1s")
     String dispatchEvery();

@@ -1,5 +1,6 @@
 package io.airwarn.subscription;
 
+import io.airwarn.notify.Acknowledgements;
 import io.airwarn.notify.TwilioRequests;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +15,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Replies to AirWarn's messages (Twilio's inbound webhook): STOP, TD or 退订 opt the number out everywhere. */
+/**
+ * Replies to AirWarn's messages (Twilio's inbound webhook): STOP, TD or 退订 opt the number out everywhere; an
+ * order's short code from the number it went to acknowledges it.
+ */
 @Path("/api/twilio/inbound")
 public class InboundMessageResource {
 
@@ -22,8 +26,11 @@ public class InboundMessageResource {
 
     private final TwilioRequests requests;
     private final SubscriptionService subscriptions;
+    private final Acknowledgements acknowledgements;
 
-    public InboundMessageResource(TwilioRequests requests, SubscriptionService subscriptions) {
+    public InboundMessageResource(TwilioRequests requests, SubscriptionService subscriptions,
+                                  Acknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.requests = requests;
         this.subscriptions = subscriptions;
     }
@@ -35,9 +42,11 @@ public class InboundMessageResource {
     public Uni<String> inbound(@HeaderParam("X-Twilio-Signature") String signature,
                                MultivaluedMap<String, String> form, @Context UriInfo uri) {
         Map<String, String> params = requests.verified(signature, form, uri);
-        if (SubscriptionService.isStopWord(params.get("Body")) && params.get("From") != null) {
-            return subscriptions.optOutEverywhere(params.get("From")).map(n -> EMPTY_TWIML);
+        String from = params.get("From");
+        if (SubscriptionService.isStopWord(params.get("Body")) && from != null) {
+            return subscriptions.optOutEverywhere(from).map(n -> EMPTY_TWIML);
         }
-        return Uni.createFrom().item(EMPTY_TWIML);
+        // Otherwise a reply may be an order's short code: it counts only from the number the order went to.
+        return acknowledgements.acknowledge(params.get("Body"), from, "SMS", from).map(ignored -> EMPTY_TWIML);
     }
 }

@@ -44,6 +44,9 @@ class NotificationTest {
 
     @BeforeEach
     void reset() {
+        // Other test classes leave messages queued; this class counts what reaches the gateway.
+        pool.query("UPDATE outbox SET status = 'CANCELLED', error_message = 'test isolation' "
+                + "WHERE status IN ('QUEUED', 'RETRY', 'SENDING', 'UNKNOWN')").execute().await().atMost(Duration.ofSeconds(10));
         sandbox.configure(SandboxGateway.Settings.DEFAULT);
         sandbox.clear();
     }

@@ -63,7 +63,8 @@ class ActivationBenchmarkTest {
                 List<Order> unitOrders = RulesEngine.orders(scaledPlans.get(i), red);
                 orders += unitOrders.size();
                 PlanCatalog.InUse inUse = plans.get(i);
-                pool.withTransaction(c -> store.activate(c, inUse.plan().unit(), inUse.versionId(), red, unitOrders))
+                pool.withTransaction(c -> store.activate(c, inUse.plan().unit(), inUse.versionId(), red, unitOrders,
+                        ActivationService.escalation(inUse.plan())))
                         .await().atMost(Duration.ofMinutes(5));
             }
             long ms = (System.nanoTime() - start) / 1_000_000;

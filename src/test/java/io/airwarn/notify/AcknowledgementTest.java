@@ -1,0 +1,120 @@
+package io.airwarn.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.airwarn.platform.AirWarnConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Acknowledgement by SMS reply and API, and escalation of silence that fires once even when run twice at once. */
+@QuarkusTest
+class AcknowledgementTest {
+
+    @Inject
+    Acknowledgements acknowledgements;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    SandboxGateway sandbox;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AirWarnConfig config;
+
+    private Row row(String sql, Object... params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10)).iterator()
+                .next();
+    }
+
+    private static String at(Duration fromNow) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(fromNow).withNano(0).toString();
+    }
+
+    private int issue(String city) {
+        int id = given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
+                .body(String.format("{\"city\": \"%s\", \"level\": \"YELLOW\", \"onset\": \"%s\", \"expectedEnd\": \"%s\"}",
+                        city, at(Duration.ofHours(30)), at(Duration.ofHours(60))))
+                .when().post("/api/warnings").then().statusCode(200).extract().path("id");
+        given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
+                .body("{\"action\": \"SUBMIT\"}").when().post("/api/warnings/" + id + "/actions").then().statusCode(200);
+        given().auth().preemptive().basic("approver", "approver-demo").contentType(ContentType.JSON)
+                .body("{\"action\": \"APPROVE\"}").when().post("/api/warnings/" + id + "/actions").then()
+                .statusCode(200);
+        return id;
+    }
+
+    private void reply(String from, String body) {
+        Map<String, String> params = Map.of("From", from, "To", "+15005550006", "Body", body, "MessageSid", "SMreply");
+        String url = "http://localhost:" + RestAssured.port + "/api/twilio/inbound";
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(params)
+                .header("X-Twilio-Signature", TwilioSignature.sign(config.twilio().authToken(), url, params))
+                .when().post("/api/twilio/inbound").then().statusCode(200);
+    }
+
+    @Test
+    void acknowledgedOrdersAreNotEscalatedAndSilenceEscalatesOnceThenToHq() {
+        int warning = issue("220581");
+        long activation = row("SELECT activation_id FROM warning_event WHERE warning_id = $1 AND action = 'APPROVE'",
+                warning).getLong(0);
+        Row first = row("SELECT short_code, mobile FROM plan_order WHERE activation_id = $1 AND recipient_type = "
+                + "'ENTERPRISE' AND needs_ack ORDER BY id LIMIT 1", activation);
+        Row second = row("SELECT short_code, mobile FROM plan_order WHERE activation_id = $1 AND recipient_type = "
+                + "'SCHOOL' AND needs_ack ORDER BY id LIMIT 1", activation);
+        sandbox.clear();
+        dispatcher.dispatchAll();
+        assertTrue(sandbox.received().stream().anyMatch(m -> m.to().equals(first.getString(1))
+                && m.body().contains("Reply " + first.getString(0) + " to acknowledge")));
+
+        reply("+8613900000000", first.getString(0));
+        assertEquals(null, row("SELECT acknowledged_at FROM plan_order WHERE short_code = $1", first.getString(0))
+                .getOffsetDateTime(0), "a code from another number acknowledges nothing");
+        reply(first.getString(1), " " + first.getString(0).toLowerCase() + " ");
+        given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/api/orders/" + first.getString(0))
+                .then().statusCode(200).body("channel", equalTo("SMS"));
+        given().auth().preemptive().basic("duty", "duty-demo").when().post("/api/orders/" + second.getString(0) + "/ack")
+                .then().statusCode(200).body("channel", equalTo("API")).body("acknowledgedBy", equalTo("duty"));
+
+        long unacknowledged = row("SELECT count(*) FROM plan_order WHERE activation_id = $1 AND needs_ack AND "
+                + "acknowledged_at IS NULL", activation).getLong(0);
+        long withSupervisor = row("SELECT count(*) FROM plan_order WHERE activation_id = $1 AND needs_ack AND "
+                + "acknowledged_at IS NULL AND supervisor_mobile IS NOT NULL", activation).getLong(0);
+        pool.preparedQuery("UPDATE plan_order SET ack_deadline = now() - interval '1 minute' WHERE activation_id = $1")
+                .execute(Tuple.of(activation)).await().atMost(Duration.ofSeconds(10));
+        // Two nodes at once: every order still escalates exactly once.
+        List<Integer> counts = Uni.join().all(acknowledgements.escalate(), acknowledgements.escalate()).andFailFast()
+                .await().atMost(Duration.ofSeconds(30));
+        assertEquals(unacknowledged + withSupervisor, (long) counts.get(0) + counts.get(1));
+        assertEquals(0, (int) acknowledgements.escalate().await().atMost(Duration.ofSeconds(10)), "the second deadline has "
+                + "not passed yet");
+        assertEquals(0L, row("SELECT count(*) FROM outbox WHERE idempotency_key = $1",
+                "order-" + row("SELECT id FROM plan_order WHERE short_code = $1", first.getString(0)).getLong(0)
+                        + "-resend").getLong(0), "acknowledged orders are not resent");
+
+        pool.preparedQuery("UPDATE plan_order SET ack_deadline = now() - interval '1 minute' WHERE activation_id = $1")
+                .execute(Tuple.of(activation)).await().atMost(Duration.ofSeconds(10));
+        assertEquals(unacknowledged, (long) acknowledgements.escalate().await().atMost(Duration.ofSeconds(10)),
+                "one HQ alert per order still silent");
+        given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/api/warnings/" + warning + "/delivery")
+                .then().statusCode(200).body("ENTERPRISE.acknowledged", equalTo(1))
+                .body("SCHOOL.acknowledged", equalTo(1));
+    }
+}
