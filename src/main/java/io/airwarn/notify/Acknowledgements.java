@@ -32,18 +32,15 @@ public class Acknowledgements {
                 UPDATE plan_order SET escalation_level = 1, ack_deadline = now() + ack_window
                 WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN' AND escalation_level = 0
                   AND ack_deadline < now()
-                RETURNING id, unit, recipient_type, recipient_id, recipient_name, mobile, text, short_code, level,
-                          supervisor_mobile, exercise)
+                RETURNING id, unit, recipient_type, recipient_id, mobile, short_code, supervisor_mobile, exercise,
+                          reminder_message, escalation_message)
             INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
                                 exercise, valid_until)
             SELECT 'order-' || id || '-resend', id, unit, recipient_type, recipient_id, mobile,
-                   '【再次提醒 REMINDER】' || text || ' 收到请回复' || short_code || ' / Reply ' || short_code
-                   || ' to acknowledge.', 0, exercise, now() + interval '12 hours' FROM due
+                   replace(reminder_message, '%CODE%', short_code), 0, exercise, now() + interval '12 hours' FROM due
             UNION ALL
             SELECT 'order-' || id || '-escalation-1', id, unit, 'ESCALATION', recipient_id, supervisor_mobile,
-                   (CASE WHEN exercise THEN '【演练 EXERCISE】' ELSE '' END) || '【未确认 NOT ACKNOWLEDGED】' || recipient_name
-                   || ' 未在时限内确认' || level || '指令' || short_code || ' / has not acknowledged ' || level
-                   || ' order ' || short_code || '; please follow up.', 0, exercise, now() + interval '12 hours'
+                   replace(escalation_message, '%CODE%', short_code), 0, exercise, now() + interval '12 hours'
             FROM due WHERE supervisor_mobile IS NOT NULL
             ON CONFLICT (idempotency_key) DO NOTHING""";
 
@@ -52,13 +49,11 @@ public class Acknowledgements {
                 UPDATE plan_order SET escalation_level = 2
                 WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN' AND escalation_level = 1
                   AND ack_deadline < now()
-                RETURNING id, unit, recipient_id, recipient_name, short_code, level, hq_mobile, exercise)
+                RETURNING id, unit, recipient_id, short_code, hq_mobile, exercise, escalation_message)
             INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
                                 exercise, valid_until)
             SELECT 'order-' || id || '-escalation-2', id, unit, 'ESCALATION', recipient_id, hq_mobile,
-                   (CASE WHEN exercise THEN '【演练 EXERCISE】' ELSE '' END) || '【指挥部 HQ ALERT】' || recipient_name
-                   || ' 仍未确认' || level || '指令' || short_code || ' / still has not acknowledged ' || level
-                   || ' order ' || short_code || '.', 0, exercise, now() + interval '12 hours'
+                   replace(escalation_message, '%CODE%', short_code), 0, exercise, now() + interval '12 hours'
             FROM due WHERE hq_mobile IS NOT NULL
             ON CONFLICT (idempotency_key) DO NOTHING""";
 

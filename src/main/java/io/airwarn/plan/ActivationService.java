@@ -1,5 +1,8 @@
 package io.airwarn.plan;
 
+import io.airwarn.city.Cities;
+import io.airwarn.city.City;
+import io.airwarn.message.MessageTemplates;
 import io.airwarn.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Computes the orders of an activation and stores them with the plan version they came from. */
 @ApplicationScoped
@@ -20,11 +24,15 @@ public class ActivationService {
     private final PlanRegistry registry;
     private final PlanStore store;
     private final Pool pool;
+    private final MessageTemplates templates;
+    private final Cities cities;
 
-    ActivationService(PlanRegistry registry, PlanStore store, Pool pool) {
+    ActivationService(PlanRegistry registry, PlanStore store, Pool pool, MessageTemplates templates, Cities cities) {
         this.registry = registry;
         this.store = store;
         this.pool = pool;
+        this.templates = templates;
+        this.cities = cities;
     }
 
     public PlanCatalog.InUse plan(String unit) {
@@ -37,10 +45,46 @@ public class ActivationService {
                                  RulesEngine.Request request) {
         PlanCatalog.InUse inUse = plan(unit);
         List<Order> orders = RulesEngine.orders(inUse.plan(), request);
-        return store.activate(c, unit, inUse.versionId(), request, orders, escalation(inUse.plan()))
+        return store.activate(c, unit, inUse.versionId(), request, orders, escalation(inUse.plan()),
+                        messages(unit, request))
                 .chain(id -> id != null
                 ? Uni.createFrom().item(new Outcome(id, true, orders.size()))
                 : store.existing(unit, request).map(existing -> new Outcome(existing, false, 0)));
+    }
+
+    /**
+     * What an activation would send: one SMS per order with a mobile number and one public message per confirmed
+     * subscriber, in segments (the cost), and how many messages exceed their audience's segment budget.
+     */
+    public record Cost(long messages, long segments, long subscribers, long overBudget) {
+    }
+
+    Uni<Cost> cost(String unit, RulesEngine.Request request, List<Order> orders) {
+        Function<Order, OrderMessages> render = messages(unit, request);
+        return store.subscribers(unit).map(byLanguage -> {
+            long messages = 0;
+            long segments = 0;
+            long overBudget = 0;
+            long subscribers = byLanguage.values().stream().mapToLong(Long::longValue).sum();
+            for (Order o : orders) {
+                OrderMessages m = render.apply(o);
+                Map<String, Long> recipients = o.recipientType() == Order.RecipientType.PUBLIC ? byLanguage
+                        : o.mobile() == null ? Map.of() : Map.of(MessageTemplates.DEFAULT_LANGUAGE, 1L);
+                for (Map.Entry<String, Long> r : recipients.entrySet()) {
+                    int n = m.segments(r.getKey());
+                    messages += r.getValue();
+                    segments += n * r.getValue();
+                    overBudget += n > templates.budget(m.audience()) ? r.getValue() : 0;
+                }
+            }
+            return new Cost(messages, segments, subscribers, overBudget);
+        });
+    }
+
+    /** The texts of the unit's orders, rendered from the message templates. */
+    Function<Order, OrderMessages> messages(String unit, RulesEngine.Request request) {
+        City city = cities.find(unit).orElseThrow();
+        return o -> OrderMessages.of(templates, city, request, o);
     }
 
     /**

@@ -64,11 +64,15 @@ public class PlanResource {
     @Operation(summary = "The orders an activation would produce, without storing anything", description = """
             Body {"level": NONE|BLUE|YELLOW|ORANGE|RED, "previousLevel": (default NONE), "responseStart":
             "2026-12-01T07:00+08:00", "exercise": false}. Returns counts per recipient type and kind, the
-            level's cuts against the national minimum, and every order.""")
-    public PlanViews.Preview preview(@PathParam("unit") String unit, ActivationRequest body) {
-        PlanCatalog.InUse inUse = activations.plan(cities.requireCode(unit));
+            level's cuts against the national minimum, the SMS cost (messages including confirmed subscribers,
+            segments, and messages over their segment budget), and every order.""")
+    public Uni<PlanViews.Preview> preview(@PathParam("unit") String unit, ActivationRequest body) {
+        String code = cities.requireCode(unit);
+        PlanCatalog.InUse inUse = activations.plan(code);
         RulesEngine.Request request = requireBody(body).toRequest();
-        return PlanViews.Preview.of(inUse, request, RulesEngine.orders(inUse.plan(), request), registry.minimumShare());
+        List<Order> orders = RulesEngine.orders(inUse.plan(), request);
+        return activations.cost(code, request, orders).map(cost -> PlanViews.Preview.of(inUse, request, orders,
+                registry.minimumShare(), cost));
     }
 
     @POST

@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import io.airwarn.platform.AirWarnConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Function;
 
 /** Plan versions, activations and their orders; orders are written with one array statement per chunk. */
@@ -21,15 +22,17 @@ class PlanStore {
 
     private static final String INSERT_ORDERS = """
             INSERT INTO plan_order (activation_id, unit, recipient_type, recipient_id, recipient_name, mobile, kind,
-                level, text, deadline, so2_cut, nox_cut, pm_cut, vocs_cut, supervisor_mobile, exercise, status,
+                level, text, deadline, so2_cut, nox_cut, pm_cut, vocs_cut, supervisor_mobile, message, message_en,
+                reminder_message, escalation_message, exercise, status,
                 hq_mobile, needs_ack, ack_window, ack_deadline)
             SELECT $1, $2, u.*, $3, CASE WHEN u.kind = 'ALL_CLEAR' THEN 'CLOSED' ELSE 'OPEN' END, $17,
                    u.kind = 'ORDER' AND u.recipient_type <> 'PUBLIC' AND u.mobile IS NOT NULL, w.window,
                    now() + w.window
             FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                        $11::timestamptz[], $12::float8[], $13::float8[], $14::float8[], $15::float8[], $16::text[])
+                        $11::timestamptz[], $12::float8[], $13::float8[], $14::float8[], $15::float8[], $16::text[],
+                        $22::text[], $23::text[], $24::text[], $25::text[])
                  AS u(recipient_type, recipient_id, recipient_name, mobile, kind, level, text, deadline, so2, nox, pm,
-                      vocs, supervisor_mobile)
+                      vocs, supervisor_mobile, message, message_en, reminder_message, escalation_message)
             CROSS JOIN LATERAL (SELECT make_interval(secs => CASE u.level WHEN 'RED' THEN $18::float8
                 WHEN 'ORANGE' THEN $19::float8 WHEN 'YELLOW' THEN $20::float8 ELSE $21::float8 END) AS window) w""";
 
@@ -38,8 +41,7 @@ class PlanStore {
             INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
                                 exercise, valid_until)
             SELECT 'order-' || o.id, o.id, o.unit, o.recipient_type, o.recipient_id, o.mobile,
-                   o.text || CASE WHEN o.needs_ack THEN ' 收到请回复' || o.short_code || ' / Reply ' || o.short_code
-                                  || ' to acknowledge.' ELSE '' END,
+                   replace(o.message, '%CODE%', o.short_code),
                    CASE o.level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 10 WHEN 'YELLOW' THEN 20 WHEN 'BLUE' THEN 30
                         ELSE 40 END
                    + CASE o.recipient_type WHEN 'SCHOOL' THEN 1 WHEN 'PUBLIC' THEN 2 ELSE 0 END,
@@ -51,7 +53,7 @@ class PlanStore {
             INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
                                 exercise, valid_until)
             SELECT 'order-' || o.id || '-subscriber-' || s.id, o.id, o.unit, 'PUBLIC', 'subscriber-' || s.id, s.phone,
-                   o.text,
+                   CASE WHEN s.language = 'en' THEN o.message_en ELSE o.message END,
                    CASE o.level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 10 WHEN 'YELLOW' THEN 20 WHEN 'BLUE' THEN 30
                         ELSE 40 END + 2,
                    o.exercise, now() + make_interval(secs => $2)
@@ -91,7 +93,7 @@ class PlanStore {
      * nothing is written).
      */
     Uni<Long> activate(SqlConnection c, String unit, long versionId, RulesEngine.Request r, List<Order> orders,
-                       Escalation escalation) {
+                       Escalation escalation, Function<Order, OrderMessages> messages) {
         return c.preparedQuery("""
                         INSERT INTO activation (unit, plan_version_id, level, previous_level, response_start, exercise)
                         VALUES ($1, $2, $3, $4, $5, $6)
@@ -104,7 +106,7 @@ class PlanStore {
                     }
                     long id = rows.iterator().next().getLong(0);
                     return supersede(c, unit, r.exercise(), orders)
-                            .chain(() -> insert(c, id, unit, r.exercise(), orders, escalation))
+                            .chain(() -> insert(c, id, unit, r.exercise(), orders, escalation, messages))
                             .chain(() -> queueMessages(c, id)).map(ignored -> id);
                 });
     }
@@ -134,13 +136,24 @@ class PlanStore {
                 .chain(() -> c.preparedQuery(QUEUE_PUBLIC).execute(params)).replaceWithVoid();
     }
 
+    /** Confirmed subscribers of a unit by language. */
+    Uni<Map<String, Long>> subscribers(String unit) {
+        return pool.preparedQuery("SELECT language, count(*) FROM subscription WHERE unit = $1 AND status = 'ACTIVE' "
+                + "GROUP BY language").execute(Tuple.of(unit)).map(rows -> {
+                    Map<String, Long> counts = new HashMap<>();
+                    rows.forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+                    return counts;
+                });
+    }
+
     /** Who hears about an unacknowledged order: the recipient's supervising unit, then the HQ office. */
     record Escalation(Function<Order, String> supervisorMobile, String hqMobile) {
     }
 
     private Uni<Void> insert(SqlConnection c, long activationId, String unit, boolean exercise, List<Order> orders,
-                             Escalation escalation) {
+                             Escalation escalation, Function<Order, OrderMessages> messages) {
         return Chunks.inSequence(orders, chunk -> {
+            List<OrderMessages> texts = chunk.stream().map(messages).toList();
             Tuple t = Tuple.of(activationId, unit, exercise);
             t.addArrayOfString(column(chunk, o -> o.recipientType().name()));
             t.addArrayOfString(column(chunk, Order::recipientId));
@@ -158,6 +171,10 @@ class PlanStore {
             for (Duration d : List.of(ack.red(), ack.orange(), ack.yellow(), ack.blue())) {
                 t.addLong(d.toSeconds());
             }
+            t.addArrayOfString(texts.stream().map(OrderMessages::message).toArray(String[]::new));
+            t.addArrayOfString(texts.stream().map(OrderMessages::messageEn).toArray(String[]::new));
+            t.addArrayOfString(texts.stream().map(OrderMessages::reminder).toArray(String[]::new));
+            t.addArrayOfString(texts.stream().map(OrderMessages::escalation).toArray(String[]::new));
             return c.preparedQuery(INSERT_ORDERS).execute(t);
         });
     }

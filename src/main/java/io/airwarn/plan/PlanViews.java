@@ -42,10 +42,10 @@ final class PlanViews {
     /** What an activation would send, without storing anything. */
     record Preview(String unit, String planVersion, String level, String previousLevel, String responseStart,
                    boolean exercise, Map<Order.RecipientType, Long> recipients, Map<Order.Kind, Long> kinds,
-                   List<ReductionCheck> reductions, List<Order> orders) {
+                   List<ReductionCheck> reductions, ActivationService.Cost cost, List<Order> orders) {
 
         static Preview of(PlanCatalog.InUse inUse, RulesEngine.Request r, List<Order> orders,
-                          Map<WarningLevel, Double> minimumShare) {
+                          Map<WarningLevel, Double> minimumShare, ActivationService.Cost cost) {
             Map<Order.RecipientType, Long> recipients = new EnumMap<>(Order.RecipientType.class);
             Map<Order.Kind, Long> kinds = new EnumMap<>(Order.Kind.class);
             orders.forEach(o -> {
@@ -55,7 +55,7 @@ final class PlanViews {
             List<ReductionCheck> reductions = PlanValidator.reductionCheck(inUse.plan(), minimumShare).stream()
                     .filter(c -> c.level() == r.level()).toList();
             return new Preview(inUse.plan().unit(), inUse.plan().version(), r.level().name(), r.previousLevel().name(),
-                    r.responseStart().toString(), r.exercise(), recipients, kinds, reductions, orders);
+                    r.responseStart().toString(), r.exercise(), recipients, kinds, reductions, cost, orders);
         }
     }
 }

@@ -82,7 +82,7 @@ class AcknowledgementTest {
         sandbox.clear();
         dispatcher.dispatchAll();
         assertTrue(sandbox.received().stream().anyMatch(m -> m.to().equals(first.getString(1))
-                && m.body().contains("Reply " + first.getString(0) + " to acknowledge")));
+                && m.body().contains("收到请回复" + first.getString(0))));
 
         reply("+8613900000000", first.getString(0));
         assertEquals(null, row("SELECT acknowledged_at FROM plan_order WHERE short_code = $1", first.getString(0))

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,12 @@ class NotificationTest {
         assertTrue(queued >= 230, "queued in the approval's transaction: " + queued);
         dispatcher.dispatchAll();
         assertEquals(queued, sandbox.received().size(), "the gateway's own record: each message once");
+        // Rendered from config/messages.yaml: every message names its sender; orders ask for their reply code,
+        // notices to enterprises that reduce voluntarily do not.
+        List<String> others = sandbox.received().stream().map(m -> m.body()).filter(b -> !b.startsWith(
+                "【白山市重污染天气应急指挥部】") || b.matches("(?s).*收到请回复A[0-9A-F]+$") == b.contains("自主减排"))
+                .toList();
+        assertEquals(List.of(), others);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (total(warning, "DELIVERED") < queued && Instant.now().isBefore(deadline)) {
             Thread.sleep(POLL.toMillis());

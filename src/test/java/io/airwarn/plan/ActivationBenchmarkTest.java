@@ -30,6 +30,9 @@ class ActivationBenchmarkTest {
     PlanStore store;
 
     @Inject
+    ActivationService activations;
+
+    @Inject
     io.vertx.mutiny.sqlclient.Pool pool;
 
     private static Plan scaled(Plan p, int factor) {
@@ -64,7 +67,7 @@ class ActivationBenchmarkTest {
                 orders += unitOrders.size();
                 PlanCatalog.InUse inUse = plans.get(i);
                 pool.withTransaction(c -> store.activate(c, inUse.plan().unit(), inUse.versionId(), red, unitOrders,
-                        ActivationService.escalation(inUse.plan())))
+                        ActivationService.escalation(inUse.plan()), activations.messages(inUse.plan().unit(), red)))
                         .await().atMost(Duration.ofMinutes(5));
             }
             long ms = (System.nanoTime() - start) / 1_000_000;

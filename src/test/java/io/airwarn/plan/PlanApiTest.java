@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,7 +69,8 @@ class PlanApiTest {
     @Test
     void previewShowsTheConsequencesWithoutStoringAnything() {
         long before = count("SELECT count(*) FROM plan_order");
-        post("/api/plans/220100/preview", """
+        long subscribers = count("SELECT count(*) FROM subscription WHERE unit = '220100' AND status = 'ACTIVE'");
+        var preview = post("/api/plans/220100/preview", """
                 {"level": "RED", "previousLevel": "NONE", "responseStart": "2026-12-01T21:00+08:00"}""")
                 .statusCode(200)
                 .body("recipients.ENTERPRISE", equalTo(1500))
@@ -77,7 +79,12 @@ class PlanApiTest {
                 .body("reductions.size()", equalTo(4))
                 .body("reductions.level", everyItem(equalTo("RED")))
                 .body("reductions.met", everyItem(equalTo(true)))
-                .body("orders.size()", equalTo(2308));
+                .body("orders.size()", equalTo(2308))
+                .body("cost.subscribers", equalTo((int) subscribers)).extract().jsonPath();
+        int sms = preview.getInt("orders.findAll { it.mobile != null }.size()");
+        assertEquals(sms + subscribers, preview.getLong("cost.messages"), "one SMS per reachable order and subscriber");
+        // The Chinese orders are UCS-2 and longer than one 70-character segment.
+        assertTrue(preview.getLong("cost.segments") > 2L * preview.getLong("cost.messages"), preview.getString("cost"));
         assertEquals(before, count("SELECT count(*) FROM plan_order"));
     }
 

@@ -1,0 +1,168 @@
+package io.airwarn.message;
+
+import io.airwarn.notify.SmsSegments;
+import io.airwarn.plan.WarningLevel;
+import io.airwarn.platform.Yaml;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.TemplateInstance;
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The SMS templates of {@code config/messages.yaml}, compiled with Qute and checked when read: every template
+ * exists in every language, its variables resolve, and rendered with the file's sample values it fits its
+ * audience's segment budget.
+ */
+public final class MessageTemplates {
+
+    public enum Audience { ENTERPRISE, SCHOOL, UNIT, PUBLIC }
+
+    public enum Kind { ISSUE, ADJUST, LIFT, REMINDER, ESCALATION }
+
+    public static final String DEFAULT_LANGUAGE = "zh-CN";
+    public static final List<String> LANGUAGES = List.of(DEFAULT_LANGUAGE, "en");
+
+    /** What a template is filled with; {@code ackCode} is null for messages that need no acknowledgement. */
+    public record Values(String city, WarningLevel level, String recipient, String instructions, String deadline,
+                         String ackCode, boolean exercise) {
+    }
+
+    record Sample(String city, WarningLevel level, String recipient, String instructions, String deadline,
+                  String ackCode) {
+    }
+
+    record File(String drillMarker, Map<String, Integer> segments, Map<String, Map<WarningLevel, String>> levels,
+                Sample sample, Map<String, Map<String, Map<String, String>>> templates) {
+    }
+
+    private final String drillMarker;
+    private final Map<Audience, Integer> budgets;
+    private final Map<String, Map<WarningLevel, String>> levelNames;
+    /** Keyed "audience/kind/language" or "audience/kind.LEVEL/language". */
+    private final Map<String, Template> templates;
+
+    private MessageTemplates(String drillMarker, Map<Audience, Integer> budgets,
+                             Map<String, Map<WarningLevel, String>> levelNames, Map<String, Template> templates) {
+        this.drillMarker = drillMarker;
+        this.budgets = budgets;
+        this.levelNames = levelNames;
+        this.templates = templates;
+    }
+
+    /** @throws IllegalArgumentException naming the file, the template and the problem */
+    public static MessageTemplates read(InputStream in, String where) {
+        File file = Yaml.read(in, File.class, where);
+        require(file.drillMarker() != null && !file.drillMarker().isBlank(), where + ": drillMarker is missing");
+        require(file.sample() != null, where + ": sample is missing");
+        require(file.templates() != null, where + ": templates is missing");
+        Map<Audience, Integer> budgets = new EnumMap<>(Audience.class);
+        for (Audience a : Audience.values()) {
+            Integer budget = file.segments() == null ? null : file.segments().get(key(a));
+            require(budget != null && budget > 0, where + ": segments." + key(a) + " must be a positive number");
+            budgets.put(a, budget);
+        }
+        for (String language : LANGUAGES) {
+            Map<WarningLevel, String> names = file.levels() == null ? null : file.levels().get(language);
+            require(names != null && names.keySet().containsAll(List.of(WarningLevel.values())),
+                    where + ": levels." + language + " must name every level " + List.of(WarningLevel.values()));
+        }
+        Engine engine = Engine.builder().addDefaults().strictRendering(true).build();
+        Map<String, Template> templates = new HashMap<>();
+        file.templates().forEach((audience, kinds) -> {
+            Audience a = parse(Audience.class, audience, where + ": templates." + audience);
+            kinds.forEach((kind, languages) -> {
+                String path = "templates." + audience + "." + kind;
+                String[] parts = kind.split("\\.", 2);
+                Kind k = parse(Kind.class, parts[0], where + ": " + path);
+                WarningLevel level = parts.length > 1 ? parse(WarningLevel.class, parts[1], where + ": " + path) : null;
+                require(languages.keySet().containsAll(LANGUAGES), where + ": " + path + " needs " + LANGUAGES);
+                languages.forEach((language, text) -> {
+                    require(LANGUAGES.contains(language), where + ": " + path + "." + language
+                            + " is not a supported language " + LANGUAGES);
+                    templates.put(id(a, k, level, language), engine.parse(text));
+                });
+            });
+        });
+        MessageTemplates result = new MessageTemplates(file.drillMarker(), budgets, file.levels(), templates);
+        result.check(file.sample(), where);
+        return result;
+    }
+
+    private void check(Sample s, String where) {
+        for (Audience a : Audience.values()) {
+            for (Kind k : Kind.values()) {
+                require(templates.containsKey(id(a, k, null, DEFAULT_LANGUAGE)),
+                        where + ": templates." + key(a) + "." + key(k) + " is missing");
+            }
+        }
+        templates.forEach((id, template) -> {
+            String[] parts = id.split("/");
+            Audience a = Audience.valueOf(parts[0]);
+            String language = parts[2];
+            String text;
+            try {
+                text = fill(template.instance(), language, new Values(s.city(), s.level(), s.recipient(),
+                        s.instructions(), s.deadline(), s.ackCode(), true)).render();
+            } catch (TemplateException e) {
+                throw new IllegalArgumentException(where + ": template " + id + ": " + e.getMessage(), e);
+            }
+            int segments = SmsSegments.count(drillMarker + text);
+            require(segments <= budgets.get(a), where + ": template " + id + " takes " + segments
+                    + " SMS segments with the sample values, more than the " + key(a) + " budget of "
+                    + budgets.get(a));
+        });
+    }
+
+    /** The message text; exercise messages start with the drill marker. */
+    public String render(Audience audience, Kind kind, String language, Values v) {
+        String lang = LANGUAGES.contains(language) ? language : DEFAULT_LANGUAGE;
+        Template template = templates.getOrDefault(id(audience, kind, v.level(), lang),
+                templates.get(id(audience, kind, null, lang)));
+        String instructions = v.instructions() == null ? "" : v.instructions();
+        if (instructions.startsWith(drillMarker)) {
+            instructions = instructions.substring(drillMarker.length());
+        }
+        Values clean = new Values(v.city(), v.level(), v.recipient(), instructions, v.deadline(), v.ackCode(),
+                v.exercise());
+        String text = fill(template.instance(), lang, clean).render();
+        return v.exercise() ? drillMarker + text : text;
+    }
+
+    public int budget(Audience audience) {
+        return budgets.get(audience);
+    }
+
+    private TemplateInstance fill(TemplateInstance t, String language, Values v) {
+        return t.data("city", v.city()).data("level", levelNames.get(language).get(v.level()))
+                .data("recipient", v.recipient()).data("instructions", v.instructions())
+                .data("deadline", v.deadline()).data("ackCode", v.ackCode());
+    }
+
+    private static String id(Audience a, Kind k, WarningLevel level, String language) {
+        return a + "/" + k + (level == null ? "" : "." + level) + "/" + language;
+    }
+
+    private static String key(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String where) {
+        try {
+            return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": '" + name + "' is not one of " + List.of(type.getEnumConstants()));
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
