@@ -1,6 +1,8 @@
 package io.airwarn.notify;
 
 import io.airwarn.platform.ApiException;
+import io.airwarn.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -35,6 +37,7 @@ public class OrderResource {
 
     @POST
     @Path("/{code}/ack")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.ADMIN})
     @Operation(summary = "Acknowledge an order (the same as the recipient replying its short code by SMS)")
     public Uni<Acknowledgements.Status> acknowledge(@PathParam("code") String code) {
         return acknowledgements.acknowledge(code, identity.getPrincipal().getName(), "API", null)

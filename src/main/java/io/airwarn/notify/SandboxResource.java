@@ -1,6 +1,8 @@
 package io.airwarn.notify;
 
 import io.smallrye.common.annotation.Blocking;
+import io.airwarn.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -89,6 +91,7 @@ public class SandboxResource {
 
     @GET
     @Path("/messages")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     @Operation(summary = "Sandbox: everything it received, newest first (what recipients would have got)")
     public List<SandboxGateway.Received> received() {
         requireEnabled();
@@ -97,6 +100,7 @@ public class SandboxResource {
 
     @DELETE
     @Path("/messages")
+    @RolesAllowed(Roles.ADMIN)
     public void clear() {
         requireEnabled();
         gateway.clear();
@@ -104,6 +108,7 @@ public class SandboxResource {
 
     @GET
     @Path("/settings")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     public SandboxGateway.Settings settings() {
         requireEnabled();
         return gateway.settings();
@@ -111,6 +116,7 @@ public class SandboxResource {
 
     @PUT
     @Path("/settings")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sandbox: latency, rate limit (429 with code 20429), error, timeout and undelivered rates")
     public SandboxGateway.Settings configure(SandboxGateway.Settings s) {

@@ -165,4 +165,15 @@ class NotificationTest {
         given().contentType(ContentType.URLENC).formParams(params).header("X-Twilio-Signature", wrongKey)
                 .when().post("/api/twilio/status").then().statusCode(403);
     }
+
+    @Test
+    void theSandboxsRecordIsForSignedInUsersAndItsSettingsForAdmins() {
+        given().when().get("/sandbox/messages").then().statusCode(401);
+        given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/sandbox/messages").then()
+                .statusCode(200);
+        given().auth().preemptive().basic("viewer", "viewer-demo").contentType(ContentType.JSON).body("{}")
+                .when().put("/sandbox/settings").then().statusCode(403);
+        given().auth().preemptive().basic("viewer", "viewer-demo").when().post("/api/orders/A1/ack").then()
+                .statusCode(403);
+    }
 }
