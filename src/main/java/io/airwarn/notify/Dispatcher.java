@@ -39,7 +39,8 @@ public class Dispatcher {
     Dispatcher(OutboxStore store, TwilioChannel channel, AirWarnConfig config) {
         this.store = store;
         this.channel = channel;
-        this.bucket = new TokenBucket(config.twilio().rate(), Math.max(1, config.twilio().rate() / 10));
+        // Providers count in short windows, so bursts above the rate are refused with 429: keep them small.
+        this.bucket = new TokenBucket(config.twilio().rate(), Math.max(1, config.twilio().rate() / 200));
         this.senders = Executors.newFixedThreadPool(config.twilio().concurrency());
     }
 

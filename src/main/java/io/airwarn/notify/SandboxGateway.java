@@ -20,12 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+
 import java.util.stream.Collectors;
 
 /**
@@ -64,7 +65,6 @@ public class SandboxGateway {
     private final AirWarnConfig.Twilio twilio;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Received> bySid = new ConcurrentHashMap<>();
-    private final AtomicLong counter = new AtomicLong();
     private final Random random = new Random();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService callbacks = Executors.newScheduledThreadPool(2);
@@ -118,9 +118,6 @@ public class SandboxGateway {
             Thread.sleep(s.latencyMillis());
         }
         throttle(s);
-        if (s.timeoutRate() > 0 && random.nextDouble() < s.timeoutRate()) {
-            Thread.sleep(s.timeoutMillis());
-        }
         if (s.errorRate() > 0 && random.nextDouble() < s.errorRate()) {
             throw new Refusal(500, 20500, "Internal Server Error");
         }
@@ -135,7 +132,8 @@ public class SandboxGateway {
         if (unsubscribed.contains(to)) {
             throw new Refusal(400, 21610, "Attempt to send to unsubscribed recipient");
         }
-        String sid = String.format("SM%032x", counter.incrementAndGet() + System.nanoTime());
+        // Unique across restarts and threads, like Twilio's own SIDs (34 characters).
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         Received r = new Received(sid, to, form.get("From"), form.get("MessagingServiceSid"), body,
                 form.get("StatusCallback"), "queued", OffsetDateTime.now(ZoneOffset.UTC).format(RFC_2822));
         received.add(r);
@@ -145,6 +143,10 @@ public class SandboxGateway {
             callbacks.schedule(() -> callback(r, "sent", null), 10, TimeUnit.MILLISECONDS);
             callbacks.schedule(() -> callback(r, undelivered ? "undelivered" : "delivered",
                     undelivered ? "30003" : null), 30, TimeUnit.MILLISECONDS);
+        }
+        // A timeout after the message was accepted: the sender cannot know it went out, the case reconciliation is for.
+        if (s.timeoutRate() > 0 && random.nextDouble() < s.timeoutRate()) {
+            Thread.sleep(s.timeoutMillis());
         }
         return r;
     }

@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,37 @@ class NotificationTest {
         dispatcher.dispatchAll();
         assertEquals("SENT", row("SELECT status FROM outbox WHERE id = $1", id).getString(0));
         assertEquals(1, sandbox.received().stream().filter(m -> m.body().equals("retry me")).count());
+    }
+
+    /**
+     * 20 % server errors, 5 % timeouts after the gateway accepted the message (longer than the channel's 10 s
+     * response timeout) and a 40/s limit the dispatcher's 100/s bursts run into: every valid message reaches the
+     * gateway exactly once, and the invalid numbers fail with their code without being sent.
+     */
+    @Test
+    void underServerErrorsTimeoutsAnd429sEveryMessageArrivesOnce() {
+        pool.query("""
+                INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority,
+                                    exercise, valid_until)
+                SELECT 'mix-' || i, '220600', 'PUBLIC', 'mix-' || i,
+                       CASE WHEN i <= 5 THEN '+8612000000000' ELSE '+8619' || lpad(i::text, 9, '0') END,
+                       'failure mix ' || i, 40, false, now() + interval '1 hour'
+                FROM generate_series(1, 200) i""").execute().await().atMost(Duration.ofSeconds(10));
+        sandbox.configure(new SandboxGateway.Settings(0, 40, 0.2, 0.05, 11_000, 0));
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(4));
+        while (row("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'mix-%' AND status IN "
+                + "('QUEUED', 'RETRY', 'SENDING', 'UNKNOWN')").getLong(0) > 0) {
+            assertTrue(Instant.now().isBefore(giveUp), "every message settled within its validity");
+            dispatcher.dispatchAll();
+        }
+        Map<String, Long> arrivals = sandbox.received().stream().filter(m -> m.body().startsWith("failure mix "))
+                .collect(java.util.stream.Collectors.groupingBy(m -> m.body(), java.util.stream.Collectors.counting()));
+        assertEquals(195, arrivals.size(), "every valid message arrived");
+        assertEquals(Set.of(1L), Set.copyOf(arrivals.values()), "and none twice");
+        assertEquals(5, row("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'mix-%' AND status = 'FAILED' "
+                + "AND error_code = 21211").getLong(0), "the invalid numbers fail with their code");
+        assertEquals(0, row("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'mix-%' AND status = 'FAILED' "
+                + "AND error_code <> 21211").getLong(0));
     }
 
     @Test
