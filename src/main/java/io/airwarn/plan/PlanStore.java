@@ -117,13 +117,22 @@ class PlanStore {
      */
     private static Uni<Void> supersede(SqlConnection c, String unit, boolean exercise, List<Order> orders) {
         String[] recipients = orders.stream().map(Order::recipientId).toArray(String[]::new);
+        // Two statements with the ids in between: as one statement (a data-modifying CTE feeding the outbox update)
+        // the benchmark's re-activation of 92,896 orders took 40 s instead of about 4.
         return c.preparedQuery("""
-                        WITH superseded AS (
-                            UPDATE plan_order SET status = 'SUPERSEDED' WHERE unit = $1 AND exercise = $2
-                            AND status = 'OPEN' AND recipient_id = ANY($3) RETURNING id)
-                        UPDATE outbox SET status = 'CANCELLED', error_message = 'superseded', updated_at = now()
-                        WHERE order_id IN (SELECT id FROM superseded) AND status IN ('QUEUED', 'RETRY')""")
-                .execute(Tuple.of(unit, exercise, recipients)).replaceWithVoid();
+                        UPDATE plan_order SET status = 'SUPERSEDED' WHERE unit = $1 AND exercise = $2
+                        AND status = 'OPEN' AND recipient_id = ANY($3) RETURNING id""")
+                .execute(Tuple.of(unit, exercise, recipients)).chain(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getLong(0)));
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return c.preparedQuery("""
+                                    UPDATE outbox SET status = 'CANCELLED', error_message = 'superseded', updated_at = now()
+                                    WHERE order_id = ANY($1) AND status IN ('QUEUED', 'RETRY')""")
+                            .execute(Tuple.of(ids.toArray(Long[]::new))).replaceWithVoid();
+                });
     }
 
     /**
