@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.airwarn.platform.AirWarnConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
+import io.airwarn.warning.IssuedWarnings;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,23 +43,6 @@ class AcknowledgementTest {
                 .next();
     }
 
-    private static String at(Duration fromNow) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(fromNow).withNano(0).toString();
-    }
-
-    private int issue(String city) {
-        int id = given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
-                .body(String.format("{\"city\": \"%s\", \"level\": \"YELLOW\", \"onset\": \"%s\", \"expectedEnd\": \"%s\"}",
-                        city, at(Duration.ofHours(30)), at(Duration.ofHours(60))))
-                .when().post("/api/warnings").then().statusCode(200).extract().path("id");
-        given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
-                .body("{\"action\": \"SUBMIT\"}").when().post("/api/warnings/" + id + "/actions").then().statusCode(200);
-        given().auth().preemptive().basic("approver", "approver-demo").contentType(ContentType.JSON)
-                .body("{\"action\": \"APPROVE\"}").when().post("/api/warnings/" + id + "/actions").then()
-                .statusCode(200);
-        return id;
-    }
-
     private void reply(String from, String body) {
         Map<String, String> params = Map.of("From", from, "To", "+15005550006", "Body", body, "MessageSid", "SMreply");
         String url = "http://localhost:" + RestAssured.port + "/api/twilio/inbound";
@@ -72,7 +53,7 @@ class AcknowledgementTest {
 
     @Test
     void acknowledgedOrdersAreNotEscalatedAndSilenceEscalatesOnceThenToHq() {
-        int warning = issue("220581");
+        int warning = IssuedWarnings.issue("220581", "YELLOW", "approver", 30);
         long activation = row("SELECT activation_id FROM warning_event WHERE warning_id = $1 AND action = 'APPROVE'",
                 warning).getLong(0);
         Row first = row("SELECT short_code, mobile FROM plan_order WHERE activation_id = $1 AND recipient_type = "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.platform.AirWarnConfig;
 import io.quarkus.test.junit.QuarkusTest;
+import io.airwarn.warning.IssuedWarnings;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,8 +16,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,23 +57,6 @@ class NotificationTest {
                 .next();
     }
 
-    private static String at(Duration fromNow) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(fromNow).withNano(0).toString();
-    }
-
-    private int issueYellow(String city) {
-        int id = given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
-                .body(String.format("{\"city\": \"%s\", \"level\": \"YELLOW\", \"onset\": \"%s\", \"expectedEnd\": \"%s\"}",
-                        city, at(Duration.ofHours(30)), at(Duration.ofHours(80))))
-                .when().post("/api/warnings").then().statusCode(200).extract().path("id");
-        given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
-                .body("{\"action\": \"SUBMIT\"}").when().post("/api/warnings/" + id + "/actions").then().statusCode(200);
-        given().auth().preemptive().basic("approver", "approver-demo").contentType(ContentType.JSON)
-                .body("{\"action\": \"APPROVE\"}").when().post("/api/warnings/" + id + "/actions").then()
-                .statusCode(200);
-        return id;
-    }
-
     private long total(int warning, String status) {
         JsonPath d = given().auth().preemptive().basic("viewer", "viewer-demo").when()
                 .get("/api/warnings/" + warning + "/delivery").then().statusCode(200).extract().jsonPath();
@@ -88,7 +70,7 @@ class NotificationTest {
 
     @Test
     void anIssuedWarningsOrdersAreSentOnceAndDelivered() throws InterruptedException {
-        int warning = issueYellow("220600");
+        int warning = IssuedWarnings.issue("220600", "YELLOW", "approver", 50);
         long queued = total(warning, "QUEUED");
         // 150 enterprises and 80 schools of the sample plan, and the units with YELLOW tasks.
         assertTrue(queued >= 230, "queued in the approval's transaction: " + queued);

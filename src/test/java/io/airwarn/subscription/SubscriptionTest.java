@@ -10,6 +10,7 @@ import io.airwarn.notify.SandboxGateway;
 import io.airwarn.platform.AirWarnConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.airwarn.warning.IssuedWarnings;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,8 +18,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,30 +85,13 @@ class SubscriptionTest {
                 .execute(Tuple.of(phone)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 
-    private static String at(Duration fromNow) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(fromNow).withNano(0).toString();
-    }
-
-    /** Drafts, submits and approves a new warning for the unit. */
-    private void issueWarning(String level, String approver) {
-        int id = given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
-                .body(String.format("{\"city\": \"%s\", \"level\": \"%s\", \"onset\": \"%s\", \"expectedEnd\": \"%s\"}",
-                        UNIT, level, at(Duration.ofHours(30)), at(Duration.ofHours(60))))
-                .when().post("/api/warnings").then().statusCode(200).extract().path("id");
-        given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
-                .body("{\"action\": \"SUBMIT\"}").when().post("/api/warnings/" + id + "/actions").then().statusCode(200);
-        given().auth().preemptive().basic(approver, approver + "-demo").contentType(ContentType.JSON)
-                .body("{\"action\": \"APPROVE\"}").when().post("/api/warnings/" + id + "/actions").then()
-                .statusCode(200);
-    }
-
     @Test
     void onlyConfirmedNumbersReceiveWarnings() {
         String confirmed = "+8613811110001";
         String pending = "+8613811110002";
         confirm(confirmed, subscribe(confirmed));
         subscribe(pending);
-        issueWarning("YELLOW", "approver");
+        IssuedWarnings.issue(UNIT, "YELLOW", "approver", 30);
         assertEquals(1, publicRowsFor(confirmed));
         assertEquals(0, publicRowsFor(pending), "unconfirmed numbers never receive warnings");
     }
@@ -167,7 +149,7 @@ class SubscriptionTest {
                 + "\", \"code\": \"" + m.group(1) + "\"}").statusCode(200).body("status", equalTo("OPTED_OUT"));
 
         sandbox.unsubscribe(byTwilio);
-        issueWarning("YELLOW", "approver");
+        IssuedWarnings.issue(UNIT, "YELLOW", "approver", 30);
         dispatcher.dispatchAll();
         assertEquals(0, publicRowsFor(byReply));
         assertEquals(0, publicRowsFor(byWeb));
