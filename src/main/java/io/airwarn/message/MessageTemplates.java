@@ -28,13 +28,17 @@ public final class MessageTemplates {
     public static final String DEFAULT_LANGUAGE = "zh-CN";
     public static final List<String> LANGUAGES = List.of(DEFAULT_LANGUAGE, "en");
 
-    /** What a template is filled with; {@code ackCode} is null for messages that need no acknowledgement. */
+    /**
+     * What a template is filled with. {@code ackCode} is null for messages that need no acknowledgement,
+     * {@code ackLink} unless one-time links are allowed, {@code orderCode} (the unanswered order's code) outside
+     * escalations.
+     */
     public record Values(String city, WarningLevel level, String recipient, String instructions, String deadline,
-                         String ackCode, boolean exercise) {
+                         String ackCode, String ackLink, String orderCode, boolean exercise) {
     }
 
     record Sample(String city, WarningLevel level, String recipient, String instructions, String deadline,
-                  String ackCode) {
+                  String ackCode, String ackLink, String orderCode) {
     }
 
     record File(String drillMarker, Map<String, Integer> segments, Map<String, Map<WarningLevel, String>> levels,
@@ -108,7 +112,7 @@ public final class MessageTemplates {
             String text;
             try {
                 text = fill(template.instance(), language, new Values(s.city(), s.level(), s.recipient(),
-                        s.instructions(), s.deadline(), s.ackCode(), true)).render();
+                        s.instructions(), s.deadline(), s.ackCode(), s.ackLink(), s.orderCode(), true)).render();
             } catch (TemplateException e) {
                 throw new IllegalArgumentException(where + ": template " + id + ": " + e.getMessage(), e);
             }
@@ -129,7 +133,7 @@ public final class MessageTemplates {
             instructions = instructions.substring(drillMarker.length());
         }
         Values clean = new Values(v.city(), v.level(), v.recipient(), instructions, v.deadline(), v.ackCode(),
-                v.exercise());
+                v.ackLink(), v.orderCode(), v.exercise());
         String text = fill(template.instance(), lang, clean).render();
         return v.exercise() ? drillMarker + text : text;
     }
@@ -141,7 +145,8 @@ public final class MessageTemplates {
     private TemplateInstance fill(TemplateInstance t, String language, Values v) {
         return t.data("city", v.city()).data("level", levelNames.get(language).get(v.level()))
                 .data("recipient", v.recipient()).data("instructions", v.instructions())
-                .data("deadline", v.deadline()).data("ackCode", v.ackCode());
+                .data("deadline", v.deadline()).data("ackCode", v.ackCode())
+                .data("ackLink", v.ackLink()).data("orderCode", v.orderCode());
     }
 
     private static String id(Audience a, Kind k, WarningLevel level, String language) {

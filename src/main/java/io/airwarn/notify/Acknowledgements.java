@@ -6,15 +6,22 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.airwarn.platform.BeijingTime;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Acknowledgement of orders (SMS reply with the order's short code, or the API) and escalation of silence: past its
- * deadline an order is sent again and its supervising unit told; past a second deadline the HQ office is alerted.
- * Each step updates the order row before writing its messages, so with several nodes each fires once.
+ * Acknowledgement of orders (SMS reply with the order's short code, the web, a one-time link, or the API) and
+ * escalation of silence: past its deadline an order is sent again and its supervising unit gets an escalation order;
+ * past a second deadline the HQ office gets one. Escalation orders are acknowledged like any order and are closed
+ * when the order they are about is acknowledged. Each step updates the order row before writing anything, so with
+ * several nodes each fires once.
  */
 @ApplicationScoped
 public class Acknowledgements {
@@ -22,40 +29,67 @@ public class Acknowledgements {
     static final Pattern SHORT_CODE = Pattern.compile("A[0-9A-F]+");
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
 
-    /** The state of one order's acknowledgement. */
-    public record Status(String code, String recipientType, String recipientName, String level, boolean needsAck,
-                         String acknowledgedAt, String acknowledgedBy, String channel, int escalationLevel) {
+    /**
+     * One order and its acknowledgement: {@code escalationLevel} 1 once its supervisor was alerted, 2 once the HQ
+     * office was; {@code escalates} is, for an escalation order, the code of the order it is about.
+     */
+    public record Status(String code, String unit, String recipientType, String recipientId, String recipientName,
+                         String kind, String level, String text, String deadline, String status, boolean exercise,
+                         boolean needsAck, String ackDeadline, String acknowledgedAt, String acknowledgedBy,
+                         String channel, int escalationLevel, String escalates) {
     }
 
-    private static final String FIRST_ESCALATION = """
-            WITH due AS (
-                UPDATE plan_order SET escalation_level = 1, ack_deadline = now() + ack_window
-                WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN' AND escalation_level = 0
-                  AND ack_deadline < now()
-                RETURNING id, unit, recipient_type, recipient_id, mobile, short_code, supervisor_mobile, exercise,
-                          reminder_message, escalation_message)
-            INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
-                                exercise, valid_until)
-            SELECT 'order-' || id || '-resend', id, unit, recipient_type, recipient_id, mobile,
-                   replace(reminder_message, '%CODE%', short_code), 0, exercise, now() + interval '12 hours' FROM due
-            UNION ALL
-            SELECT 'order-' || id || '-escalation-1', id, unit, 'ESCALATION', recipient_id, supervisor_mobile,
-                   replace(escalation_message, '%CODE%', short_code), 0, exercise, now() + interval '12 hours'
-            FROM due WHERE supervisor_mobile IS NOT NULL
-            ON CONFLICT (idempotency_key) DO NOTHING""";
+    /** Whose orders a caller may see and acknowledge; null fields do not restrict. */
+    public record Scope(String phone, String unit, String recipientId) {
+        public static final Scope ANY = new Scope(null, null, null);
 
-    private static final String SECOND_ESCALATION = """
-            WITH due AS (
-                UPDATE plan_order SET escalation_level = 2
-                WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN' AND escalation_level = 1
-                  AND ack_deadline < now()
-                RETURNING id, unit, recipient_id, short_code, hq_mobile, exercise, escalation_message)
-            INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
-                                exercise, valid_until)
-            SELECT 'order-' || id || '-escalation-2', id, unit, 'ESCALATION', recipient_id, hq_mobile,
-                   replace(escalation_message, '%CODE%', short_code), 0, exercise, now() + interval '12 hours'
-            FROM due WHERE hq_mobile IS NOT NULL
-            ON CONFLICT (idempotency_key) DO NOTHING""";
+        public static Scope phone(String phone) {
+            return new Scope(phone, null, null);
+        }
+
+        public static Scope recipient(String unit, String recipientId) {
+            return new Scope(null, unit, recipientId);
+        }
+    }
+
+    /**
+     * An escalation step: orders silent past their deadline at escalation level {@code from} move to the next level
+     * and each gets an escalation order addressed to {@code contact} (supervisor or HQ) with its own reply code.
+     * The first step also resends the order itself.
+     */
+    private static String escalation(int from, String recipientType, String contact, String contactId,
+                                     boolean resend) {
+        return """
+                WITH due AS (
+                    UPDATE plan_order SET escalation_level = %1$d + 1, ack_deadline = now() + ack_window
+                    WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN' AND escalation_level = %1$d
+                      AND escalates_order_id IS NULL AND ack_deadline < now()
+                    RETURNING *),
+                escalation AS (
+                    INSERT INTO plan_order (activation_id, unit, recipient_type, recipient_id, recipient_name, mobile,
+                        kind, level, text, deadline, so2_cut, nox_cut, pm_cut, vocs_cut, exercise, status, needs_ack,
+                        ack_window, ack_deadline, escalates_order_id, message)
+                    SELECT activation_id, unit, '%2$s', coalesce(%5$s, '%2$s'), coalesce(%3$s_name, '%2$s'),
+                           %3$s_mobile, 'ESCALATION', level, replace(escalation_message, '%%ORDER%%', short_code),
+                           now() + ack_window, 0, 0, 0, 0, exercise, 'OPEN', true, ack_window, now() + ack_window, id,
+                           replace(escalation_message, '%%ORDER%%', short_code)
+                    FROM due WHERE %3$s_mobile IS NOT NULL
+                    RETURNING id, unit, recipient_type, recipient_id, mobile, message, short_code, exercise)
+                INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body,
+                                    priority, exercise, valid_until)
+                SELECT 'order-' || id || '-resend', id, unit, recipient_type, recipient_id, mobile,
+                       replace(replace(reminder_message, '%%CODE%%', short_code), '%%TOKEN%%', coalesce(ack_token, '')),
+                       0, exercise, now() + interval '12 hours' FROM due WHERE %4$s
+                UNION ALL
+                SELECT 'order-' || id, id, unit, recipient_type, recipient_id, mobile,
+                       replace(message, '%%CODE%%', short_code), 0, exercise, now() + interval '12 hours'
+                FROM escalation
+                ON CONFLICT (idempotency_key) DO NOTHING""".formatted(from, recipientType, contact, resend, contactId);
+    }
+
+    private static final String FIRST_ESCALATION = escalation(0, "SUPERVISOR", "supervisor", "supervisor_id",
+            true);
+    private static final String SECOND_ESCALATION = escalation(1, "HQ", "hq", "'HQ'", false);
 
     private final Pool pool;
 
@@ -79,29 +113,82 @@ public class Acknowledgements {
                         .map(second -> first.rowCount() + second.rowCount())));
     }
 
-    /** Acknowledges by short code; {@code fromPhone} (for SMS) must be the number the order went to. */
-    public Uni<Optional<Status>> acknowledge(String code, String by, String channel, String fromPhone) {
+    /**
+     * Acknowledges by short code. Staff may acknowledge any order ({@link Scope#ANY}); an SMS reply only an order sent
+     * to its number; a web user only its own recipient's orders. Repeating it changes nothing.
+     */
+    public Uni<Optional<Status>> acknowledge(String code, String by, String channel, Scope scope) {
         String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
         if (!SHORT_CODE.matcher(normalised).matches()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return pool.preparedQuery("""
-                UPDATE plan_order SET acknowledged_at = coalesce(acknowledged_at, now()),
-                       acknowledged_by = coalesce(acknowledged_by, $2), ack_channel = coalesce(ack_channel, $3)
-                WHERE short_code = $1 AND needs_ack AND ($4::text IS NULL OR mobile = $4) RETURNING id""")
-                .execute(Tuple.of(normalised, by, channel, fromPhone))
-                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(Optional.<Status>empty())
-                        : status(normalised));
+        return acknowledge("short_code = $1 AND ($4::text IS NULL OR mobile = $4) "
+                + "AND ($5::text IS NULL OR unit = $5 AND recipient_id = $6)",
+                Tuple.from(Arrays.asList(normalised, by, channel, scope.phone(), scope.unit(), scope.recipientId())))
+                .chain(found -> found ? status(normalised, scope) : Uni.createFrom().item(Optional.empty()));
     }
 
-    public Uni<Optional<Status>> status(String code) {
+    /** Acknowledges through a one-time link: once, and only while the order applies. Returns its code if it did. */
+    public Uni<Optional<String>> acknowledgeByLink(String token) {
+        return acknowledge("ack_token = $1 AND acknowledged_at IS NULL AND status = 'OPEN'",
+                Tuple.of(token, "one-time link", "LINK"))
+                .chain(found -> found ? byLink(token).map(s -> s.map(Status::code))
+                        : Uni.createFrom().item(Optional.empty()));
+    }
+
+    /** Acknowledging an order also closes the escalations about it: there is nothing left to follow up. */
+    private Uni<Boolean> acknowledge(String condition, Tuple params) {
         return pool.preparedQuery("""
-                SELECT short_code, recipient_type, recipient_name, level, needs_ack, acknowledged_at, acknowledged_by,
-                       ack_channel, escalation_level FROM plan_order WHERE short_code = $1""")
-                .execute(Tuple.of(code.trim().toUpperCase(Locale.ROOT)))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next()).map(r -> new Status(
-                        r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4),
-                        r.getOffsetDateTime(5) == null ? null : r.getOffsetDateTime(5).toString(), r.getString(6),
-                        r.getString(7), r.getInteger(8))) : Optional.empty());
+                WITH acked AS (
+                    UPDATE plan_order SET acknowledged_at = coalesce(acknowledged_at, now()),
+                           acknowledged_by = coalesce(acknowledged_by, $2), ack_channel = coalesce(ack_channel, $3)
+                    WHERE needs_ack AND %s RETURNING id),
+                closed AS (
+                    UPDATE plan_order SET status = 'CLOSED'
+                    WHERE escalates_order_id IN (SELECT id FROM acked) AND status = 'OPEN')
+                SELECT count(*) FROM acked""".formatted(condition))
+                .execute(params).map(rows -> rows.iterator().next().getLong(0) > 0);
+    }
+
+    /** An order by its short code, if the scope may see it. */
+    public Uni<Optional<Status>> status(String code, Scope scope) {
+        return find("o.short_code = $1 AND ($2::text IS NULL OR o.unit = $2 AND o.recipient_id = $3)",
+                Tuple.of(code.trim().toUpperCase(Locale.ROOT), scope.unit(), scope.recipientId()));
+    }
+
+    /** The order a one-time link belongs to. */
+    public Uni<Optional<Status>> byLink(String token) {
+        return find("o.ack_token = $1", Tuple.of(token));
+    }
+
+    /** A recipient's orders, newest first. */
+    public Uni<List<Status>> orders(Scope scope, int limit) {
+        return list("o.unit = $1 AND o.recipient_id = $2 ORDER BY o.id DESC LIMIT $3",
+                Tuple.of(scope.unit(), scope.recipientId(), limit));
+    }
+
+    private Uni<Optional<Status>> find(String condition, Tuple params) {
+        return list(condition, params).map(list -> list.stream().findFirst());
+    }
+
+    private Uni<List<Status>> list(String condition, Tuple params) {
+        return pool.preparedQuery("""
+                SELECT o.short_code, o.unit, o.recipient_type, o.recipient_id, o.recipient_name, o.kind, o.level,
+                       o.text, o.deadline, o.status, o.exercise, o.needs_ack, o.ack_deadline, o.acknowledged_at,
+                       o.acknowledged_by, o.ack_channel, o.escalation_level, e.short_code
+                FROM plan_order o LEFT JOIN plan_order e ON e.id = o.escalates_order_id
+                WHERE """ + " " + condition).execute(params).map(rows -> {
+                    List<Status> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Status(r.getString(0), r.getString(1), r.getString(2),
+                            r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+                            text(r.getOffsetDateTime(8)), r.getString(9), r.getBoolean(10), r.getBoolean(11),
+                            text(r.getOffsetDateTime(12)), text(r.getOffsetDateTime(13)), r.getString(14),
+                            r.getString(15), r.getInteger(16), r.getString(17))));
+                    return list;
+                });
+    }
+
+    private static String text(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(BeijingTime.ZONE).toOffsetDateTime().toString();
     }
 }

@@ -26,7 +26,6 @@ import java.util.concurrent.ThreadLocalRandom;
 public class Dispatcher {
 
     static final int BATCH = 200;
-    static final int STALE_CLAIM_SECONDS = 60;
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -35,6 +34,7 @@ public class Dispatcher {
     private final TwilioChannel channel;
     private final TokenBucket bucket;
     private final ExecutorService senders;
+    private final int staleClaimSeconds;
 
     Dispatcher(OutboxStore store, TwilioChannel channel, AirWarnConfig config) {
         this.store = store;
@@ -42,6 +42,7 @@ public class Dispatcher {
         // Providers count in short windows, so bursts above the rate are refused with 429: keep them small.
         this.bucket = new TokenBucket(config.twilio().rate(), Math.max(1, config.twilio().rate() / 200));
         this.senders = Executors.newFixedThreadPool(config.twilio().concurrency());
+        this.staleClaimSeconds = (int) config.twilio().staleClaim().toSeconds();
     }
 
     @PreDestroy
@@ -115,7 +116,7 @@ public class Dispatcher {
     /** Asks the provider about every uncertain send before anything is resent. */
     private int reconcile() {
         int n = 0;
-        for (OutboxStore.Claimed m : store.uncertain(STALE_CLAIM_SECONDS, BATCH).await().atMost(TIMEOUT)) {
+        for (OutboxStore.Claimed m : store.uncertain(staleClaimSeconds, BATCH).await().atMost(TIMEOUT)) {
             try {
                 var found = channel.find(m.phone(), m.body(), m.claimedAt().atZoneSameInstant(ZoneOffset.UTC));
                 Uni<Void> update = found.isPresent() ? store.sent(m.id(), found.get())

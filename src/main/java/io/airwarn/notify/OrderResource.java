@@ -2,21 +2,24 @@ package io.airwarn.notify;
 
 import io.airwarn.platform.ApiException;
 import io.airwarn.user.Roles;
-import jakarta.annotation.security.RolesAllowed;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+/**
+ * Orders by their short code. Staff see and acknowledge any order; an enterprise, school or unit user only the
+ * orders addressed to it (anything else is "not found", so codes of others' orders reveal nothing).
+ */
 @Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
 public class OrderResource {
 
     private final Acknowledgements acknowledgements;
@@ -28,20 +31,43 @@ public class OrderResource {
     }
 
     @GET
+    @Path("/mine")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.SCHOOL, Roles.UNIT})
+    @Operation(summary = "The signed-in enterprise's, school's or unit's orders, newest first (at most 200)")
+    public Uni<List<Acknowledgements.Status>> mine() {
+        return acknowledgements.orders(scope(), 200);
+    }
+
+    @GET
     @Path("/{code}")
-    @Operation(summary = "An order's acknowledgement and escalation state, by its short code")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER, Roles.ENTERPRISE,
+            Roles.SCHOOL, Roles.UNIT})
+    @Operation(summary = "An order with its acknowledgement and escalation state, by its short code")
     public Uni<Acknowledgements.Status> status(@PathParam("code") String code) {
-        return acknowledgements.status(code).map(s -> s.orElseThrow(() -> ApiException.notFound("no_order",
+        return acknowledgements.status(code, scope()).map(s -> s.orElseThrow(() -> ApiException.notFound("no_order",
                 "no order with the code " + code)));
     }
 
     @POST
     @Path("/{code}/ack")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.ADMIN})
-    @Operation(summary = "Acknowledge an order (the same as the recipient replying its short code by SMS)")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.ADMIN, Roles.ENTERPRISE, Roles.SCHOOL, Roles.UNIT})
+    @Operation(summary = "Acknowledge an order: its recipient on the web, or staff on the recipient's behalf")
     public Uni<Acknowledgements.Status> acknowledge(@PathParam("code") String code) {
-        return acknowledgements.acknowledge(code, identity.getPrincipal().getName(), "API", null)
+        Acknowledgements.Scope scope = scope();
+        String channel = scope == Acknowledgements.Scope.ANY ? "API" : "WEB";
+        return acknowledgements.acknowledge(code, identity.getPrincipal().getName(), channel, scope)
                 .map(s -> s.orElseThrow(() -> ApiException.notFound("no_order",
                         "no order that needs acknowledging has the code " + code)));
+    }
+
+    /** A recipient user is confined to its recipient; one without a recipient (never created so) sees nothing. */
+    private Acknowledgements.Scope scope() {
+        if (identity.getRoles().stream().noneMatch(Roles.RECIPIENTS::contains)) {
+            return Acknowledgements.Scope.ANY;
+        }
+        String unit = identity.getAttribute(Roles.RECIPIENT_UNIT);
+        String id = identity.getAttribute(Roles.RECIPIENT_ID);
+        return unit == null || id == null ? Acknowledgements.Scope.recipient("", "")
+                : Acknowledgements.Scope.recipient(unit, id);
     }
 }

@@ -3,6 +3,8 @@ package io.airwarn.plan;
 import io.airwarn.platform.ApiException;
 import io.airwarn.platform.BeijingTime;
 import io.smallrye.mutiny.Uni;
+import io.airwarn.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/activations")
+@RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivationResource {
 

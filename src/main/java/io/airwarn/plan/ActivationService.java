@@ -3,6 +3,7 @@ package io.airwarn.plan;
 import io.airwarn.city.Cities;
 import io.airwarn.city.City;
 import io.airwarn.message.MessageTemplates;
+import io.airwarn.platform.AirWarnConfig;
 import io.airwarn.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,8 +27,12 @@ public class ActivationService {
     private final Pool pool;
     private final MessageTemplates templates;
     private final Cities cities;
+    /** Where one-time acknowledgement links point, or null when SMS may carry no links. */
+    private final String linkBase;
 
-    ActivationService(PlanRegistry registry, PlanStore store, Pool pool, MessageTemplates templates, Cities cities) {
+    ActivationService(PlanRegistry registry, PlanStore store, Pool pool, MessageTemplates templates, Cities cities,
+                      AirWarnConfig config) {
+        this.linkBase = config.ack().linkBase().map(base -> base.replaceAll("/+$", "")).orElse(null);
         this.registry = registry;
         this.store = store;
         this.pool = pool;
@@ -84,7 +89,7 @@ public class ActivationService {
     /** The texts of the unit's orders, rendered from the message templates. */
     Function<Order, OrderMessages> messages(String unit, RulesEngine.Request request) {
         City city = cities.find(unit).orElseThrow();
-        return o -> OrderMessages.of(templates, city, request, o);
+        return o -> OrderMessages.of(templates, city, request, o, linkBase);
     }
 
     /**
@@ -92,12 +97,13 @@ public class ActivationService {
      * the HQ office.
      */
     static PlanStore.Escalation escalation(Plan plan) {
-        Map<String, String> units = new HashMap<>();
-        plan.responsibleUnits().forEach(u -> units.put(u.id(), u.contactMobile()));
-        Map<String, String> supervisors = new HashMap<>();
-        plan.enterprises().forEach(e -> supervisors.put(e.id(), units.get(e.supervisor())));
-        String hq = plan.command().officeMobile();
-        String education = units.getOrDefault("education", hq);
+        PlanStore.Contact hq = new PlanStore.Contact(Plan.HQ, plan.command().office(), plan.command().officeMobile());
+        Map<String, PlanStore.Contact> units = new HashMap<>();
+        plan.responsibleUnits().forEach(u -> units.put(u.id(), new PlanStore.Contact(u.id(), u.name(),
+                u.contactMobile())));
+        Map<String, PlanStore.Contact> supervisors = new HashMap<>();
+        plan.enterprises().forEach(e -> supervisors.put(e.id(), units.getOrDefault(e.supervisor(), hq)));
+        PlanStore.Contact education = units.getOrDefault("education", hq);
         return new PlanStore.Escalation(o -> switch (o.recipientType()) {
             case ENTERPRISE -> supervisors.getOrDefault(o.recipientId(), hq);
             case SCHOOL -> education;

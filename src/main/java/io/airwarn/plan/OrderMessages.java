@@ -12,17 +12,23 @@ import java.util.Locale;
 
 /**
  * The texts an order is sent with: the message in Chinese and English (subscribers choose), and the reminder and
- * escalation texts used if it is not acknowledged in time. The reply code is known only once the order is stored,
- * so the texts hold {@link #ACK_PLACEHOLDER}, which the database replaces with the order's short code.
+ * escalation texts used if it is not acknowledged in time. The reply code and the link's secret are known only once
+ * the order is stored, so the texts hold placeholders the database replaces: {@link #ACK_PLACEHOLDER} with the
+ * order's short code (in an escalation, the escalation order's own), {@link #TOKEN_PLACEHOLDER} with its one-time
+ * link token, {@link #ORDER_PLACEHOLDER} (escalations) with the unanswered order's code.
  */
 record OrderMessages(Audience audience, String message, String messageEn, String reminder, String escalation) {
 
     static final String ACK_PLACEHOLDER = "%CODE%";
+    static final String TOKEN_PLACEHOLDER = "%TOKEN%";
+    static final String ORDER_PLACEHOLDER = "%ORDER%";
 
     private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
-    static OrderMessages of(MessageTemplates templates, City city, RulesEngine.Request request, Order o) {
+    /** {@code linkBase} is where one-time acknowledgement links point, or null when SMS may carry no links. */
+    static OrderMessages of(MessageTemplates templates, City city, RulesEngine.Request request, Order o,
+                            String linkBase) {
         Audience audience = switch (o.recipientType()) {
             case ENTERPRISE -> Audience.ENTERPRISE;
             case SCHOOL -> Audience.SCHOOL;
@@ -34,14 +40,19 @@ record OrderMessages(Audience audience, String message, String messageEn, String
             case RELAXATION -> Kind.ADJUST;
             case ORDER, VOLUNTARY_NOTICE -> request.previousLevel() == WarningLevel.NONE ? Kind.ISSUE : Kind.ADJUST;
         };
-        String code = needsAck(o) ? ACK_PLACEHOLDER : null;
-        MessageTemplates.Values zh = values(city.nameZh(), o, ZH, code, request.exercise());
-        MessageTemplates.Values en = values(city.nameEn(), o, EN, code, request.exercise());
+        boolean ack = needsAck(o);
+        String code = ack ? ACK_PLACEHOLDER : null;
+        String link = ack && linkBase != null ? linkBase + "/ack/" + TOKEN_PLACEHOLDER : null;
+        MessageTemplates.Values zh = values(city.nameZh(), o, ZH, code, link, null, request.exercise());
+        MessageTemplates.Values en = values(city.nameEn(), o, EN, code, link, null, request.exercise());
         String zhLanguage = MessageTemplates.DEFAULT_LANGUAGE;
+        // The escalation goes to the supervisor, who acknowledges it by its own code, not by the link.
+        MessageTemplates.Values escalation = values(city.nameZh(), o, ZH, code, null, ORDER_PLACEHOLDER,
+                request.exercise());
         return new OrderMessages(audience, templates.render(audience, kind, zhLanguage, zh),
                 templates.render(audience, kind, "en", en),
-                code == null ? null : templates.render(audience, Kind.REMINDER, zhLanguage, zh),
-                code == null ? null : templates.render(audience, Kind.ESCALATION, zhLanguage, zh));
+                ack ? templates.render(audience, Kind.REMINDER, zhLanguage, zh) : null,
+                ack ? templates.render(audience, Kind.ESCALATION, zhLanguage, escalation) : null);
     }
 
     /** Orders that carry a duty must be acknowledged; notices, relaxations and all-clears need not. */
@@ -49,16 +60,17 @@ record OrderMessages(Audience audience, String message, String messageEn, String
         return o.kind() == Order.Kind.ORDER && o.recipientType() != Order.RecipientType.PUBLIC && o.mobile() != null;
     }
 
-    /** SMS segments of the message in a language, with a six-character reply code. */
+    /** SMS segments of the message in a language, with a six-character reply code and a 32-character token. */
     int segments(String language) {
         String text = "en".equals(language) ? messageEn : message;
-        return SmsSegments.count(text.replace(ACK_PLACEHOLDER, "A00000"));
+        return SmsSegments.count(text.replace(ACK_PLACEHOLDER, "A00000").replace(TOKEN_PLACEHOLDER, "0".repeat(32)));
     }
 
     private static MessageTemplates.Values values(String city, Order o, DateTimeFormatter format, String code,
-                                                  boolean exercise) {
+                                                  String link, String orderCode, boolean exercise) {
         OffsetDateTime deadline = o.deadline();
         return new MessageTemplates.Values(city, o.level(), o.recipientName(), o.text(),
-                deadline == null ? "" : format.format(BeijingTime.toLocal(deadline)), code, exercise);
+                deadline == null ? "" : format.format(BeijingTime.toLocal(deadline)), code, link, orderCode,
+                exercise);
     }
 }

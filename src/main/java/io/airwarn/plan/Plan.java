@@ -17,6 +17,15 @@ public record Plan(String unit, String name, boolean sample, String version, Loc
 
     /** The recipient id of the public message (it can be listed among the drill recipients too). */
     public static final String PUBLIC = "public";
+    /** The recipient id of escalations to the command HQ office. */
+    public static final String HQ = "HQ";
+
+    /** Whether orders of this plan can be addressed to the id: an enterprise, a school, a unit or the HQ office. */
+    public boolean hasRecipient(String id) {
+        return HQ.equals(id) || enterprises.stream().anyMatch(e -> e.id().equals(id))
+                || schools.stream().anyMatch(s -> s.id().equals(id))
+                || responsibleUnits.stream().anyMatch(u -> u.id().equals(id));
+    }
 
     public record Command(String commander, String office, String officeMobile) {
     }

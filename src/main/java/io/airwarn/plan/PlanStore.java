@@ -20,28 +20,32 @@ import java.util.function.Function;
 @ApplicationScoped
 class PlanStore {
 
+    /** Orders needing acknowledgement get a one-time link token (gen_random_uuid: a strong random source) if $29. */
     private static final String INSERT_ORDERS = """
             INSERT INTO plan_order (activation_id, unit, recipient_type, recipient_id, recipient_name, mobile, kind,
                 level, text, deadline, so2_cut, nox_cut, pm_cut, vocs_cut, supervisor_mobile, message, message_en,
-                reminder_message, escalation_message, exercise, status,
-                hq_mobile, needs_ack, ack_window, ack_deadline)
-            SELECT $1, $2, u.*, $3, CASE WHEN u.kind = 'ALL_CLEAR' THEN 'CLOSED' ELSE 'OPEN' END, $17,
-                   u.kind = 'ORDER' AND u.recipient_type <> 'PUBLIC' AND u.mobile IS NOT NULL, w.window,
-                   now() + w.window
+                reminder_message, escalation_message, supervisor_id, supervisor_name, exercise, status,
+                hq_mobile, hq_name, needs_ack, ack_window, ack_deadline, ack_token)
+            SELECT $1, $2, u.*, $3, CASE WHEN u.kind = 'ALL_CLEAR' THEN 'CLOSED' ELSE 'OPEN' END, $17, $28,
+                   a.needs_ack, w.window, now() + w.window,
+                   CASE WHEN a.needs_ack AND $29 THEN replace(gen_random_uuid()::text, '-', '') END
             FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
                         $11::timestamptz[], $12::float8[], $13::float8[], $14::float8[], $15::float8[], $16::text[],
-                        $22::text[], $23::text[], $24::text[], $25::text[])
+                        $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], $27::text[])
                  AS u(recipient_type, recipient_id, recipient_name, mobile, kind, level, text, deadline, so2, nox, pm,
-                      vocs, supervisor_mobile, message, message_en, reminder_message, escalation_message)
+                      vocs, supervisor_mobile, message, message_en, reminder_message, escalation_message,
+                      supervisor_id, supervisor_name)
             CROSS JOIN LATERAL (SELECT make_interval(secs => CASE u.level WHEN 'RED' THEN $18::float8
-                WHEN 'ORANGE' THEN $19::float8 WHEN 'YELLOW' THEN $20::float8 ELSE $21::float8 END) AS window) w""";
+                WHEN 'ORANGE' THEN $19::float8 WHEN 'YELLOW' THEN $20::float8 ELSE $21::float8 END) AS window) w
+            CROSS JOIN LATERAL (SELECT u.kind = 'ORDER' AND u.recipient_type <> 'PUBLIC' AND u.mobile IS NOT NULL
+                AS needs_ack) a""";
 
     /** Message priority: lower goes first; RED before ORANGE before YELLOW, units and enterprises first. */
     private static final String QUEUE_MESSAGES = """
             INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
                                 exercise, valid_until)
             SELECT 'order-' || o.id, o.id, o.unit, o.recipient_type, o.recipient_id, o.mobile,
-                   replace(o.message, '%CODE%', o.short_code),
+                   replace(replace(o.message, '%CODE%', o.short_code), '%TOKEN%', coalesce(o.ack_token, '')),
                    CASE o.level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 10 WHEN 'YELLOW' THEN 20 WHEN 'BLUE' THEN 30
                         ELSE 40 END
                    + CASE o.recipient_type WHEN 'SCHOOL' THEN 1 WHEN 'PUBLIC' THEN 2 ELSE 0 END,
@@ -63,11 +67,13 @@ class PlanStore {
     private final Pool pool;
     private final Duration validity;
     private final AirWarnConfig.Ack ack;
+    private final boolean links;
 
     PlanStore(Pool pool, AirWarnConfig config) {
         this.pool = pool;
         this.validity = config.messageValidity();
         this.ack = config.ack();
+        this.links = config.ack().linkBase().isPresent();
     }
 
     /** The stored version's id (stored now if new). */
@@ -128,9 +134,14 @@ class PlanStore {
                     if (ids.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
+                    // Escalations about a superseded order are moot too.
                     return c.preparedQuery("""
+                                    WITH escalations AS (UPDATE plan_order SET status = 'SUPERSEDED'
+                                                         WHERE escalates_order_id = ANY($1) AND status = 'OPEN'
+                                                         RETURNING id)
                                     UPDATE outbox SET status = 'CANCELLED', error_message = 'superseded', updated_at = now()
-                                    WHERE order_id = ANY($1) AND status IN ('QUEUED', 'RETRY')""")
+                                    WHERE order_id = ANY($1 || ARRAY(SELECT id FROM escalations))
+                                      AND status IN ('QUEUED', 'RETRY')""")
                             .execute(Tuple.of(ids.toArray(Long[]::new))).replaceWithVoid();
                 });
     }
@@ -156,7 +167,11 @@ class PlanStore {
     }
 
     /** Who hears about an unacknowledged order: the recipient's supervising unit, then the HQ office. */
-    record Escalation(Function<Order, String> supervisorMobile, String hqMobile) {
+    record Escalation(Function<Order, Contact> supervisor, Contact hq) {
+    }
+
+    /** A unit that escalations go to. */
+    record Contact(String id, String name, String mobile) {
     }
 
     private Uni<Void> insert(SqlConnection c, long activationId, String unit, boolean exercise, List<Order> orders,
@@ -175,8 +190,8 @@ class PlanStore {
             for (Emissions.Pollutant p : Emissions.Pollutant.values()) {
                 t.addArrayOfDouble(chunk.stream().map(o -> o.reduction().get(p)).toArray(Double[]::new));
             }
-            t.addArrayOfString(column(chunk, escalation.supervisorMobile()));
-            t.addValue(escalation.hqMobile());
+            t.addArrayOfString(column(chunk, o -> escalation.supervisor().apply(o).mobile()));
+            t.addValue(escalation.hq().mobile());
             for (Duration d : List.of(ack.red(), ack.orange(), ack.yellow(), ack.blue())) {
                 t.addLong(d.toSeconds());
             }
@@ -184,6 +199,10 @@ class PlanStore {
             t.addArrayOfString(texts.stream().map(OrderMessages::messageEn).toArray(String[]::new));
             t.addArrayOfString(texts.stream().map(OrderMessages::reminder).toArray(String[]::new));
             t.addArrayOfString(texts.stream().map(OrderMessages::escalation).toArray(String[]::new));
+            t.addArrayOfString(column(chunk, o -> escalation.supervisor().apply(o).id()));
+            t.addArrayOfString(column(chunk, o -> escalation.supervisor().apply(o).name()));
+            t.addValue(escalation.hq().name());
+            t.addValue(links);
             return c.preparedQuery(INSERT_ORDERS).execute(t);
         });
     }

@@ -71,11 +71,18 @@ public interface AirWarnConfig {
         /** {@code AIRWARN_TWILIO_CONCURRENCY}: requests in flight at once. */
         @WithDefault("8")
         int concurrency();
+
+        /**
+         * {@code AIRWARN_TWILIO_STALE_CLAIM}: how long a claimed message may stay unsettled before another node takes
+         * its sender for dead and reconciles it with the provider; longer than any send can take.
+         */
+        @WithDefault("PT60S")
+        Duration staleClaim();
     }
 
+    /** How long a recipient has to acknowledge an order, per level (ISO-8601 durations), and links. */
     Ack ack();
 
-    /** How long a recipient has to acknowledge an order, per level (ISO-8601 durations). */
     interface Ack {
         /** {@code AIRWARN_ACK_RED}. */
         @WithDefault("PT1H")
@@ -92,6 +99,13 @@ public interface AirWarnConfig {
         /** {@code AIRWARN_ACK_BLUE}. */
         @WithDefault("PT8H")
         Duration blue();
+
+        /**
+         * {@code AIRWARN_ACK_LINK_BASE}: AirWarn's public address (e.g. https://airwarn.example.gov.cn). When set,
+         * orders carry a one-time acknowledgement link; unset by default because mainland Chinese SMS may carry no
+         * URLs.
+         */
+        Optional<String> linkBase();
     }
 
     /** {@code AIRWARN_ESCALATION_EVERY}: how often unacknowledged orders are checked; "off" stops it. */

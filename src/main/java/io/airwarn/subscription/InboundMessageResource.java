@@ -43,10 +43,14 @@ public class InboundMessageResource {
                                MultivaluedMap<String, String> form, @Context UriInfo uri) {
         Map<String, String> params = requests.verified(signature, form, uri);
         String from = params.get("From");
-        if (SubscriptionService.isStopWord(params.get("Body")) && from != null) {
+        if (from == null) {
+            return Uni.createFrom().item(EMPTY_TWIML);
+        }
+        if (SubscriptionService.isStopWord(params.get("Body"))) {
             return subscriptions.optOutEverywhere(from).map(n -> EMPTY_TWIML);
         }
         // Otherwise a reply may be an order's short code: it counts only from the number the order went to.
-        return acknowledgements.acknowledge(params.get("Body"), from, "SMS", from).map(ignored -> EMPTY_TWIML);
+        return acknowledgements.acknowledge(params.get("Body"), from, "SMS",
+                Acknowledgements.Scope.phone(from)).map(ignored -> EMPTY_TWIML);
     }
 }

@@ -35,8 +35,13 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
             if (user == null || !BcryptUtil.matches(password, user.passwordHash())) {
                 throw new AuthenticationFailedException("unknown user or wrong password");
             }
-            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user.username()))
-                    .addRoles(user.roles()).build();
+            var identity = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user.username()))
+                    .addRoles(user.roles());
+            if (user.recipient() != null) {
+                identity.addAttribute(Roles.RECIPIENT_UNIT, user.recipient().unit())
+                        .addAttribute(Roles.RECIPIENT_ID, user.recipient().id());
+            }
+            return identity.build();
         }));
     }
 }

@@ -27,7 +27,10 @@ class UserBootstrap {
             demo("duty2", "duty2-demo", Roles.DUTY_OFFICER, "演示值班员二 Demo duty officer 2"),
             demo("approver", "approver-demo", Roles.APPROVER, "演示审批人 Demo approver (bureau head)"),
             demo("commander", "commander-demo", Roles.COMMANDER, "演示指挥长 Demo commander"),
-            demo("viewer", "viewer-demo", Roles.VIEWER, "演示查看者 Demo viewer"));
+            demo("viewer", "viewer-demo", Roles.VIEWER, "演示查看者 Demo viewer"),
+            recipient("enterprise", Roles.ENTERPRISE, "演示企业用户 Demo enterprise user", "E220100-00001"),
+            recipient("school", Roles.SCHOOL, "演示学校用户 Demo school user", "S220100-0001"),
+            recipient("unit", Roles.UNIT, "演示责任单位用户 Demo responsible-unit user (Changchun EEB)", "eeb"));
 
     private final UserStore users;
     private final AirWarnConfig config;
@@ -45,6 +48,12 @@ class UserBootstrap {
         return new UserStore.User(name, password, Set.of(role), display, true);
     }
 
+    /** A demo user acting for a recipient of Changchun's sample plan. */
+    private static UserStore.User recipient(String name, String role, String display, String recipientId) {
+        return new UserStore.User(name, name + "-demo", Set.of(role), display, true,
+                new UserStore.Recipient("220100", recipientId));
+    }
+
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) StartupEvent event) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (adminPassword.isPresent()) {
@@ -54,7 +63,7 @@ class UserBootstrap {
         if (config.demo() || config.demoUsers()) {
             for (UserStore.User u : DEMO) {
                 chain = chain.chain(() -> create(new UserStore.User(u.username(), BcryptUtil.bcryptHash(u.passwordHash()),
-                        u.roles(), u.displayName(), true)));
+                        u.roles(), u.displayName(), true, u.recipient())));
             }
         }
         chain.await().atMost(Duration.ofMinutes(1));

@@ -5,6 +5,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -12,8 +14,16 @@ import java.util.Set;
 @ApplicationScoped
 public class UserStore {
 
-    /** A stored user. */
-    public record User(String username, String passwordHash, Set<String> roles, String displayName, boolean demo) {
+    /** A stored user; {@code recipient} is set for enterprise, school and unit users, who act for it alone. */
+    public record User(String username, String passwordHash, Set<String> roles, String displayName, boolean demo,
+                       Recipient recipient) {
+        public User(String username, String passwordHash, Set<String> roles, String displayName, boolean demo) {
+            this(username, passwordHash, roles, displayName, demo, null);
+        }
+    }
+
+    /** A recipient of orders: the plan's unit code and the recipient's id in it. */
+    public record Recipient(String unit, String id) {
     }
 
     private final Pool pool;
@@ -23,22 +33,35 @@ public class UserStore {
     }
 
     public Uni<User> find(String username) {
-        return pool.preparedQuery("SELECT username, password_hash, roles, display_name, demo FROM app_user "
-                + "WHERE username = $1").execute(Tuple.of(username))
+        return pool.preparedQuery("SELECT username, password_hash, roles, display_name, demo, recipient_unit, "
+                + "recipient_id FROM app_user WHERE username = $1").execute(Tuple.of(username))
                 .map(rows -> rows.iterator().hasNext() ? user(rows.iterator().next()) : null);
     }
 
     /** Creates the user unless one of that name exists; returns whether it was created. */
     public Uni<Boolean> createIfAbsent(User user) {
-        return pool.preparedQuery("INSERT INTO app_user (username, password_hash, roles, display_name, demo) "
-                        + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING")
-                .execute(Tuple.of(user.username(), user.passwordHash(), user.roles().toArray(String[]::new),
-                        user.displayName(), user.demo()))
+        Recipient r = user.recipient();
+        return pool.preparedQuery("INSERT INTO app_user (username, password_hash, roles, display_name, demo, "
+                        + "recipient_unit, recipient_id) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                        + "ON CONFLICT (username) DO NOTHING")
+                .execute(Tuple.from(Arrays.asList(user.username(), user.passwordHash(),
+                        user.roles().toArray(String[]::new), user.displayName(), user.demo(),
+                        r == null ? null : r.unit(), r == null ? null : r.id())))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Every user, without password hashes. */
+    public Uni<List<User>> all() {
+        return pool.query("SELECT username, '', roles, display_name, demo, recipient_unit, recipient_id FROM app_user "
+                + "ORDER BY username").execute().map(rows -> {
+                    List<User> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(user(r)));
+                    return list;
+                });
     }
 
     private static User user(Row r) {
         return new User(r.getString(0), r.getString(1), Set.copyOf(List.of(r.getArrayOfStrings(2))), r.getString(3),
-                r.getBoolean(4));
+                r.getBoolean(4), r.getString(5) == null ? null : new Recipient(r.getString(5), r.getString(6)));
     }
 }

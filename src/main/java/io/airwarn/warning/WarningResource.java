@@ -6,9 +6,10 @@ import io.airwarn.notify.DeliveryReport;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.airwarn.platform.ApiException;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import io.airwarn.user.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Consumes;
@@ -65,7 +66,7 @@ public class WarningResource {
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     @Operation(summary = "Warnings, newest first", description = "Filters: city, state (DRAFT, SUBMITTED, ISSUED, "
             + "CHANGE_SUBMITTED, LIFTED, CANCELLED), exercise.")
     public Uni<List<Warning>> list(@RestQuery String city, @RestQuery String state, @RestQuery Boolean exercise) {
@@ -76,7 +77,7 @@ public class WarningResource {
 
     @GET
     @Path("/proposals")
-    @Authenticated
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     @Operation(summary = "Proposals raised by the forecasts (status OPEN by default; ALL for every status)",
             description = "A city's proposal carries its evidence: the forecast days with probabilities, the criteria "
                     + "clause and the forecast's recent verification. Regional proposals list their units.")
@@ -87,7 +88,7 @@ public class WarningResource {
 
     @GET
     @Path("/{id}/delivery")
-    @Authenticated
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     @Operation(summary = "Where a warning's messages stand", description = "Per recipient type: messages by status "
             + "(QUEUED, SENDING, SENT, DELIVERED, UNDELIVERED, FAILED, RETRY, UNKNOWN, CANCELLED) and failures by "
             + "Twilio error code.")
@@ -103,7 +104,7 @@ public class WarningResource {
 
     @GET
     @Path("/{id}/report")
-    @Authenticated
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     @Operation(summary = "The episode report of a warning (JSON)", description = "Duration and levels, observed AQI "
             + "against the forecast at issue, lead time, orders per recipient type, estimated cuts, narrative. "
             + "complete is false while the warning is in force.")
@@ -113,7 +114,7 @@ public class WarningResource {
 
     @GET
     @Path("/{id}/report.html")
-    @Authenticated
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The episode report as a printable page")
     public Uni<TemplateInstance> reportPage(@PathParam("id") long id) {
@@ -122,7 +123,7 @@ public class WarningResource {
 
     @GET
     @Path("/{id}")
-    @Authenticated
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     @Operation(summary = "A warning with its history (each action, who, when, why, and the activation it caused)")
     public Uni<WarningView> get(@PathParam("id") long id) {
         return store.find(id).chain(w -> {
@@ -134,7 +135,7 @@ public class WarningResource {
     }
 
     @POST
-    @Authenticated
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draft a warning (duty officer)", description = """
             {"city", "level", "onset", "expectedEnd" (ISO-8601 with offset), "exercise", "widenExercise",
@@ -153,7 +154,7 @@ public class WarningResource {
 
     @POST
     @Path("/{id}/actions")
-    @Authenticated
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Act on a warning", description = """
             {"action": CONSULT|SUBMIT|APPROVE|REJECT|REQUEST_CHANGE|CANCEL, "level", "onset", "expectedEnd",

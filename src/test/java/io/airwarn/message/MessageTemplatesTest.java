@@ -28,7 +28,7 @@ class MessageTemplatesTest {
     }
 
     private static final MessageTemplates.Values ORDER = new MessageTemplates.Values("长春市", WarningLevel.RED,
-            "一汽示例厂", "全厂停产", "12月1日 07:00", "A1B2", false);
+            "一汽示例厂", "全厂停产", "12月1日 07:00", "A1B2", null, null, false);
 
     @Test
     void theShippedTemplatesRenderEveryAudienceInBothLanguages() throws IOException {
@@ -38,17 +38,25 @@ class MessageTemplatesTest {
         assertEquals("[Changchun heavy-pollution HQ] FAW sample plant: red warning. By 1 Dec 07:00: full stop. "
                         + "Reply A1B2 to acknowledge",
                 t.render(Audience.ENTERPRISE, Kind.ISSUE, "en", new MessageTemplates.Values("Changchun",
-                        WarningLevel.RED, "FAW sample plant", "full stop", "1 Dec 07:00", "A1B2", false)));
+                        WarningLevel.RED, "FAW sample plant", "full stop", "1 Dec 07:00", "A1B2", null, null, false)));
         String noAck = t.render(Audience.SCHOOL, Kind.ADJUST, "zh-CN", new MessageTemplates.Values("长春市",
-                WarningLevel.ORANGE, "示例小学", "停止户外活动", "", null, false));
+                WarningLevel.ORANGE, "示例小学", "停止户外活动", "", null, null, null, false));
         assertTrue(!noAck.contains("回复"), "no reply request without a code: " + noAck);
+        assertEquals("【长春市重污染天气应急指挥部】一汽示例厂：红色预警，请于12月1日 07:00前落实：全厂停产。收到请回复A1B2，"
+                        + "或点击确认 https://aw.example/ack/x",
+                t.render(Audience.ENTERPRISE, Kind.ISSUE, "zh-CN", new MessageTemplates.Values("长春市",
+                        WarningLevel.RED, "一汽示例厂", "全厂停产", "12月1日 07:00", "A1B2", "https://aw.example/ack/x",
+                        null, false)));
+        assertEquals("【长春市重污染天气应急指挥部·督办】一汽示例厂未确认红色预警指令A1B1，请督促落实。收到请回复A1B2",
+                t.render(Audience.ENTERPRISE, Kind.ESCALATION, "zh-CN", new MessageTemplates.Values("长春市",
+                        WarningLevel.RED, "一汽示例厂", "全厂停产", "12月1日 07:00", "A1B2", null, "A1B1", false)));
     }
 
     @Test
     void exerciseMessagesStartWithTheDrillMarkerOnce() throws IOException {
         MessageTemplates t = read(shipped());
         String text = t.render(Audience.PUBLIC, Kind.ISSUE, "zh-CN", new MessageTemplates.Values("长春市",
-                WarningLevel.YELLOW, "公众", "【演练 EXERCISE】减少户外活动", "", null, true));
+                WarningLevel.YELLOW, "公众", "【演练 EXERCISE】减少户外活动", "", null, null, null, true));
         assertTrue(text.startsWith("【演练 EXERCISE】【长春市生态环境局】"), text);
         assertEquals(1, text.split("演练", -1).length - 1, text);
     }
@@ -64,7 +72,7 @@ class MessageTemplatesTest {
                 """));
         assertEquals("红色！长春市", t.render(Audience.PUBLIC, Kind.ISSUE, "zh-CN", ORDER));
         assertTrue(t.render(Audience.PUBLIC, Kind.ISSUE, "zh-CN", new MessageTemplates.Values("长春市",
-                WarningLevel.ORANGE, "公众", "x", "", null, false)).contains("橙色预警"));
+                WarningLevel.ORANGE, "公众", "x", "", null, null, null, false)).contains("橙色预警"));
     }
 
     @Test

@@ -89,13 +89,40 @@ class AcknowledgementTest {
         assertEquals(0L, row("SELECT count(*) FROM outbox WHERE idempotency_key = $1",
                 "order-" + row("SELECT id FROM plan_order WHERE short_code = $1", first.getString(0)).getLong(0)
                         + "-resend").getLong(0), "acknowledged orders are not resent");
+        assertEquals(withSupervisor, row("SELECT count(*) FROM plan_order WHERE activation_id = $1 AND kind = "
+                + "'ESCALATION' AND recipient_type = 'SUPERVISOR' AND needs_ack", activation).getLong(0),
+                "each escalation is an order of its own");
+
+        // The supervisor acknowledges an escalation by its own code; the recipient's later acknowledgement closes the
+        // escalations about its order.
+        Row escalation = row("""
+                SELECT e.short_code, e.mobile, o.short_code, o.mobile FROM plan_order e
+                JOIN plan_order o ON o.id = e.escalates_order_id WHERE e.activation_id = $1 ORDER BY e.id LIMIT 1""",
+                activation);
+        dispatcher.dispatchAll();
+        assertTrue(sandbox.received().stream().anyMatch(m -> m.to().equals(escalation.getString(1))
+                && m.body().contains(escalation.getString(2)) && m.body().contains("收到请回复" + escalation.getString(0))),
+                "the escalation names the silent order and its own reply code");
+        reply(escalation.getString(1), escalation.getString(0));
+        given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/api/orders/" + escalation.getString(0))
+                .then().statusCode(200).body("channel", equalTo("SMS")).body("escalates", equalTo(escalation.getString(2)))
+                .body("recipientType", equalTo("SUPERVISOR"));
+        Row other = row("""
+                SELECT o.short_code, o.mobile, e.id FROM plan_order e JOIN plan_order o ON o.id = e.escalates_order_id
+                WHERE e.activation_id = $1 AND e.acknowledged_at IS NULL AND o.recipient_type = 'ENTERPRISE'
+                ORDER BY e.id LIMIT 1""", activation);
+        reply(other.getString(1), other.getString(0));
+        assertEquals("CLOSED", row("SELECT status FROM plan_order WHERE id = $1", other.getLong(2)).getString(0));
+        long stillSilent = unacknowledged - 1;
 
         pool.preparedQuery("UPDATE plan_order SET ack_deadline = now() - interval '1 minute' WHERE activation_id = $1")
                 .execute(Tuple.of(activation)).await().atMost(Duration.ofSeconds(10));
-        assertEquals(unacknowledged, (long) acknowledgements.escalate().await().atMost(Duration.ofSeconds(10)),
+        assertEquals(stillSilent, (long) acknowledgements.escalate().await().atMost(Duration.ofSeconds(10)),
                 "one HQ alert per order still silent");
+        dispatcher.dispatchAll();
         given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/api/warnings/" + warning + "/delivery")
-                .then().statusCode(200).body("ENTERPRISE.acknowledged", equalTo(1))
-                .body("SCHOOL.acknowledged", equalTo(1));
+                .then().statusCode(200).body("ENTERPRISE.acknowledged", equalTo(2))
+                .body("SCHOOL.acknowledged", equalTo(1)).body("SUPERVISOR.acknowledged", equalTo(1))
+                .body("HQ.total", equalTo((int) stillSilent));
     }
 }

@@ -94,13 +94,13 @@ class PlanApiTest {
                 {"level": "RED", "previousLevel": "NONE", "responseStart": "2026-12-05T08:00+08:00"}""";
         int id = post("/api/plans/220300/activations", red).statusCode(200).body("created", equalTo(true))
                 .extract().path("activationId");
-        int orders = given().when().get("/api/activations/" + id).then().statusCode(200)
+        int orders = asViewer().when().get("/api/activations/" + id).then().statusCode(200)
                 .body("unit", equalTo("220300")).body("planVersion", equalTo("2026.1-sample"))
                 .body("level", equalTo("RED")).extract().path("orders");
         post("/api/plans/220300/activations", red).statusCode(200)
                 .body("created", equalTo(false)).body("activationId", equalTo(id));
         assertEquals(orders, count("SELECT count(*) FROM plan_order WHERE activation_id = " + id));
-        given().queryParam("type", "SCHOOL").queryParam("limit", 1000).when().get("/api/activations/" + id + "/orders")
+        asViewer().queryParam("type", "SCHOOL").queryParam("limit", 1000).when().get("/api/activations/" + id + "/orders")
                 .then().statusCode(200).body("size()", equalTo(80))
                 .body("status", everyItem(equalTo("OPEN")));
 
@@ -108,7 +108,7 @@ class PlanApiTest {
                 {"level": "NONE", "previousLevel": "RED", "responseStart": "2026-12-07T10:00+08:00"}""")
                 .statusCode(200).body("created", equalTo(true)).extract().path("activationId");
         assertNotEquals(id, lift);
-        given().queryParam("limit", 1000).when().get("/api/activations/" + lift + "/orders").then().statusCode(200)
+        asViewer().queryParam("limit", 1000).when().get("/api/activations/" + lift + "/orders").then().statusCode(200)
                 .body("kind", everyItem(equalTo("ALL_CLEAR"))).body("status", everyItem(equalTo("CLOSED")));
         assertEquals(0, count("SELECT count(*) FROM plan_order WHERE activation_id = " + id + " AND status = 'OPEN'"),
                 "the all-clear supersedes every open order");
@@ -123,7 +123,14 @@ class PlanApiTest {
         post("/api/plans/220100/preview", "{\"level\": \"RED\", \"responseStart\": \"tomorrow\"}").statusCode(400);
         post("/api/plans/999999/preview", "{\"level\": \"RED\", \"responseStart\": \"2026-12-01T07:00+08:00\"}")
                 .statusCode(404);
-        given().when().get("/api/activations/987654").then().statusCode(404);
-        given().queryParam("limit", 5000).when().get("/api/activations/1/orders").then().statusCode(400);
+        asViewer().when().get("/api/activations/987654").then()
+                .statusCode(404);
+        asViewer().queryParam("limit", 5000).when()
+                .get("/api/activations/1/orders").then().statusCode(400);
+        given().when().get("/api/activations/1/orders").then().statusCode(401);
+    }
+
+    private static io.restassured.specification.RequestSpecification asViewer() {
+        return given().auth().preemptive().basic("viewer", "viewer-demo");
     }
 }

@@ -63,7 +63,7 @@ class WarningLifecycleTest {
         int activation = as("viewer").when().get("/api/warnings/" + id).then().statusCode(200)
                 .body("history.action", hasItem("APPROVE")).extract()
                 .path("history.find { it.action == 'APPROVE' }.activationId");
-        given().when().get("/api/activations/" + activation).then().statusCode(200)
+        asViewer().when().get("/api/activations/" + activation).then().statusCode(200)
                 .body("level", equalTo("YELLOW")).body("unit", equalTo("220400"));
 
         act("duty", id, "{\"action\": \"REQUEST_CHANGE\", \"level\": \"RED\", \"reason\": \"forecast worsened\"}")
@@ -78,7 +78,7 @@ class WarningLifecycleTest {
         int lift = as("viewer").when().get("/api/warnings/" + id).then().statusCode(200)
                 .body("history.size()", equalTo(8)).extract()
                 .path("history.findAll { it.action == 'APPROVE' }[2].activationId");
-        given().queryParam("limit", 1000).when().get("/api/activations/" + lift + "/orders").then().statusCode(200)
+        asViewer().queryParam("limit", 1000).when().get("/api/activations/" + lift + "/orders").then().statusCode(200)
                 .body("kind", everyItem(equalTo("ALL_CLEAR")));
         act("duty", id, "{\"action\": \"CONSULT\", \"reason\": \"too late\"}").statusCode(409)
                 .body("error", equalTo("invalid_transition"));
@@ -175,7 +175,7 @@ class WarningLifecycleTest {
         act("commander", id, "{\"action\": \"APPROVE\"}").statusCode(200).body("exercise", equalTo(true));
         int activation = as("viewer").when().get("/api/warnings/" + id).then().statusCode(200).extract()
                 .path("history.find { it.action == 'APPROVE' }.activationId");
-        List<String> recipients = given().queryParam("limit", 1000).when()
+        List<String> recipients = asViewer().queryParam("limit", 1000).when()
                 .get("/api/activations/" + activation + "/orders").then()
                 .statusCode(200).body("exercise", everyItem(equalTo(true)))
                 .body("text", everyItem(startsWith("【演练 EXERCISE】"))).extract().path("recipientId");
@@ -186,5 +186,9 @@ class WarningLifecycleTest {
         List<Object> exercises = as("viewer").queryParam("exercise", true).when().get("/api/warnings").then()
                 .statusCode(200).extract().path("id");
         assertTrue(exercises.contains(id));
+    }
+
+    private static io.restassured.specification.RequestSpecification asViewer() {
+        return given().auth().preemptive().basic("viewer", "viewer-demo");
     }
 }
