@@ -1,9 +1,7 @@
 package io.airwarn.notify;
 
 import io.airwarn.plan.MobileNumbers;
-import io.airwarn.platform.AirWarnConfig;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,11 +28,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A Twilio-compatible SMS gateway inside AirWarn, for the quick start and the tests: it accepts what Twilio's
- * Messages API accepts, answers in Twilio's shapes, keeps what it received, and posts signed status callbacks
- * (sent, then delivered or undelivered). Latency, a rate limit, error and timeout injection are settings.
+ * A Twilio-compatible SMS gateway for the quick start and the tests, inside AirWarn or on its own port
+ * ({@link SandboxCommand}): it accepts what Twilio's Messages API accepts, keeps what it received, and posts signed
+ * status callbacks (sent, then delivered or undelivered). Latency, a rate limit, error and timeout injection are
+ * settings. {@link SandboxApi} gives it Twilio's HTTP shapes.
  */
-@ApplicationScoped
 public class SandboxGateway {
 
     /** Behaviour switches; 0 turns each off. */
@@ -62,7 +60,8 @@ public class SandboxGateway {
 
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    private final AirWarnConfig.Twilio twilio;
+    private final String accountSid;
+    private final String authToken;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Received> bySid = new ConcurrentHashMap<>();
     private final Random random = new Random();
@@ -73,12 +72,9 @@ public class SandboxGateway {
     private long windowStart;
     private int windowCount;
 
-    SandboxGateway(AirWarnConfig config) {
-        this.twilio = config.twilio();
-    }
-
-    boolean enabled() {
-        return twilio.sandbox();
+    public SandboxGateway(String accountSid, String authToken) {
+        this.accountSid = accountSid;
+        this.authToken = authToken;
     }
 
     public Settings settings() {
@@ -105,8 +101,7 @@ public class SandboxGateway {
     }
 
     void authenticate(String accountSid, String user, String password) {
-        if (!twilio.accountSid().equals(accountSid) || !twilio.accountSid().equals(user)
-                || !twilio.authToken().equals(password)) {
+        if (!this.accountSid.equals(accountSid) || !this.accountSid.equals(user) || !authToken.equals(password)) {
             throw new Refusal(401, 20003, "Authenticate");
         }
     }
@@ -169,7 +164,7 @@ public class SandboxGateway {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("MessageSid", r.sid());
         params.put("SmsSid", r.sid());
-        params.put("AccountSid", twilio.accountSid());
+        params.put("AccountSid", accountSid);
         params.put("MessageStatus", status);
         params.put("SmsStatus", status);
         params.put("To", r.to());
@@ -183,7 +178,7 @@ public class SandboxGateway {
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(r.statusCallback()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSignature.sign(twilio.authToken(), r.statusCallback(), params))
+                .header("X-Twilio-Signature", TwilioSignature.sign(authToken, r.statusCallback(), params))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).exceptionally(e -> {
             Log.debugf("sandbox callback to %s failed: %s", r.statusCallback(), e.getMessage());

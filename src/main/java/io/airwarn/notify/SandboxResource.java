@@ -1,6 +1,7 @@
 package io.airwarn.notify;
 
 import io.smallrye.common.annotation.Blocking;
+import io.airwarn.platform.AirWarnConfig;
 import io.airwarn.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +32,17 @@ public class SandboxResource {
     private static final String MESSAGES = "/twilio/2010-04-01/Accounts/{sid}/Messages.json";
 
     private final SandboxGateway gateway;
+    private final SandboxApi api;
+    private final boolean enabled;
 
-    public SandboxResource(SandboxGateway gateway) {
+    public SandboxResource(SandboxGateway gateway, AirWarnConfig config) {
         this.gateway = gateway;
+        this.api = new SandboxApi(gateway);
+        this.enabled = config.twilio().sandbox();
     }
 
     private void requireEnabled() {
-        if (!gateway.enabled()) {
+        if (!enabled) {
             throw new NotFoundException("the sandbox gateway is off (AIRWARN_TWILIO_SANDBOX=false)");
         }
     }
@@ -51,15 +54,9 @@ public class SandboxResource {
     public Response create(@PathParam("sid") String sid, @HeaderParam("Authorization") String authorization,
                            MultivaluedMap<String, String> form) throws InterruptedException {
         requireEnabled();
-        try {
-            String[] credentials = basic(authorization);
-            gateway.authenticate(sid, credentials[0], credentials[1]);
-            Map<String, String> fields = new LinkedHashMap<>();
-            form.forEach((k, v) -> fields.put(k, v.get(0)));
-            return Response.status(201).entity(json(sid, gateway.create(fields))).build();
-        } catch (SandboxGateway.Refusal r) {
-            return error(r);
-        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.forEach((k, v) -> fields.put(k, v.get(0)));
+        return response(api.create(sid, authorization, fields));
     }
 
     @GET
@@ -68,25 +65,7 @@ public class SandboxResource {
     public Response list(@PathParam("sid") String sid, @HeaderParam("Authorization") String authorization,
                          @RestQuery("To") String to) {
         requireEnabled();
-        try {
-            String[] credentials = basic(authorization);
-            gateway.authenticate(sid, credentials[0], credentials[1]);
-        } catch (SandboxGateway.Refusal r) {
-            return error(r);
-        }
-        List<Map<String, Object>> messages = gateway.list(to).stream().map(m -> json(sid, m)).toList();
-        String uri = "/2010-04-01/Accounts/" + sid + "/Messages.json";
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("messages", messages);
-        page.put("end", Math.max(0, messages.size() - 1));
-        page.put("first_page_uri", uri + "?PageSize=" + Math.max(50, messages.size()) + "&Page=0");
-        page.put("next_page_uri", null);
-        page.put("page", 0);
-        page.put("page_size", Math.max(50, messages.size()));
-        page.put("previous_page_uri", null);
-        page.put("start", 0);
-        page.put("uri", uri);
-        return Response.ok(page).build();
+        return response(api.list(sid, authorization, to));
     }
 
     @GET
@@ -125,48 +104,7 @@ public class SandboxResource {
         return s;
     }
 
-    private static String[] basic(String authorization) {
-        if (authorization == null || !authorization.startsWith("Basic ")) {
-            throw new SandboxGateway.Refusal(401, 20003, "Authenticate");
-        }
-        String decoded = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            throw new SandboxGateway.Refusal(401, 20003, "Authenticate");
-        }
-        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    }
-
-    private static Response error(SandboxGateway.Refusal r) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", r.code);
-        body.put("message", r.getMessage());
-        body.put("more_info", "https://www.twilio.com/docs/errors/" + r.code);
-        body.put("status", r.httpStatus);
-        return Response.status(r.httpStatus).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    private static Map<String, Object> json(String accountSid, SandboxGateway.Received m) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("account_sid", accountSid);
-        j.put("api_version", "2010-04-01");
-        j.put("body", m.body());
-        j.put("date_created", m.dateCreated());
-        j.put("date_sent", m.dateCreated());
-        j.put("date_updated", m.dateCreated());
-        j.put("direction", "outbound-api");
-        j.put("error_code", null);
-        j.put("error_message", null);
-        j.put("from", m.from());
-        j.put("messaging_service_sid", m.messagingServiceSid());
-        j.put("num_media", "0");
-        j.put("num_segments", Integer.toString(SmsSegments.count(m.body())));
-        j.put("price", null);
-        j.put("price_unit", "USD");
-        j.put("sid", m.sid());
-        j.put("status", m.status());
-        j.put("to", m.to());
-        j.put("uri", "/2010-04-01/Accounts/" + accountSid + "/Messages/" + m.sid() + ".json");
-        return j;
+    private static Response response(SandboxApi.Reply reply) {
+        return Response.status(reply.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(reply.body()).build();
     }
 }

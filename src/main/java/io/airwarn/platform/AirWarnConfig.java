@@ -39,12 +39,16 @@ public interface AirWarnConfig {
      * while {@code sandbox} is true (the default, so a fresh install never texts real people), else to Twilio.
      */
     interface Twilio {
+        /** The sandbox gateway's account, used when no other is configured. */
+        String SANDBOX_ACCOUNT_SID = "AC00000000000000000000000000000000";
+        String SANDBOX_AUTH_TOKEN = "sandbox-auth-token";
+
         /** {@code AIRWARN_TWILIO_ACCOUNT_SID}; the default is the sandbox's account. */
-        @WithDefault("AC00000000000000000000000000000000")
+        @WithDefault(SANDBOX_ACCOUNT_SID)
         String accountSid();
 
         /** {@code AIRWARN_TWILIO_AUTH_TOKEN}; the default is the sandbox's token. */
-        @WithDefault("sandbox-auth-token")
+        @WithDefault(SANDBOX_AUTH_TOKEN)
         String authToken();
 
         /** {@code AIRWARN_TWILIO_MESSAGING_SERVICE_SID}, used when set; otherwise {@code from}. */

@@ -2,6 +2,7 @@ package io.airwarn.platform;
 
 import io.airwarn.forecast.EvaluateCommand;
 import io.airwarn.forecast.FitCommand;
+import io.airwarn.notify.SandboxCommand;
 import io.airwarn.plan.PlansCommand;
 import java.util.Set;
 import picocli.CommandLine;
@@ -11,11 +12,12 @@ import picocli.CommandLine.Command;
  * The commands the packaged jar runs without starting the server or a database. Errors are one line on stderr
  * and a non-zero exit code, never a stack trace.
  */
-@Command(name = "airwarn", mixinStandardHelpOptions = true, subcommands = {FitCommand.class, EvaluateCommand.class, PlansCommand.class},
+@Command(name = "airwarn", mixinStandardHelpOptions = true, subcommands = {FitCommand.class, EvaluateCommand.class, PlansCommand.class,
+        SandboxCommand.class},
         description = "AirWarn commands. Without a command, the server starts.")
 final class Commands {
 
-    static final Set<String> NAMES = Set.of("fit", "evaluate", "plans", "--help", "-h");
+    static final Set<String> NAMES = Set.of("fit", "evaluate", "plans", "sandbox", "--help", "-h");
     static final int USAGE_ERROR = 2;
 
     private Commands() {

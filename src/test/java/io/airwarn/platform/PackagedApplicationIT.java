@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.airwarn.platform.AppProcesses.Instance;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,79 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackagedApplicationIT {
 
-    private static final Path JAR = Path.of(System.getProperty("airwarn.jar", "target/quarkus-app/quarkus-run.jar"));
-    private static final Duration STARTUP = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TempDir
     Path temp;
 
-    /** A running instance; stopped with SIGTERM. */
-    private record Instance(Process process, int port, Path log) implements AutoCloseable {
-
-        String get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(uri(path)).GET().build()).body();
-        }
-
-        HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-
-        URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        /** Sends SIGTERM and waits for a clean stop (the JVM reports 143 for a SIGTERM shutdown). */
-        void stop() throws InterruptedException, IOException {
-            process.destroy();
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the application stops on SIGTERM");
-            assertEquals(143, process.exitValue());
-            assertTrue(Files.readString(log).contains("airwarn stopped"), Files.readString(log));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    private Process launch(Map<String, String> env, Path log, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(Path.of("").toAbsolutePath().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("AIRWARN_"));
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
     private Instance start(Path dataDir, Map<String, String> extraEnv) throws Exception {
-        int port = freePort();
-        Path log = Files.createTempFile(temp, "airwarn", ".log");
-        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        Map<String, String> env = new HashMap<>(extraEnv);
         env.put("AIRWARN_DATA_DIR", dataDir.toString());
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        Instance instance = new Instance(launch(env, log), port, log);
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!instance.process().isAlive()) {
-                throw new AssertionError("the application exited during startup:\n" + Files.readString(log));
-            }
-            try {
-                if (instance.send(HttpRequest.newBuilder(instance.uri("/q/health/ready")).build()).statusCode() == 200) {
-                    return instance;
-                }
-            } catch (IOException notListeningYet) {
-                // keep polling until the deadline
-            }
-            instance.process().waitFor(200, TimeUnit.MILLISECONDS);
-        }
-        instance.close();
-        throw new AssertionError("not ready within " + STARTUP + ":\n" + Files.readString(log));
+        return AppProcesses.start(env, Files.createTempFile(temp, "airwarn", ".log"), 0);
     }
 
     @Test
@@ -135,7 +63,7 @@ class PackagedApplicationIT {
     void anUnusableDataDirectoryIsAClearError() throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
         Path log = temp.resolve("bad-dir.log");
-        Process p = launch(Map.of("AIRWARN_DATA_DIR", file.toString()), log);
+        Process p = AppProcesses.launch(Map.of("AIRWARN_DATA_DIR", file.toString()), log);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String output = Files.readString(log);
         assertEquals(1, p.exitValue(), output);
@@ -146,9 +74,9 @@ class PackagedApplicationIT {
 
     @Test
     void anUnreachableExternalDatabaseIsAClearError() throws Exception {
-        int closedPort = freePort();
+        int closedPort = AppProcesses.freePort();
         Path log = temp.resolve("bad-db.log");
-        Process p = launch(Map.of(
+        Process p = AppProcesses.launch(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/airwarn",
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + closedPort + "/airwarn",
                 "AIRWARN_DATA_DIR", temp.resolve("unused").toString()), log);
@@ -165,7 +93,7 @@ class PackagedApplicationIT {
         Path config = Files.createDirectories(temp.resolve("config"));
         Files.writeString(config.resolve("cities.yaml"), "cities:\n  - {code: \"220100\", zh: 长春市}\n");
         Path log = temp.resolve("bad-config.log");
-        Process p = launch(Map.of("AIRWARN_CONFIG_DIR", config.toString(),
+        Process p = AppProcesses.launch(Map.of("AIRWARN_CONFIG_DIR", config.toString(),
                 "AIRWARN_DATA_DIR", temp.resolve("data").toString()), log);
         assertTrue(p.waitFor(90, TimeUnit.SECONDS));
         String output = Files.readString(log);
@@ -178,7 +106,7 @@ class PackagedApplicationIT {
     void theCommandsRunWithoutTheServerOrADatabase() throws Exception {
         Path unusable = Files.writeString(temp.resolve("no-data-dir"), "x");
         Path log = temp.resolve("evaluate.log");
-        Process p = launch(Map.of("AIRWARN_DATA_DIR", unusable.toString()), log, "evaluate", "--input",
+        Process p = AppProcesses.launch(Map.of("AIRWARN_DATA_DIR", unusable.toString()), log, "evaluate", "--input",
                 "src/test/resources/prsa/PRSA_data_2013-2014_us_embassy.csv", "--format", "prsa",
                 "--train-until", "2013-12-31", "--leads", "1");
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -187,22 +115,12 @@ class PackagedApplicationIT {
         assertTrue(output.contains("\"persistence\"") && output.contains("\"climatology\""), output);
 
         Path errorLog = temp.resolve("evaluate-error.log");
-        Process bad = launch(Map.of(), errorLog, "evaluate", "--input",
+        Process bad = AppProcesses.launch(Map.of(), errorLog, "evaluate", "--input",
                 "src/test/resources/prsa/PRSA_data_2013-2014_us_embassy.csv", "--format", "prsa",
                 "--pm25-columns", "PM_Nowhere", "--train-until", "2013-12-31");
         assertTrue(bad.waitFor(60, TimeUnit.SECONDS));
         String error = Files.readString(errorLog).strip();
         assertEquals(2, bad.exitValue(), error);
         assertTrue(error.startsWith("error: ") && error.contains("PM_Nowhere") && !error.contains("\n"), error);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

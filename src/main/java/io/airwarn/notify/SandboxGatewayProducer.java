@@ -1,0 +1,15 @@
+package io.airwarn.notify;
+
+import io.airwarn.platform.AirWarnConfig;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The in-process sandbox gateway, with the account AirWarn's own Twilio settings name. */
+class SandboxGatewayProducer {
+
+    @Produces
+    @Singleton
+    SandboxGateway gateway(AirWarnConfig config) {
+        return new SandboxGateway(config.twilio().accountSid(), config.twilio().authToken());
+    }
+}
