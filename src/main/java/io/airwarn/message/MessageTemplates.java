@@ -138,6 +138,11 @@ public final class MessageTemplates {
         return v.exercise() ? drillMarker + text : text;
     }
 
+    /** The level's name in a language ("红色", "red"), as the messages use it. */
+    public String levelName(String language, WarningLevel level) {
+        return levelNames.get(LANGUAGES.contains(language) ? language : DEFAULT_LANGUAGE).get(level);
+    }
+
     public int budget(Audience audience) {
         return budgets.get(audience);
     }

@@ -124,6 +124,14 @@ public interface AirWarnConfig {
     @WithDefault("PT24H")
     Duration messageValidity();
 
+    /** {@code AIRWARN_PUBLIC_CACHE}: how long a node reuses the public warnings before it asks the database again. */
+    @WithDefault("PT5S")
+    Duration publicCache();
+
+    /** {@code AIRWARN_CAP_SENDER}: the CAP alerts' sender, an address that identifies the issuing office. */
+    @WithDefault("airwarn@jilin.example")
+    String capSender();
+
     /** {@code AIRWARN_PLANS_DIR}: the contingency plan folders. */
     @WithDefault("contingency-plans")
     String plansDir();
