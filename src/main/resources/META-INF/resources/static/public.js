@@ -1,0 +1,40 @@
+// The subscription form: subscribe, then confirm with the code the SMS brought. No inline script (CSP).
+(function () {
+  const subscribe = document.getElementById('subscribe-form');
+  const confirm = document.getElementById('confirm-form');
+  const result = document.getElementById('subscribe-result');
+  if (!subscribe) { return; }
+  let pending = null;
+
+  async function post(url, body) {
+    const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const json = await response.json().catch(() => ({}));
+    return { ok: response.ok, json };
+  }
+
+  function show(text, ok) {
+    result.textContent = text;
+    result.className = ok ? 'notice' : 'notice error';
+  }
+
+  subscribe.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(subscribe);
+    pending = { phone: data.get('phone').trim(), unit: data.get('unit'), language: data.get('language') };
+    const r = await post('/api/subscriptions', pending);
+    if (r.ok) {
+      confirm.hidden = false;
+      show('验证码已发送，请输入短信中的验证码。A code was sent by SMS: enter it to confirm.', true);
+    } else {
+      show(r.json.message || '订阅失败 Subscription failed', false);
+    }
+  });
+
+  confirm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const code = new FormData(confirm).get('code').trim();
+    const r = await post('/api/subscriptions/confirm', Object.assign({ code }, pending));
+    show(r.ok ? '订阅成功。Subscribed.' : (r.json.message || '验证失败 Confirmation failed'), r.ok);
+    if (r.ok) { confirm.hidden = true; }
+  });
+})();
