@@ -7,6 +7,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.airwarn.platform.BeijingTime;
+import io.airwarn.user.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,7 +38,8 @@ public class Acknowledgements {
     public record Status(String code, String unit, String recipientType, String recipientId, String recipientName,
                          String kind, String level, String text, String deadline, String status, boolean exercise,
                          boolean needsAck, String ackDeadline, String acknowledgedAt, String acknowledgedBy,
-                         String channel, int escalationLevel, String escalates) {
+                         String channel, int escalationLevel, String escalates, String measuresInPlaceAt,
+                         String measuresNote) {
     }
 
     /** Whose orders a caller may see and acknowledge; null fields do not restrict. */
@@ -49,6 +52,19 @@ public class Acknowledgements {
 
         public static Scope recipient(String unit, String recipientId) {
             return new Scope(null, unit, recipientId);
+        }
+
+        /**
+         * Staff act on any order; a recipient user only on its recipient's (one without a recipient, never created
+         * so, on none).
+         */
+        public static Scope of(SecurityIdentity identity) {
+            if (identity.getRoles().stream().noneMatch(Roles.RECIPIENTS::contains)) {
+                return ANY;
+            }
+            String unit = identity.getAttribute(Roles.RECIPIENT_UNIT);
+            String id = identity.getAttribute(Roles.RECIPIENT_ID);
+            return unit == null || id == null ? recipient("", "") : recipient(unit, id);
         }
     }
 
@@ -136,6 +152,26 @@ public class Acknowledgements {
                         : Uni.createFrom().item(Optional.empty()));
     }
 
+    /**
+     * The recipient reports its measures in place (acknowledging the order too, if it was not yet). Only its own
+     * orders, only while they apply; the note is kept to 500 characters.
+     */
+    public Uni<Optional<Status>> reportMeasures(String code, String by, Scope scope, String note) {
+        String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        if (!SHORT_CODE.matcher(normalised).matches()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        String trimmed = note == null || note.isBlank() ? null : note.strip();
+        String kept = trimmed != null && trimmed.length() > 500 ? trimmed.substring(0, 500) : trimmed;
+        return acknowledge("short_code = $1 AND status = 'OPEN' AND unit = $4 AND recipient_id = $5",
+                Tuple.from(Arrays.asList(normalised, by, "WEB", scope.unit(), scope.recipientId())))
+                .chain(found -> !found ? Uni.createFrom().item(Optional.<Status>empty())
+                        : pool.preparedQuery("UPDATE plan_order SET measures_in_place_at = coalesce("
+                                + "measures_in_place_at, now()), measures_note = coalesce($2, measures_note) "
+                                + "WHERE short_code = $1").execute(Tuple.of(normalised, kept))
+                        .chain(() -> status(normalised, scope)));
+    }
+
     /** Acknowledging an order also closes the escalations about it: there is nothing left to follow up. */
     private Uni<Boolean> acknowledge(String condition, Tuple params) {
         return pool.preparedQuery("""
@@ -167,6 +203,21 @@ public class Acknowledgements {
                 Tuple.of(scope.unit(), scope.recipientId(), limit));
     }
 
+    /**
+     * Orders of some activations needing acknowledgement (escalation orders included) whose recipient name, id or
+     * code contains {@code text}; optionally only the overdue ones. At most {@code limit}, overdue first.
+     */
+    public Uni<List<Status>> search(List<Long> activationIds, String text, boolean overdueOnly, int limit) {
+        return list("""
+                o.activation_id = ANY($1) AND o.needs_ack
+                  AND ($2::text IS NULL OR o.recipient_name ILIKE '%' || $2 || '%' OR o.recipient_id ILIKE $2 || '%'
+                       OR o.short_code = upper($2))
+                  AND (NOT $3 OR (o.acknowledged_at IS NULL AND o.status = 'OPEN' AND o.ack_deadline < now()))
+                ORDER BY (o.acknowledged_at IS NULL AND o.status = 'OPEN' AND o.ack_deadline < now()) DESC, o.id
+                LIMIT $4""", Tuple.of(activationIds.toArray(Long[]::new), text == null || text.isBlank() ? null
+                : text.trim(), overdueOnly, limit));
+    }
+
     private Uni<Optional<Status>> find(String condition, Tuple params) {
         return list(condition, params).map(list -> list.stream().findFirst());
     }
@@ -175,7 +226,8 @@ public class Acknowledgements {
         return pool.preparedQuery("""
                 SELECT o.short_code, o.unit, o.recipient_type, o.recipient_id, o.recipient_name, o.kind, o.level,
                        o.text, o.deadline, o.status, o.exercise, o.needs_ack, o.ack_deadline, o.acknowledged_at,
-                       o.acknowledged_by, o.ack_channel, o.escalation_level, e.short_code
+                       o.acknowledged_by, o.ack_channel, o.escalation_level, e.short_code, o.measures_in_place_at,
+                       o.measures_note
                 FROM plan_order o LEFT JOIN plan_order e ON e.id = o.escalates_order_id
                 WHERE """ + " " + condition).execute(params).map(rows -> {
                     List<Status> list = new ArrayList<>();
@@ -183,7 +235,8 @@ public class Acknowledgements {
                             r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
                             text(r.getOffsetDateTime(8)), r.getString(9), r.getBoolean(10), r.getBoolean(11),
                             text(r.getOffsetDateTime(12)), text(r.getOffsetDateTime(13)), r.getString(14),
-                            r.getString(15), r.getInteger(16), r.getString(17))));
+                            r.getString(15), r.getInteger(16), r.getString(17), text(r.getOffsetDateTime(18)),
+                            r.getString(19))));
                     return list;
                 });
     }

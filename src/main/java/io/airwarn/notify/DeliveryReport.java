@@ -21,6 +21,27 @@ public class DeliveryReport {
      */
     public record Summary(Map<String, Long> byStatus, Map<String, Long> failedByErrorCode, long total,
                          long acknowledged, long overdue, long escalated) {
+
+        /** Not yet out: queued, waiting for a retry, being sent or awaiting reconciliation. */
+        public long queued() {
+            return count("QUEUED") + count("RETRY") + count("SENDING") + count("UNKNOWN");
+        }
+
+        public long sent() {
+            return count("SENT");
+        }
+
+        public long delivered() {
+            return count("DELIVERED");
+        }
+
+        public long failed() {
+            return count("FAILED") + count("UNDELIVERED");
+        }
+
+        private long count(String status) {
+            return byStatus.getOrDefault(status, 0L);
+        }
     }
 
     private final Pool pool;

@@ -60,14 +60,7 @@ public class OrderResource {
                         "no order that needs acknowledging has the code " + code)));
     }
 
-    /** A recipient user is confined to its recipient; one without a recipient (never created so) sees nothing. */
     private Acknowledgements.Scope scope() {
-        if (identity.getRoles().stream().noneMatch(Roles.RECIPIENTS::contains)) {
-            return Acknowledgements.Scope.ANY;
-        }
-        String unit = identity.getAttribute(Roles.RECIPIENT_UNIT);
-        String id = identity.getAttribute(Roles.RECIPIENT_ID);
-        return unit == null || id == null ? Acknowledgements.Scope.recipient("", "")
-                : Acknowledgements.Scope.recipient(unit, id);
+        return Acknowledgements.Scope.of(identity);
     }
 }

@@ -187,7 +187,7 @@ public class SandboxGateway {
     }
 
     /** Messages to a number, newest first, as GET /Messages.json?To= lists them. */
-    List<Received> list(String to) {
+    public List<Received> list(String to) {
         List<Received> list = new ArrayList<>();
         for (int i = received.size() - 1; i >= 0; i--) {
             if (to == null || received.get(i).to().equals(to)) {

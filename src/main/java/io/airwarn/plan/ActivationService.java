@@ -111,6 +111,14 @@ public class ActivationService {
         }, hq);
     }
 
+    /** What an activation of the unit's plan would produce, with its SMS cost; nothing is stored. */
+    public Uni<PlanViews.Preview> preview(String unit, RulesEngine.Request request) {
+        PlanCatalog.InUse inUse = plan(unit);
+        List<Order> orders = RulesEngine.orders(inUse.plan(), request);
+        return cost(unit, request, orders).map(cost -> PlanViews.Preview.of(inUse, request, orders,
+                registry.minimumShare(), cost));
+    }
+
     public Uni<Outcome> activate(String unit, RulesEngine.Request request) {
         return pool.withTransaction(c -> activate(c, unit, request));
     }

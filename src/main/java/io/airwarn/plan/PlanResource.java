@@ -67,12 +67,7 @@ public class PlanResource {
             level's cuts against the national minimum, the SMS cost (messages including confirmed subscribers,
             segments, and messages over their segment budget), and every order.""")
     public Uni<PlanViews.Preview> preview(@PathParam("unit") String unit, ActivationRequest body) {
-        String code = cities.requireCode(unit);
-        PlanCatalog.InUse inUse = activations.plan(code);
-        RulesEngine.Request request = requireBody(body).toRequest();
-        List<Order> orders = RulesEngine.orders(inUse.plan(), request);
-        return activations.cost(code, request, orders).map(cost -> PlanViews.Preview.of(inUse, request, orders,
-                registry.minimumShare(), cost));
+        return activations.preview(cities.requireCode(unit), requireBody(body).toRequest());
     }
 
     @POST

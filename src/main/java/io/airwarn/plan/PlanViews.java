@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The JSON shapes of the plan API. */
-final class PlanViews {
+public final class PlanViews {
 
     private PlanViews() {
     }
 
     /** A plan folder in the list: its latest report's headline and the version in use for its unit. */
-    record Summary(String folder, String unit, String version, String checksum, boolean sample, boolean valid,
+    public record Summary(String folder, String unit, String version, String checksum, boolean sample, boolean valid,
                    String versionInUse, int enterprises, int schools, long errors, long warnings) {
 
         static Summary of(PlanReport r, PlanCatalog catalog) {
@@ -24,7 +24,7 @@ final class PlanViews {
 
     /** A plan in use, without its long lists, with its validation report (and a refused newer version's). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Detail(String unit, String name, boolean sample, String version, String checksum, String effectiveDate,
+    public record Detail(String unit, String name, boolean sample, String version, String checksum, String effectiveDate,
                   Plan.Command command, Emissions emissions, Plan.SchoolRule schoolRule,
                   List<Plan.ResponsibleUnit> responsibleUnits, List<Plan.CityMeasure> measures, int enterprises,
                   int schools, PlanReport report, PlanReport refusedReport) {
@@ -40,7 +40,7 @@ final class PlanViews {
     }
 
     /** What an activation would send, without storing anything. */
-    record Preview(String unit, String planVersion, String level, String previousLevel, String responseStart,
+    public record Preview(String unit, String planVersion, String level, String previousLevel, String responseStart,
                    boolean exercise, Map<Order.RecipientType, Long> recipients, Map<Order.Kind, Long> kinds,
                    List<ReductionCheck> reductions, ActivationService.Cost cost, List<Order> orders) {
 

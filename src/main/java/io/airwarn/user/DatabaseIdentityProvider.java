@@ -35,13 +35,18 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
             if (user == null || !BcryptUtil.matches(password, user.passwordHash())) {
                 throw new AuthenticationFailedException("unknown user or wrong password");
             }
-            var identity = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user.username()))
-                    .addRoles(user.roles());
-            if (user.recipient() != null) {
-                identity.addAttribute(Roles.RECIPIENT_UNIT, user.recipient().unit())
-                        .addAttribute(Roles.RECIPIENT_ID, user.recipient().id());
-            }
-            return identity.build();
+            return identity(user);
         }));
+    }
+
+    /** The user's identity: roles, and for a recipient user the recipient it acts for. */
+    static SecurityIdentity identity(UserStore.User user) {
+        var identity = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user.username()))
+                .addRoles(user.roles());
+        if (user.recipient() != null) {
+            identity.addAttribute(Roles.RECIPIENT_UNIT, user.recipient().unit())
+                    .addAttribute(Roles.RECIPIENT_ID, user.recipient().id());
+        }
+        return identity.build();
     }
 }

@@ -37,30 +37,24 @@ public class WarningResource {
     public record EvaluationView(String level, String onset, int days, String reason) {
     }
 
-    /** A warning with its history. */
-    public record WarningView(Warning warning, List<WarningStore.Event> history) {
-    }
-
     private final CriteriaConfig criteria;
     private final WarningService service;
-    private final WarningStore store;
+    private final WarningQueries queries;
     private final Cities cities;
     private final SecurityIdentity identity;
     private final ProposalService proposals;
     private final EpisodeReportService reports;
     private final Template episodeReport;
-    private final DeliveryReport delivery;
 
-    public WarningResource(CriteriaConfig criteria, WarningService service, WarningStore store, Cities cities,
+    public WarningResource(CriteriaConfig criteria, WarningService service, WarningQueries queries, Cities cities,
                            SecurityIdentity identity, ProposalService proposals, EpisodeReportService reports,
-                           Template episodeReport, DeliveryReport delivery) {
-        this.delivery = delivery;
+                           Template episodeReport) {
         this.proposals = proposals;
         this.reports = reports;
         this.episodeReport = episodeReport;
         this.criteria = criteria;
         this.service = service;
-        this.store = store;
+        this.queries = queries;
         this.cities = cities;
         this.identity = identity;
     }
@@ -72,7 +66,7 @@ public class WarningResource {
     public Uni<List<Warning>> list(@RestQuery String city, @RestQuery String state, @RestQuery Boolean exercise) {
         String code = city == null ? null : cities.requireCode(city);
         String s = state == null ? null : stateName(state);
-        return store.list(code, s, exercise);
+        return queries.list(code, s, exercise);
     }
 
     @GET
@@ -93,13 +87,7 @@ public class WarningResource {
             + "(QUEUED, SENDING, SENT, DELIVERED, UNDELIVERED, FAILED, RETRY, UNKNOWN, CANCELLED) and failures by "
             + "Twilio error code.")
     public Uni<Map<String, DeliveryReport.Summary>> delivery(@PathParam("id") long id) {
-        return store.find(id).chain(w -> {
-            if (w == null) {
-                throw ApiException.notFound("no_warning", "warning " + id + " does not exist");
-            }
-            return store.events(id).chain(events -> delivery.summary(events.stream()
-                    .map(WarningStore.Event::activationId).filter(a -> a != null).toList()));
-        });
+        return queries.delivery(id);
     }
 
     @GET
@@ -125,13 +113,8 @@ public class WarningResource {
     @Path("/{id}")
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
     @Operation(summary = "A warning with its history (each action, who, when, why, and the activation it caused)")
-    public Uni<WarningView> get(@PathParam("id") long id) {
-        return store.find(id).chain(w -> {
-            if (w == null) {
-                throw ApiException.notFound("no_warning", "warning " + id + " does not exist");
-            }
-            return store.events(id).map(events -> new WarningView(w, events));
-        });
+    public Uni<WarningQueries.WarningView> get(@PathParam("id") long id) {
+        return queries.view(id);
     }
 
     @POST

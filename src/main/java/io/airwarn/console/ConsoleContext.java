@@ -1,0 +1,73 @@
+package io.airwarn.console;
+
+import io.airwarn.platform.ApiException;
+import io.airwarn.user.Roles;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What every console page shows and checks: who is signed in with which roles, the form token, and whether an
+ * exercise is under way (a banner on every screen while one is).
+ */
+@ApplicationScoped
+public class ConsoleContext {
+
+    static final Set<String> STAFF = Set.of(Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN,
+            Roles.VIEWER);
+
+    /** The signed-in user as the layout shows it. */
+    public record User(String name, Set<String> roles, String csrf) {
+        public String roleList() {
+            return String.join(", ", new TreeSet<>(roles));
+        }
+
+        public boolean auditor() {
+            return roles.contains(Roles.ADMIN) || roles.contains(Roles.COMMANDER) || roles.contains(Roles.APPROVER);
+        }
+
+        public boolean dutyOfficer() {
+            return roles.contains(Roles.DUTY_OFFICER);
+        }
+
+        public boolean approves() {
+            return roles.contains(Roles.APPROVER) || roles.contains(Roles.COMMANDER);
+        }
+    }
+
+    private final SecurityIdentity identity;
+    private final CsrfTokens csrf;
+    private final Pool pool;
+
+    ConsoleContext(SecurityIdentity identity, CsrfTokens csrf, Pool pool) {
+        this.identity = identity;
+        this.csrf = csrf;
+        this.pool = pool;
+    }
+
+    public User user() {
+        String name = identity.getPrincipal().getName();
+        return new User(name, identity.getRoles(), csrf.token(name));
+    }
+
+    /** The page with the layout's data; {@code notice} and {@code problem} come back from a form's redirect. */
+    public Uni<TemplateInstance> page(TemplateInstance t, String notice, String problem) {
+        t.data("notice", notice).data("problem", problem);
+        return pool.query("SELECT count(*) FROM warning WHERE exercise AND state NOT IN ('LIFTED', 'CANCELLED')")
+                .execute().map(rows -> t.data("user", user())
+                        .data("exerciseUnderWay", rows.iterator().next().getLong(0) > 0));
+    }
+
+    /** A state-changing form must carry the signed-in user's token. */
+    public void requireToken(String token) {
+        if (!csrf.valid(identity.getPrincipal().getName(), token)) {
+            throw new ApiException(403, "invalid_form_token", "The form has expired or did not come from AirWarn; "
+                    + "reload the page and try again.", List.of());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.airwarn.console;
+
+import io.airwarn.audit.AuditChain;
+import io.airwarn.audit.AuditLog;
+import io.airwarn.audit.AuditRecord;
+import io.airwarn.notify.SandboxGateway;
+import io.airwarn.notify.SmsSegments;
+import io.airwarn.plan.PlanRegistry;
+import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.user.Roles;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The plans with their validation and reduction checks, the audit trail, and the sandbox gateway's messages. */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleRecords {
+
+    static final int SANDBOX_SHOWN = 500;
+    static final int AUDIT_SHOWN = 500;
+
+    /** A received message with its SMS segment count. */
+    public record SandboxRow(SandboxGateway.Received received, int segments) {
+    }
+
+    private final ConsoleContext context;
+    private final PlanRegistry plans;
+    private final AuditLog audit;
+    private final SandboxGateway sandbox;
+    private final boolean sandboxOn;
+    private final Template plansPage;
+    private final Template auditPage;
+    private final Template sandboxPage;
+
+    public ConsoleRecords(ConsoleContext context, PlanRegistry plans, AuditLog audit, SandboxGateway sandbox,
+                          AirWarnConfig config, @Location("console/plans.html") Template plansPage,
+                          @Location("console/audit.html") Template auditPage,
+                          @Location("console/sandbox.html") Template sandboxPage) {
+        this.context = context;
+        this.plans = plans;
+        this.audit = audit;
+        this.sandbox = sandbox;
+        this.sandboxOn = config.twilio().sandbox();
+        this.plansPage = plansPage;
+        this.auditPage = auditPage;
+        this.sandboxPage = sandboxPage;
+    }
+
+    @GET
+    @Path("/plans")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    public Uni<TemplateInstance> plans() {
+        return context.page(plansPage.data("reports", plans.catalog().reports()), null, null);
+    }
+
+    @GET
+    @Path("/audit")
+    @RolesAllowed({Roles.ADMIN, Roles.APPROVER, Roles.COMMANDER})
+    public Uni<TemplateInstance> audit() {
+        return audit.all().chain(records -> {
+            var broken = AuditChain.verify(records);
+            List<AuditRecord> newest = records.stream().sorted(Comparator.comparingLong(AuditRecord::seq).reversed())
+                    .limit(AUDIT_SHOWN).toList();
+            return context.page(auditPage.data("records", newest).data("chainIntact", broken.isEmpty())
+                    .data("chainProblem", broken.map(b -> "#" + b.seq() + ": " + b.problem()).orElse(null)), null, null);
+        });
+    }
+
+    @GET
+    @Path("/sandbox")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    public Uni<TemplateInstance> sandbox(@RestQuery String to) {
+        if (!sandboxOn) {
+            throw new NotFoundException("the sandbox gateway is off (AIRWARN_TWILIO_SANDBOX=false)");
+        }
+        String number = to == null || to.isBlank() ? null : to.trim();
+        List<SandboxGateway.Received> all = sandbox.list(number);
+        List<SandboxRow> rows = all.stream().limit(SANDBOX_SHOWN)
+                .map(m -> new SandboxRow(m, SmsSegments.count(m.body()))).toList();
+        return context.page(sandboxPage.data("messages", rows).data("total", all.size()).data("shown", rows.size())
+                .data("to", number), null, null);
+    }
+}

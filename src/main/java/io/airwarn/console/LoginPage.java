@@ -1,0 +1,41 @@
+package io.airwarn.console;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Signing in (the form posts to Quarkus' /j_security_check) and out of the console and the portal. */
+@Path("/")
+public class LoginPage {
+
+    static final String SESSION_COOKIE = "airwarn-session";
+
+    private final Template login;
+
+    public LoginPage(@Location("console/login.html") Template login) {
+        this.login = login;
+    }
+
+    @GET
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance login(@RestQuery boolean error) {
+        return login.data("error", error);
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        return Response.seeOther(URI.create("/login")).cookie(new NewCookie.Builder(SESSION_COOKIE).value("")
+                .path("/").maxAge(0).httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build()).build();
+    }
+}

@@ -1,0 +1,224 @@
+package io.airwarn.console;
+
+import io.airwarn.city.Cities;
+import io.airwarn.city.City;
+import io.airwarn.notify.Acknowledgements;
+import io.airwarn.plan.ActivationService;
+import io.airwarn.plan.PlanViews;
+import io.airwarn.plan.RulesEngine;
+import io.airwarn.plan.WarningLevel;
+import io.airwarn.platform.ApiException;
+import io.airwarn.platform.BeijingTime;
+import io.airwarn.user.Roles;
+import io.airwarn.warning.EpisodeReportService;
+import io.airwarn.warning.ProposalService;
+import io.airwarn.warning.Warning;
+import io.airwarn.warning.WarningQueries;
+import io.airwarn.warning.WarningService;
+import io.airwarn.warning.WarningState;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The warning workflow on the console: the list, drafting (from a proposal or not), one warning with its preview,
+ * actions, delivery and acknowledgement funnel, searchable orders and history. Forms post here and come back with
+ * a notice or the problem; the rules are the warning service's, checked on the server.
+ */
+@Path("/console/warnings")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+public class WarningPages {
+
+    static final int ORDERS_SHOWN = 200;
+
+    private final ConsoleContext context;
+    private final WarningQueries queries;
+    private final WarningService service;
+    private final ProposalService proposals;
+    private final ActivationService activations;
+    private final Acknowledgements acknowledgements;
+    private final EpisodeReportService reports;
+    private final Cities cities;
+    private final SecurityIdentity identity;
+    private final Template list;
+    private final Template draft;
+    private final Template detail;
+    private final Template report;
+
+    public WarningPages(ConsoleContext context, WarningQueries queries, WarningService service,
+                        ProposalService proposals, ActivationService activations, Acknowledgements acknowledgements,
+                        EpisodeReportService reports, Cities cities, SecurityIdentity identity,
+                        @Location("console/warnings.html") Template list,
+                        @Location("console/newWarning.html") Template draft,
+                        @Location("console/warning.html") Template detail,
+                        @Location("episodeReport.html") Template report) {
+        this.context = context;
+        this.queries = queries;
+        this.service = service;
+        this.proposals = proposals;
+        this.activations = activations;
+        this.acknowledgements = acknowledgements;
+        this.reports = reports;
+        this.cities = cities;
+        this.identity = identity;
+        this.list = list;
+        this.draft = draft;
+        this.detail = detail;
+        this.report = report;
+    }
+
+    @GET
+    public Uni<TemplateInstance> list() {
+        return queries.list(null, null, null).chain(all -> context.page(list.data("warnings", all), null, null));
+    }
+
+    @GET
+    @Path("/new")
+    @RolesAllowed(Roles.DUTY_OFFICER)
+    public Uni<TemplateInstance> newWarning(@RestQuery Long proposal, @RestQuery String problem) {
+        Uni<Optional<ProposalService.Proposal>> from = proposal == null ? Uni.createFrom().item(Optional.empty())
+                : proposals.list(null).map(all -> all.stream().filter(p -> p.id() == proposal).findFirst());
+        return from.chain(p -> {
+            LocalDateTime onset = p.map(x -> LocalDateTime.parse(x.onset() + "T00:00"))
+                    .orElse(LocalDateTime.now(BeijingTime.ZONE).plusHours(24).truncatedTo(ChronoUnit.HOURS));
+            int days = p.map(ProposalService.Proposal::days).orElse(3);
+            return context.page(draft.data("proposal", p.orElse(null)).data("cities", cities.all())
+                    .data("levels", List.of(WarningLevel.YELLOW, WarningLevel.ORANGE, WarningLevel.RED,
+                            WarningLevel.BLUE))
+                    .data("selectedCity", p.map(ProposalService.Proposal::city).orElse(null))
+                    .data("selectedLevel", p.map(ProposalService.Proposal::level).orElse("YELLOW"))
+                    .data("onset", onset.toString()).data("end", onset.plusDays(days).toString()), null, problem);
+        });
+    }
+
+    @POST
+    @RolesAllowed(Roles.DUTY_OFFICER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> create(@RestForm String csrf, @RestForm String city, @RestForm String level,
+                                @RestForm String onset, @RestForm String expectedEnd, @RestForm boolean exercise,
+                                @RestForm String note, @RestForm Long proposal) {
+        context.requireToken(csrf);
+        return Uni.createFrom().item(() -> new WarningService.Draft(city, parseLevel(level), beijing(onset, "onset"),
+                        beijing(expectedEnd, "expected end"), exercise, false, false, note, proposal))
+                .chain(d -> service.draft(identity.getPrincipal().getName(), identity.getRoles(), d))
+                .map(w -> redirect(w.id(), "起草完成 Drafted", null))
+                .onFailure(ApiException.class).recoverWithItem(e -> Response.seeOther(UriBuilder
+                        .fromPath("/console/warnings/new").queryParam("problem", e.getMessage()).build()).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<TemplateInstance> warning(@PathParam("id") long id, @RestQuery String q, @RestQuery boolean overdue,
+                                         @RestQuery String notice, @RestQuery String problem) {
+        return queries.view(id).chain(v -> {
+            Warning w = v.warning();
+            Uni<Object> preview = preview(w).map(p -> (Object) p)
+                    .onFailure(ApiException.class).recoverWithItem(e -> e.getMessage());
+            return Uni.combine().all().unis(preview, queries.delivery(id),
+                    acknowledgements.search(v.activations(), q, overdue, ORDERS_SHOWN)).asTuple().chain(t -> {
+                        Object p = t.getItem1();
+                        TemplateInstance page = detail.data("w", w).data("history", v.history())
+                                .data("cityName", cities.find(w.city()).map(City::nameZh).orElse(w.city()))
+                                .data("levels", List.of(WarningLevel.NONE, WarningLevel.BLUE, WarningLevel.YELLOW,
+                                        WarningLevel.ORANGE, WarningLevel.RED))
+                                .data("preview", p instanceof PlanViews.Preview ? p : null)
+                                .data("noPreview", p instanceof String s ? "无法预览 No preview: " + s : null)
+                                .data("delivery", t.getItem2()).data("orders", t.getItem3())
+                                .data("q", q).data("overdue", overdue);
+                        return context.page(page, notice, problem);
+                    });
+        });
+    }
+
+    @POST
+    @Path("/{id}/actions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> act(@PathParam("id") long id, @RestForm String csrf, @RestForm String action,
+                             @RestForm String level, @RestForm String reason) {
+        context.requireToken(csrf);
+        WarningState.Action a;
+        try {
+            a = WarningState.Action.valueOf(action == null ? "" : action.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(redirect(id, null, "未知操作 Unknown action: " + action));
+        }
+        return Uni.createFrom().item(() -> new WarningService.ActionRequest(a,
+                        level == null || level.isBlank() ? null : parseLevel(level), null, null, null,
+                        reason == null || reason.isBlank() ? null : reason.strip()))
+                .chain(request -> service.act(id, identity.getPrincipal().getName(), identity.getRoles(), request))
+                .map(w -> redirect(id, "已" + a + " Done: " + a + " → " + w.state(), null))
+                .onFailure(ApiException.class).recoverWithItem(e -> redirect(id, null, e.getMessage()));
+    }
+
+    @GET
+    @Path("/{id}/report")
+    public Uni<TemplateInstance> report(@PathParam("id") long id) {
+        return reports.report(id).map(r -> report.data("r", r));
+    }
+
+    /** What approving would send: the level awaiting approval, from the level in force. */
+    private Uni<PlanViews.Preview> preview(Warning w) {
+        WarningLevel level = switch (w.state()) {
+            case DRAFT, SUBMITTED -> w.level();
+            case CHANGE_SUBMITTED -> w.pendingLevel();
+            default -> null;
+        };
+        if (level == null) {
+            return Uni.createFrom().failure(new ApiException(409, "no_pending_level",
+                    "nothing awaits approval", List.of()));
+        }
+        OffsetDateTime start = w.state() == WarningState.CHANGE_SUBMITTED ? OffsetDateTime.now() : w.onset();
+        return activations.preview(w.city(), new RulesEngine.Request(level, w.issuedLevel(), start, w.exercise(),
+                w.widenExercise()));
+    }
+
+    private static Response redirect(long id, String notice, String problem) {
+        UriBuilder uri = UriBuilder.fromPath("/console/warnings/" + id);
+        if (notice != null) {
+            uri.queryParam("notice", notice);
+        }
+        if (problem != null) {
+            uri.queryParam("problem", problem);
+        }
+        return Response.seeOther(uri.build()).build();
+    }
+
+    private static WarningLevel parseLevel(String level) {
+        try {
+            return WarningLevel.valueOf(level.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badRequest("invalid_level", "level must be one of " + List.of(WarningLevel.values()));
+        }
+    }
+
+    /** A datetime-local field, read as Beijing time. */
+    private static OffsetDateTime beijing(String value, String what) {
+        try {
+            return BeijingTime.toOffset(LocalDateTime.parse(value));
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw ApiException.badRequest("invalid_time", what + " must be a date and time, e.g. 2026-12-01T07:00");
+        }
+    }
+}

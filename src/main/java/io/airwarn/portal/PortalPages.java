@@ -1,0 +1,86 @@
+package io.airwarn.portal;
+
+import io.airwarn.console.ConsoleContext;
+import io.airwarn.notify.Acknowledgements;
+import io.airwarn.user.Roles;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The enterprise, school and unit portal: the signed-in recipient's orders with measures and deadlines, where it
+ * acknowledges them and reports its measures in place; the duty officers see both at once on the warning's page.
+ */
+@Path("/portal")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.ENTERPRISE, Roles.SCHOOL, Roles.UNIT})
+public class PortalPages {
+
+    static final int SHOWN = 100;
+
+    private final ConsoleContext context;
+    private final Acknowledgements acknowledgements;
+    private final SecurityIdentity identity;
+    private final Template orders;
+
+    public PortalPages(ConsoleContext context, Acknowledgements acknowledgements, SecurityIdentity identity,
+                       @Location("portal/orders.html") Template orders) {
+        this.context = context;
+        this.acknowledgements = acknowledgements;
+        this.identity = identity;
+        this.orders = orders;
+    }
+
+    @GET
+    public Uni<TemplateInstance> orders(@RestQuery String notice, @RestQuery String problem) {
+        return acknowledgements.orders(scope(), SHOWN).map(list -> orders.data("orders", list)
+                .data("user", context.user()).data("notice", notice).data("problem", problem));
+    }
+
+    @POST
+    @Path("/orders/{code}/ack")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> acknowledge(@PathParam("code") String code, @RestForm String csrf) {
+        context.requireToken(csrf);
+        return acknowledgements.acknowledge(code, identity.getPrincipal().getName(), "WEB", scope())
+                .map(s -> back(s, "已确认 Acknowledged " + code));
+    }
+
+    @POST
+    @Path("/orders/{code}/measures")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> measures(@PathParam("code") String code, @RestForm String csrf, @RestForm String note) {
+        context.requireToken(csrf);
+        return acknowledgements.reportMeasures(code, identity.getPrincipal().getName(), scope(), note)
+                .map(s -> back(s, "已报告落实 Reported in place: " + code));
+    }
+
+    private static Response back(Optional<Acknowledgements.Status> done, String notice) {
+        UriBuilder uri = UriBuilder.fromPath("/portal");
+        if (done.isPresent()) {
+            uri.queryParam("notice", notice);
+        } else {
+            uri.queryParam("problem", "没有这条可处理的指令 No such order that you can act on");
+        }
+        return Response.seeOther(uri.build()).build();
+    }
+
+    private Acknowledgements.Scope scope() {
+        return Acknowledgements.Scope.of(identity);
+    }
+}

@@ -1,0 +1,51 @@
+package io.airwarn.warning;
+
+import io.airwarn.notify.DeliveryReport;
+import io.airwarn.platform.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Reading warnings for the API and the console: lists, one warning with its history, its delivery. */
+@ApplicationScoped
+public class WarningQueries {
+
+    /** A warning with its history. */
+    public record WarningView(Warning warning, List<WarningStore.Event> history) {
+
+        /** The activations its approvals caused, oldest first. */
+        public List<Long> activations() {
+            return history.stream().map(WarningStore.Event::activationId).filter(Objects::nonNull).toList();
+        }
+    }
+
+    private final WarningStore store;
+    private final DeliveryReport delivery;
+
+    WarningQueries(WarningStore store, DeliveryReport delivery) {
+        this.store = store;
+        this.delivery = delivery;
+    }
+
+    /** Newest first; null filters do not restrict. */
+    public Uni<List<Warning>> list(String city, String state, Boolean exercise) {
+        return store.list(city, state, exercise);
+    }
+
+    /** @throws ApiException 404 if there is no such warning */
+    public Uni<WarningView> view(long id) {
+        return store.find(id).chain(w -> {
+            if (w == null) {
+                throw ApiException.notFound("no_warning", "warning " + id + " does not exist");
+            }
+            return store.events(id).map(events -> new WarningView(w, events));
+        });
+    }
+
+    /** Per recipient type, where the messages of the warning's activations stand. */
+    public Uni<Map<String, DeliveryReport.Summary>> delivery(long id) {
+        return view(id).chain(v -> delivery.summary(v.activations()));
+    }
+}

@@ -1,0 +1,56 @@
+// Console charts (ECharts, bundled as a webjar; nothing loads from outside). Data come from AirWarn's open JSON API.
+(function () {
+  const box = document.getElementById('city-charts');
+  if (!box || typeof echarts === 'undefined') { return; }
+  const city = box.dataset.city;
+  const from = box.dataset.from;
+  const to = box.dataset.to;
+  const bands = [
+    { gt: 0, lte: 50, color: '#00E400' }, { gt: 50, lte: 100, color: '#FFFF00' }, { gt: 100, lte: 150, color: '#FF7E00' },
+    { gt: 150, lte: 200, color: '#FF0000' }, { gt: 200, lte: 300, color: '#99004C' }, { gt: 300, color: '#7E0023' }];
+
+  async function json(url) {
+    const r = await fetch(url, { headers: { Accept: 'application/json' } });
+    return r.ok ? r.json() : null;
+  }
+
+  function line(id, title, rows, x, y) {
+    const chart = echarts.init(document.getElementById(id));
+    chart.setOption({
+      title: { text: title, textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, grid: { left: 45, right: 20 },
+      xAxis: { type: 'category', data: rows.map(x) }, yAxis: { type: 'value', name: 'AQI' },
+      visualMap: { show: false, pieces: bands, dimension: 1 },
+      series: [{ type: 'line', showSymbol: false, data: rows.map(y) }]
+    });
+  }
+
+  json(`/api/cities/${city}/aqi/hourly?from=${from}&to=${to}`).then(rows => {
+    if (rows) { line('chart-hourly', '小时AQI Hourly AQI', rows.filter(r => r.aqi !== null), r => r.date + ' ' + r.time, r => r.aqi); }
+  });
+  json(`/api/cities/${city}/aqi/daily?from=${from}&to=${to}`).then(rows => {
+    if (rows) { line('chart-daily', '日AQI Daily AQI', rows.filter(r => r.aqi !== null), r => r.date, r => r.aqi); }
+  });
+  json(`/api/cities/${city}/forecast`).then(f => {
+    if (!f) { document.getElementById('chart-forecast').textContent = '暂无预报 No forecast yet.'; return; }
+    const chart = echarts.init(document.getElementById('chart-forecast'));
+    const days = f.days.map(d => d.date);
+    chart.setOption({
+      title: { text: `${f.issuedAt} · ${f.model.label}`, textStyle: { fontSize: 12 } }, tooltip: { trigger: 'axis' },
+      legend: { top: 20, data: ['AQI', 'P(AQI>200)'] }, grid: { left: 45, right: 45, top: 55 },
+      xAxis: { type: 'category', data: days },
+      yAxis: [{ type: 'value', name: 'AQI' }, { type: 'value', name: 'P', min: 0, max: 1 }],
+      series: [
+        { name: 'low', type: 'line', stack: 'band', data: f.days.map(d => d.interval.low), lineStyle: { opacity: 0 }, symbol: 'none' },
+        { name: '80%', type: 'line', stack: 'band', data: f.days.map(d => d.interval.high - d.interval.low), lineStyle: { opacity: 0 }, areaStyle: { color: '#9bb7d4', opacity: .5 }, symbol: 'none' },
+        { name: 'AQI', type: 'line', data: f.days.map(d => d.aqi) },
+        { name: 'P(AQI>200)', type: 'bar', yAxisIndex: 1, data: f.days.map(d => d.pAbove200), itemStyle: { color: '#99004C', opacity: .6 } }]
+    });
+  });
+  json(`/api/forecast/verification?city=${city}&lead=1`).then(v => {
+    const p = document.getElementById('verification');
+    if (!v || !v.n) { p.textContent = '暂无可检验的预报 No verified forecasts yet.'; return; }
+    const f = x => (x === null || x === undefined) ? '–' : Number(x).toFixed(2);
+    p.textContent = `n=${v.n} · RMSE ${f(v.rmse)} · MAE ${f(v.mae)} · bias ${f(v.bias)} · level accuracy ${f(v.levelAccuracy)}` +
+      (v.above200 ? ` · AQI>200: POD ${f(v.above200.pod)} FAR ${f(v.above200.far)} CSI ${f(v.above200.csi)}` : '');
+  });
+})();

@@ -1,0 +1,225 @@
+package io.airwarn.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.airwarn.platform.AppProcesses;
+import io.airwarn.platform.AppProcesses.Instance;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole flow in a real browser (Debian's Chromium) against the packaged application with its demo data: the
+ * duty officer signs in, sees a proposal, drafts and previews a warning, submits it; the commander approves it; the
+ * orders and the sandbox messages appear; the enterprise acknowledges and reports its measures in the portal; the
+ * public page and the CAP feed show the warning; the warning is lifted. Screenshots go to docs/screenshots/.
+ */
+class BrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    private static Path temp;
+    private static Instance app;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        temp = Files.createTempDirectory("airwarn-browser");
+        // Changchun chooses probabilistic triggering (a day counts when P(AQI > 200) >= 0.25), so the replayed
+        // forecast of the demo data's December 2015 episode raises a proposal.
+        Path config = Files.createDirectories(temp.resolve("config"));
+        try (var files = Files.list(Path.of("config"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, config.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(config.resolve("warning-criteria.yaml"), Files.readString(config.resolve(
+                "warning-criteria.yaml")).replace("cities: {}", "cities: {\"220100\": {probability: 0.25}}"));
+        app = AppProcesses.start(Map.of("AIRWARN_DATA_DIR", temp.resolve("data").toString(),
+                "AIRWARN_CONFIG_DIR", config.toString(),
+                "AIRWARN_SESSION_KEY", "browser-test-session-key-0123456789"), temp.resolve("app.log"), 0);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100",
+                "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static String url(String path) {
+        return "http://localhost:" + app.port() + path;
+    }
+
+    private static void open(String path) {
+        browser.get(url(path));
+    }
+
+    private static void signIn(String user) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user + "-demo");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+    }
+
+    private static void signOut() {
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login")));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String text(By by) {
+        return browser.findElement(by).getText();
+    }
+
+    private static void setValue(WebElement input, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", input,
+                value);
+    }
+
+    private static void act(int warning, String user, By button) {
+        signIn(user);
+        open("/console/warnings/" + warning);
+        browser.findElement(button).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    }
+
+    @Test
+    void fromProposalToLiftInTheBrowser() throws Exception {
+        // A replayed forecast from the demo data's worst episode raises a proposal for Changchun.
+        var replay = app.send(java.net.http.HttpRequest.newBuilder(app.uri(
+                        "/api/forecast/run?city=220100&issuedAt=2015-12-20T07:00%2B08:00"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, replay.statusCode(), replay.body());
+        var proposals = java.net.http.HttpRequest.newBuilder(app.uri("/api/warnings/proposals"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "viewer:viewer-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+        // The proposal follows the forecast asynchronously.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try {
+                return app.send(proposals).body().contains("\"city\":\"220100\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+
+        open("/");
+        assertTrue(browser.findElement(By.id("map-220100")).isDisplayed());
+
+        signIn("duty");
+        assertFalse(browser.findElements(By.cssSelector("[id^=proposal-]")).isEmpty(), "the proposal is listed");
+        screenshot("console-overview");
+
+        open("/console/cities/220100");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-daily canvas")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-forecast canvas")));
+        screenshot("console-city");
+
+        open("/console/warnings/new");
+        ZonedDateTime onset = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(30).truncatedTo(ChronoUnit.HOURS);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("draft-city"))).selectByValue("220100");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("draft-level"))).selectByValue("ORANGE");
+        setValue(browser.findElement(By.id("draft-onset")), onset.toLocalDateTime().toString());
+        setValue(browser.findElement(By.id("draft-end")), onset.plusDays(3).toLocalDateTime().toString());
+        browser.findElement(By.id("draft-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
+        int warning = Integer.parseInt(browser.getCurrentUrl().replaceAll(".*/console/warnings/(\\d+).*", "$1"));
+        assertTrue(Integer.parseInt(text(By.id("preview-messages"))) > 100, "the preview counts the messages");
+        screenshot("console-preview");
+        browser.findElement(By.id("action-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("warning-state"), "SUBMITTED"));
+        signOut();
+
+        act(warning, "commander", By.id("action-approve"));
+        assertEquals("ISSUED", text(By.id("warning-state")));
+        open("/console/sandbox?to=");
+        wait.until(d -> {
+            d.navigate().refresh();
+            return d.getPageSource().contains("长春市重污染天气应急指挥部");
+        });
+        screenshot("console-sandbox");
+        open("/console/warnings/" + warning);
+        assertTrue(browser.findElement(By.id("delivery-ENTERPRISE")).isDisplayed());
+        screenshot("console-response");
+        signOut();
+
+        signIn("enterprise");
+        assertTrue(browser.getCurrentUrl().endsWith("/portal"), browser.getCurrentUrl());
+        WebElement order = browser.findElement(By.cssSelector("section[id^=order-]"));
+        String code = order.getAttribute("id").substring("order-".length());
+        browser.findElement(By.id("ack-" + code)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+        browser.findElement(By.cssSelector("#order-" + code + " input[name=note]")).sendKeys("焦炉已停 coke ovens off");
+        browser.findElement(By.id("measures-" + code)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-" + code), "焦炉已停"));
+        screenshot("portal");
+        signOut();
+
+        signIn("duty");
+        open("/console/warnings/" + warning + "?q=" + code);
+        String row = text(By.id("order-" + code));
+        assertTrue(row.contains("WEB") && row.contains("焦炉已停"), "the duty officer sees it at once: " + row);
+
+        open("/");
+        wait.until(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.id("unit-220100")).isEmpty();
+        });
+        screenshot("public-page");
+        open("/cap/alerts.atom");
+        assertTrue(browser.getPageSource().contains("/cap/airwarn-" + warning + "-"), "the CAP feed lists it");
+
+        open("/console/warnings/" + warning);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("change-level"))).selectByValue("NONE");
+        browser.findElement(By.id("change-reason")).sendKeys("空气质量好转 air cleared");
+        browser.findElement(By.id("action-change")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("warning-state"), "CHANGE_SUBMITTED"));
+        signOut();
+        act(warning, "approver", By.id("action-approve"));
+        assertEquals("LIFTED", text(By.id("warning-state")));
+        open("/");
+        // The public page may serve its warnings for up to AIRWARN_PUBLIC_CACHE (5 s) after a change.
+        wait.until(d -> {
+            d.navigate().refresh();
+            return d.findElements(By.id("unit-220100")).isEmpty();
+        });
+    }
+}
