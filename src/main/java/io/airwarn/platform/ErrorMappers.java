@@ -10,6 +10,8 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpServerRequest;
+import java.net.URI;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +47,14 @@ class ErrorMappers {
         return respond(status, code, e.getMessage(), List.of());
     }
 
+    /** The API asks for HTTP Basic; a failed console sign-in goes back to the sign-in page. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response unauthorized(RuntimeException e) {
+    Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        String path = request.path();
+        if (path.equals("/j_security_check") || path.startsWith("/console") || path.startsWith("/portal")) {
+            return Response.status(302).location(URI.create(path.equals("/j_security_check") ? "/login?error=true"
+                    : "/login")).build();
+        }
         return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("WWW-Authenticate", "Basic realm=\"AirWarn\"")
                 .entity(new ErrorResponse("unauthorized", "Sign in first (HTTP Basic with an AirWarn user)", List.of()))

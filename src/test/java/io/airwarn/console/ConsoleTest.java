@@ -1,0 +1,106 @@
+package io.airwarn.console;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The console and the portal over HTTP: form sign-in, roles, form tokens, escaping. */
+@QuarkusTest
+class ConsoleTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    @Inject
+    Pool pool;
+
+    private static String signIn(String user) {
+        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", user).formParam("j_password", user + "-demo")
+                .when().post("/j_security_check");
+        assertEquals(302, r.statusCode());
+        return r.getCookie("airwarn-session");
+    }
+
+    private long warnings() {
+        return pool.query("SELECT count(*) FROM warning").execute().await().atMost(Duration.ofSeconds(10)).iterator()
+                .next().getLong(0);
+    }
+
+    @Test
+    void signedOutVisitorsAreSentToTheSignInPageAndWrongPasswordsRefused() {
+        given().redirects().follow(false).when().get("/console").then().statusCode(302)
+                .header("Location", endsWith("/login"));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "duty").formParam("j_password", "wrong").when().post("/j_security_check")
+                .then().statusCode(302).header("Location", containsString("/login?error=true"));
+        given().when().get("/login").then().statusCode(200).body(containsString("j_security_check"));
+    }
+
+    @Test
+    void theCookieIsHttpOnlyAndStrictAndStateChangesNeedTheFormToken() {
+        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "duty").formParam("j_password", "duty-demo").when().post("/j_security_check");
+        String setCookie = login.getHeader("Set-Cookie");
+        String lower = setCookie.toLowerCase(java.util.Locale.ROOT);
+        assertEquals(true, lower.contains("httponly") && lower.contains("samesite=strict"), setCookie);
+        String session = login.getCookie("airwarn-session");
+
+        String form = given().cookie("airwarn-session", session).when().get("/console/warnings/new").then()
+                .statusCode(200).extract().asString();
+        Matcher token = CSRF.matcher(form);
+        assertEquals(true, token.find());
+        long before = warnings();
+        given().cookie("airwarn-session", session).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf", "forged")
+                .formParam("city", "220300").formParam("level", "YELLOW").formParam("onset", "2030-01-01T07:00")
+                .formParam("expectedEnd", "2030-01-03T07:00").when().post("/console/warnings").then().statusCode(403);
+        assertEquals(before, warnings(), "a forged form changes nothing");
+        given().cookie("airwarn-session", session).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf", token.group(1))
+                .formParam("city", "220300").formParam("level", "PURPLE").formParam("onset", "2030-01-01T07:00")
+                .formParam("expectedEnd", "2030-01-03T07:00").when().post("/console/warnings").then().statusCode(303)
+                .header("Location", containsString("problem="));
+        assertEquals(before, warnings(), "a bad level is refused with its reason");
+        given().cookie("airwarn-session", session).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf", token.group(1))
+                .formParam("city", "220300").formParam("level", "YELLOW").formParam("onset", "2030-01-01T07:00")
+                .formParam("expectedEnd", "2030-01-03T07:00").when().post("/console/warnings").then().statusCode(303)
+                .header("Location", containsString("/console/warnings/"));
+        assertEquals(before + 1, warnings());
+    }
+
+    @Test
+    void pagesEscapeWhatTheyShowAndRolesDecideWhoSeesWhat() {
+        String duty = signIn("duty");
+        given().cookie("airwarn-session", duty).when().get("/console").then().statusCode(200)
+                .body(containsString("全省概况")).body(containsString("id=\"map-220100\""));
+        given().cookie("airwarn-session", duty).queryParam("notice", "<script>alert(1)</script>").when()
+                .get("/console").then().statusCode(200).body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                .body(not(containsString("<script>alert(1)")));
+        given().cookie("airwarn-session", duty).when().get("/console/audit").then().statusCode(403);
+        given().cookie("airwarn-session", signIn("commander")).when().get("/console/audit").then().statusCode(200)
+                .body(containsString("id=\"chain\""));
+        given().cookie("airwarn-session", duty).when().get("/console/plans").then().statusCode(200)
+                .body(containsString("id=\"plan-220100\""));
+
+        String enterprise = signIn("enterprise");
+        given().cookie("airwarn-session", enterprise).redirects().follow(false).when().get("/console").then()
+                .statusCode(303).header("Location", endsWith("/portal"));
+        given().cookie("airwarn-session", enterprise).when().get("/console/warnings").then().statusCode(403);
+        given().cookie("airwarn-session", enterprise).when().get("/portal").then().statusCode(200)
+                .body(containsString("本单位的应急指令"));
+        given().cookie("airwarn-session", duty).when().get("/portal").then().statusCode(403);
+        given().cookie("airwarn-session", duty).when().get("/api/warnings").then().statusCode(401);
+    }
+}
