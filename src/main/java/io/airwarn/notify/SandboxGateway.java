@@ -107,7 +107,7 @@ public class SandboxGateway {
     }
 
     /** Accepts a message as Twilio's POST /Messages.json does. */
-    Received create(Map<String, String> form) throws InterruptedException {
+    public Received create(Map<String, String> form) throws InterruptedException {
         Settings s = settings;
         if (s.latencyMillis() > 0) {
             Thread.sleep(s.latencyMillis());

@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.airwarn.notify.SandboxGateway;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,9 @@ class ConsoleTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    SandboxGateway sandbox;
 
     private static String signIn(String user) {
         Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
@@ -81,6 +86,14 @@ class ConsoleTest {
     }
 
     @Test
+    void theSandboxPageShowsWhatRecipientsWouldGetAsText() throws InterruptedException {
+        sandbox.create(Map.of("To", "+8613911112222", "From", "+15005550006", "Body", "<b>停产</b> & 限产"));
+        given().cookie("airwarn-session", signIn("viewer")).queryParam("to", "+8613911112222").when()
+                .get("/console/sandbox").then().statusCode(200)
+                .body(containsString("&lt;b&gt;停产&lt;/b&gt; &amp; 限产")).body(not(containsString("<b>停产")));
+    }
+
+    @Test
     void pagesEscapeWhatTheyShowAndRolesDecideWhoSeesWhat() {
         String duty = signIn("duty");
         given().cookie("airwarn-session", duty).when().get("/console").then().statusCode(200)
@@ -101,6 +114,7 @@ class ConsoleTest {
         given().cookie("airwarn-session", enterprise).when().get("/portal").then().statusCode(200)
                 .body(containsString("本单位的应急指令"));
         given().cookie("airwarn-session", duty).when().get("/portal").then().statusCode(403);
+        given().cookie("airwarn-session", enterprise).when().get("/console/sandbox").then().statusCode(403);
         given().cookie("airwarn-session", duty).when().get("/api/warnings").then().statusCode(401);
     }
 }
