@@ -28,6 +28,8 @@ issue() {  # unit level approver
 issue 220100 RED commander
 issue 220200 ORANGE commander
 issue 220300 YELLOW approver
+sleep 6  # the public list is re-read at most every AIRWARN_PUBLIC_CACHE (5 s)
+echo "warnings in force on the public list: $(curl -fs "$base/api/public/warnings" | grep -o '"unit"' | wc -l)"
 etag=$(curl -fsI "$base/api/public/warnings" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
 rss() { echo "$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"; }
 echo "AirWarn public endpoints under wrk ($(nproc) cores, $duration per run, $(date -u +%Y-%m-%dT%H:%MZ))"
@@ -37,7 +39,7 @@ for path in /api/public/warnings /cap/alerts.atom; do
     out=$(wrk -t2 -c$c -d"$duration" --latency "$base$path")
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p50=$(echo "$out" | awk '$1=="50%" {print $2}'); p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-    echo "GET $path  connections $c: $rps req/s  p50 $p50  p99 $p99"
+    echo "GET $path  connections $c: $rps req/s  p50 $p50  p99 $p99 $(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr -s ' ' || true)"
   done
 done
 for c in 2 4 8; do
