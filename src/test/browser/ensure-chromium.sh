@@ -3,7 +3,7 @@
 # tests: installs chromium, chromium-driver and a CJK font (for readable screenshots) when they are missing.
 set -euo pipefail
 packages=(chromium chromium-driver fonts-wqy-zenhei)
-if command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list 2>/dev/null | grep -qi wqy; then
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list 2>/dev/null | grep -i wqy >/dev/null; then
   exit 0
 fi
 if [ "$(id -u)" = 0 ]; then sudo=(); elif command -v sudo >/dev/null; then sudo=(sudo -n); else

@@ -7,6 +7,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,11 +45,19 @@ public class ConsoleContext {
     private final SecurityIdentity identity;
     private final CsrfTokens csrf;
     private final Pool pool;
+    private final HttpHeaders headers;
 
-    ConsoleContext(SecurityIdentity identity, CsrfTokens csrf, Pool pool) {
+    ConsoleContext(SecurityIdentity identity, CsrfTokens csrf, Pool pool, HttpHeaders headers) {
         this.identity = identity;
         this.csrf = csrf;
         this.pool = pool;
+        this.headers = headers;
+    }
+
+    /** The language the user chose, Chinese unless the language cookie says English. */
+    public Labels labels() {
+        Cookie lang = headers.getCookies().get(Labels.COOKIE);
+        return new Labels(lang != null && "en".equals(lang.getValue()));
     }
 
     public User user() {
@@ -57,7 +67,7 @@ public class ConsoleContext {
 
     /** The page with the layout's data; {@code notice} and {@code problem} come back from a form's redirect. */
     public Uni<TemplateInstance> page(TemplateInstance t, String notice, String problem) {
-        t.data("notice", notice).data("problem", problem);
+        t.data("notice", notice).data("problem", problem).data("l", labels());
         return pool.query("SELECT count(*) FROM warning WHERE exercise AND state NOT IN ('LIFTED', 'CANCELLED')")
                 .execute().map(rows -> t.data("user", user())
                         .data("exerciseUnderWay", rows.iterator().next().getLong(0) > 0));

@@ -32,6 +32,17 @@ public class LoginPage {
         return login.data("error", error);
     }
 
+    /** Switches the console's and the portal's language and goes back to the page it came from. */
+    @GET
+    @Path("language")
+    public Response language(@RestQuery String to, @RestQuery String back) {
+        String lang = "en".equals(to) ? "en" : "zh-CN";
+        // Only back into AirWarn's own pages: never an open redirect.
+        String target = back != null && back.matches("/(console|portal)[A-Za-z0-9/_?=&%.-]*") ? back : "/console";
+        return Response.seeOther(URI.create(target)).cookie(new NewCookie.Builder(Labels.COOKIE).value(lang)
+                .path("/").maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build()).build();
+    }
+
     @POST
     @Path("logout")
     public Response logout() {

@@ -144,7 +144,7 @@ public class WarningPages {
                                 .data("levels", List.of(WarningLevel.NONE, WarningLevel.BLUE, WarningLevel.YELLOW,
                                         WarningLevel.ORANGE, WarningLevel.RED))
                                 .data("preview", p instanceof PlanViews.Preview ? p : null)
-                                .data("noPreview", p instanceof String s ? "无法预览 No preview: " + s : null)
+                                .data("noPreview", p instanceof String s ? s : null)
                                 .data("delivery", t.getItem2()).data("orders", t.getItem3())
                                 .data("q", q).data("overdue", overdue);
                         return context.page(page, notice, problem);

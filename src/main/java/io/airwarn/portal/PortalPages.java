@@ -49,7 +49,8 @@ public class PortalPages {
     @GET
     public Uni<TemplateInstance> orders(@RestQuery String notice, @RestQuery String problem) {
         return acknowledgements.orders(scope(), SHOWN).map(list -> orders.data("orders", list)
-                .data("user", context.user()).data("notice", notice).data("problem", problem));
+                .data("user", context.user()).data("l", context.labels()).data("notice", notice)
+                .data("problem", problem));
     }
 
     @POST

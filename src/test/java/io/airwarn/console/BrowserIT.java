@@ -153,6 +153,12 @@ class BrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-forecast canvas")));
         screenshot("console-city");
 
+        browser.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Province at a glance"));
+        screenshot("console-overview-en");
+        browser.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "全省概况"));
+
         open("/console/warnings/new");
         ZonedDateTime onset = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(30).truncatedTo(ChronoUnit.HOURS);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("draft-city"))).selectByValue("220100");

@@ -86,6 +86,21 @@ class ConsoleTest {
     }
 
     @Test
+    void chineseByDefaultEnglishAtTheSwitch() {
+        String duty = signIn("duty");
+        given().cookie("airwarn-session", duty).when().get("/console").then().statusCode(200)
+                .body(containsString("全省概况")).body(not(containsString("Province at a glance")));
+        Response toEnglish = given().redirects().follow(false).queryParam("to", "en").queryParam("back", "/console")
+                .when().get("/language");
+        assertEquals(303, toEnglish.statusCode());
+        given().cookie("airwarn-session", duty).cookie("airwarn-lang", toEnglish.getCookie("airwarn-lang")).when()
+                .get("/console").then().statusCode(200).body(containsString("Province at a glance"))
+                .body(not(containsString("全省概况"))).body(containsString("lang=\"en\""));
+        given().redirects().follow(false).queryParam("to", "en").queryParam("back", "https://elsewhere.example/")
+                .when().get("/language").then().statusCode(303).header("Location", endsWith("/console"));
+    }
+
+    @Test
     void theSandboxPageShowsWhatRecipientsWouldGetAsText() throws InterruptedException {
         sandbox.create(Map.of("To", "+8613911112222", "From", "+15005550006", "Body", "<b>停产</b> & 限产"));
         given().cookie("airwarn-session", signIn("viewer")).queryParam("to", "+8613911112222").when()
