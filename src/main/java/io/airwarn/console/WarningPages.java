@@ -178,7 +178,7 @@ public class WarningPages {
         return reports.report(id).map(r -> report.data("r", r));
     }
 
-    /** What approving would send: the level awaiting approval, from the level in force. */
+    /** What approving would send: the level awaiting approval, from the level in force; null if none awaits. */
     private Uni<PlanViews.Preview> preview(Warning w) {
         WarningLevel level = switch (w.state()) {
             case DRAFT, SUBMITTED -> w.level();
@@ -186,8 +186,7 @@ public class WarningPages {
             default -> null;
         };
         if (level == null) {
-            return Uni.createFrom().failure(new ApiException(409, "no_pending_level",
-                    "nothing awaits approval", List.of()));
+            return Uni.createFrom().nullItem();
         }
         OffsetDateTime start = w.state() == WarningState.CHANGE_SUBMITTED ? OffsetDateTime.now() : w.onset();
         return activations.preview(w.city(), new RulesEngine.Request(level, w.issuedLevel(), start, w.exercise(),
