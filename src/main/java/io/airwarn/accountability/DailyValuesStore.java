@@ -1,0 +1,37 @@
+package io.airwarn.accountability;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The stored city daily values of every unit over a span of days. */
+@ApplicationScoped
+class DailyValuesStore {
+
+    private final Pool pool;
+
+    DailyValuesStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    Uni<Map<String, List<DailyValues>>> byUnit(LocalDate from, LocalDate to) {
+        return pool.preparedQuery("""
+                SELECT city_code, day, so2_24h, no2_24h, pm10_24h, pm2_5_24h, co_24h, o3_8h, aqi FROM city_aqi_daily
+                WHERE day BETWEEN $1 AND $2 ORDER BY city_code, day""").execute(Tuple.of(from, to)).map(rows -> {
+                    Map<String, List<DailyValues>> byUnit = new HashMap<>();
+                    for (Row r : rows) {
+                        byUnit.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new DailyValues(
+                                r.getLocalDate(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5),
+                                r.getDouble(6), r.getDouble(7), r.getInteger(8)));
+                    }
+                    return byUnit;
+                });
+    }
+}
