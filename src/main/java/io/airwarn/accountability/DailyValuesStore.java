@@ -21,6 +21,12 @@ class DailyValuesStore {
         this.pool = pool;
     }
 
+    /** The latest day any unit has a daily AQI for, or null. */
+    Uni<LocalDate> latestDay() {
+        return pool.query("SELECT max(day) FROM city_aqi_daily WHERE aqi IS NOT NULL").execute()
+                .map(rows -> rows.iterator().next().getLocalDate(0));
+    }
+
     Uni<Map<String, List<DailyValues>>> byUnit(LocalDate from, LocalDate to) {
         return pool.preparedQuery("""
                 SELECT city_code, day, so2_24h, no2_24h, pm10_24h, pm2_5_24h, co_24h, o3_8h, aqi FROM city_aqi_daily

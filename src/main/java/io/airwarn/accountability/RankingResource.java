@@ -1,15 +1,11 @@
 package io.airwarn.accountability;
 
-import io.airwarn.city.Cities;
 import io.airwarn.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -18,12 +14,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class RankingResource {
 
-    private final DailyValuesStore store;
-    private final Cities cities;
+    private final RankingService rankings;
 
-    public RankingResource(DailyValuesStore store, Cities cities) {
-        this.store = store;
-        this.cities = cities;
+    public RankingResource(RankingService rankings) {
+        this.rankings = rankings;
     }
 
     @GET
@@ -40,18 +34,6 @@ public class RankingResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_period", e.getMessage());
         }
-        Period before = p.yearEarlier();
-        List<Ranking.Unit> units = cities.all().stream().map(c -> new Ranking.Unit(c.code(), c.nameZh(), c.nameEn()))
-                .toList();
-        return store.byUnit(before.from(), p.to()).map(days -> {
-            Map<String, PeriodStatistics> now = new HashMap<>();
-            Map<String, PeriodStatistics> earlier = new HashMap<>();
-            for (Ranking.Unit u : units) {
-                List<DailyValues> d = days.getOrDefault(u.code(), List.of());
-                now.put(u.code(), PeriodStatistics.of(u.code(), p, d));
-                earlier.put(u.code(), PeriodStatistics.of(u.code(), before, d));
-            }
-            return Ranking.of(p, units, now, earlier);
-        });
+        return rankings.ranking(p);
     }
 }

@@ -1,5 +1,7 @@
 package io.airwarn.bulletin;
 
+import io.airwarn.accountability.Ranking;
+import io.airwarn.accountability.RankingService;
 import io.airwarn.situation.ProvinceSituation;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -11,17 +13,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The public page at the site root: warnings in force, the AQI map, the SMS subscription form. */
+/** The public page at the site root: warnings in force, the AQI map, the latest monthly ranking, SMS sign-up. */
 @Path("/")
 public class PublicPage {
 
     private final Bulletin bulletin;
     private final ProvinceSituation situation;
+    private final RankingService rankings;
     private final Template page;
 
-    public PublicPage(Bulletin bulletin, ProvinceSituation situation, @Location("publicPage.html") Template page) {
+    public PublicPage(Bulletin bulletin, ProvinceSituation situation, RankingService rankings,
+                      @Location("publicPage.html") Template page) {
         this.bulletin = bulletin;
         this.situation = situation;
+        this.rankings = rankings;
         this.page = page;
     }
 
@@ -29,8 +34,11 @@ public class PublicPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The public warning page (HTML)")
     public Uni<TemplateInstance> page() {
-        return Uni.combine().all().unis(bulletin.current(), situation.all(false)).asTuple()
+        Uni<Ranking> ranking = rankings.latestMonth().chain(p -> p == null ? Uni.createFrom().nullItem()
+                : rankings.ranking(p));
+        return Uni.combine().all().unis(bulletin.current(), situation.all(false), ranking).asTuple()
                 .map(t -> page.data("warnings", t.getItem1().warnings()).data("cities", t.getItem2())
+                        .data("ranking", t.getItem3())
                         .data("anyDemo", t.getItem2().stream().anyMatch(c -> c.latestDay() != null
                                 && c.latestDay().demo())));
     }

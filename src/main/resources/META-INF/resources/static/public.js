@@ -1,4 +1,18 @@
-// The subscription form: subscribe, then confirm with the code the SMS brought. No inline script (CSP).
+// The public page's scripts: the ranking chart and the subscription form. No inline script (CSP).
+(function () {
+  const box = document.getElementById('ranking-chart');
+  if (!box || typeof echarts === 'undefined') { return; }
+  fetch('/api/public/rankings?period=' + encodeURIComponent(box.dataset.period)).then(r => r.json()).then(ranking => {
+    const rows = ranking.rows.filter(r => r.compositeIndex !== null);
+    echarts.init(box).setOption({
+      tooltip: { trigger: 'axis' }, grid: { left: 110, right: 20 },
+      xAxis: { type: 'value', name: '综合指数 composite' },
+      yAxis: { type: 'category', inverse: true, data: rows.map(r => r.nameZh) },
+      series: [{ type: 'bar', data: rows.map(r => r.compositeIndex), itemStyle: { color: '#0b5cad' } }]
+    });
+  });
+})();
+
 (function () {
   const subscribe = document.getElementById('subscribe-form');
   const confirm = document.getElementById('confirm-form');

@@ -58,6 +58,8 @@ class AccountabilityApiTest {
                 .body("rows.find { it.unit == '220300' }.statistics.pollutants.PM2_5.requiredDays", equalTo(27));
         given().queryParam("period", "November").when().get("/api/public/rankings").then().statusCode(400)
                 .body("message", containsString("2015-11"));
+        given().when().get("/").then().statusCode(200).body(containsString("id=\"ranking-table\""))
+                .body(containsString("id=\"ranking-chart\""));
     }
 
     @Test
