@@ -68,6 +68,9 @@ public class ObservationImportService {
                     });
                 }
             }
+            for (Map.Entry<String, HourRange> city : rangeByCity.entrySet()) {
+                chain = chain.chain(() -> flag(connection, city.getKey(), city.getValue()));
+            }
             List<CityRecomputation> results = new ArrayList<>();
             for (Map.Entry<String, HourRange> city : rangeByCity.entrySet()) {
                 chain = chain.chain(() -> recompute(connection, city.getKey(), city.getValue().first().toLocalDate(),
@@ -75,6 +78,24 @@ public class ObservationImportService {
             }
             return chain.map(ignored -> List.copyOf(results));
         });
+    }
+
+    /**
+     * Runs the quality rules over the imported hours and a day either side (a spike needs its neighbours, a stuck
+     * run may straddle the edge) and stores their flags, before the city AQI is recomputed without the flagged values.
+     */
+    private Uni<Void> flag(SqlConnection connection, String cityCode, HourRange range) {
+        LocalDateTime from = range.first().minusDays(1);
+        LocalDateTime to = range.last().plusDays(1);
+        return observations.cityStations(connection, cityCode, from, to)
+                .chain(stations -> observations.replaceFlags(connection, cityCode, from, to,
+                        QualityRules.check(stations)));
+    }
+
+    /** Recomputes a city's AQI over some days in its own transaction, as after an officer's quality decision. */
+    public Uni<CityRecomputation> recompute(String cityCode, LocalDate from, LocalDate to) {
+        return pool.withTransaction(connection -> observations.lockCity(connection, cityCode)
+                .chain(() -> recompute(connection, cityCode, from, to)));
     }
 
     /**

@@ -9,7 +9,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Station and observation writes, and the city hourly series read back for aggregation. Bulk writes go through the
@@ -36,13 +39,30 @@ class ObservationStore {
                 humidity = EXCLUDED.humidity, pressure = EXCLUDED.pressure, wind_speed = EXCLUDED.wind_speed,
                 wind_direction = EXCLUDED.wind_direction, precipitation = EXCLUDED.precipitation, imported_at = now()""";
 
+    /**
+     * Station means per hour. Values flagged by the quality rules (and not overruled) are left out, and counted: each
+     * pollutant has its mean, the values used and the values flagged.
+     */
     private static final String CITY_SERIES = """
             SELECT o.observed_at,
-                   avg(o.so2), count(o.so2), avg(o.no2), count(o.no2), avg(o.pm10), count(o.pm10),
-                   avg(o.co), count(o.co), avg(o.o3), count(o.o3), avg(o.pm2_5), count(o.pm2_5), bool_or(s.demo)
+                   avg(o.so2) FILTER (WHERE NOT %1$s), count(o.so2) FILTER (WHERE NOT %1$s),
+                   avg(o.no2) FILTER (WHERE NOT %2$s), count(o.no2) FILTER (WHERE NOT %2$s),
+                   avg(o.pm10) FILTER (WHERE NOT %3$s), count(o.pm10) FILTER (WHERE NOT %3$s),
+                   avg(o.co) FILTER (WHERE NOT %4$s), count(o.co) FILTER (WHERE NOT %4$s),
+                   avg(o.o3) FILTER (WHERE NOT %5$s), count(o.o3) FILTER (WHERE NOT %5$s),
+                   avg(o.pm2_5) FILTER (WHERE NOT %6$s), count(o.pm2_5) FILTER (WHERE NOT %6$s),
+                   bool_or(s.demo)
             FROM observation o JOIN station s ON s.id = o.station_id
+            LEFT JOIN LATERAL (SELECT array_agg(f.pollutant) AS items FROM quality_flag f
+                               WHERE f.station_id = o.station_id AND f.observed_at = o.observed_at
+                                 AND f.status <> 'OVERRULED') q ON true
             WHERE s.city_code = $1 AND o.observed_at >= $2 AND o.observed_at < $3
-            GROUP BY o.observed_at""";
+            GROUP BY o.observed_at""".formatted(flagged("SO2"), flagged("NO2"), flagged("PM10"), flagged("CO"),
+            flagged("O3"), flagged("PM2_5"));
+
+    private static String flagged(String pollutant) {
+        return "coalesce('" + pollutant + "' = ANY(q.items), false)";
+    }
 
     /** Column order of the pollutant pairs in {@link #CITY_SERIES}. */
     private static final List<Pollutant> SERIES_POLLUTANTS = List.of(Pollutant.SO2, Pollutant.NO2, Pollutant.PM10,
@@ -85,6 +105,48 @@ class ObservationStore {
             t.addArrayOfDouble(numbers[c]);
         }
         return t.addArrayOfString(windDirections).addArrayOfDouble(numbers[11]);
+    }
+
+    /** The stations' observations of a city over [from, toExclusive), by station id, for the quality rules. */
+    Uni<Map<String, List<HourlyObservation>>> cityStations(SqlConnection connection, String cityCode,
+                                                           LocalDateTime from, LocalDateTime toExclusive) {
+        return connection.preparedQuery("""
+                        SELECT o.station_id, o.observed_at, o.pm2_5, o.pm10, o.so2, o.no2, o.co, o.o3
+                        FROM observation o JOIN station s ON s.id = o.station_id
+                        WHERE s.city_code = $1 AND o.observed_at >= $2 AND o.observed_at < $3""")
+                .execute(Tuple.of(cityCode, BeijingTime.toOffset(from), BeijingTime.toOffset(toExclusive)))
+                .map(rows -> {
+                    Map<String, List<HourlyObservation>> byStation = new HashMap<>();
+                    for (Row r : rows) {
+                        byStation.computeIfAbsent(Long.toString(r.getLong(0)), k -> new ArrayList<>()).add(
+                                new HourlyObservation(BeijingTime.toLocal(r.getOffsetDateTime(1)), r.getDouble(2),
+                                        r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getDouble(6),
+                                        r.getDouble(7), null, null, null, null, null, null, null));
+                    }
+                    return byStation;
+                });
+    }
+
+    /**
+     * Replaces the rules' flags of a city's stations over [from, toExclusive): undecided flags are dropped and the new
+     * ones stored; an officer's decision on a flag found again stands.
+     */
+    Uni<Void> replaceFlags(SqlConnection connection, String cityCode, LocalDateTime from, LocalDateTime toExclusive,
+                           List<QualityFlag> flags) {
+        Uni<Void> deleted = connection.preparedQuery("""
+                        DELETE FROM quality_flag f USING station s WHERE s.id = f.station_id AND s.city_code = $1
+                          AND f.observed_at >= $2 AND f.observed_at < $3 AND f.status = 'FLAGGED'""")
+                .execute(Tuple.of(cityCode, BeijingTime.toOffset(from), BeijingTime.toOffset(toExclusive)))
+                .replaceWithVoid();
+        return deleted.chain(() -> Chunks.inSequence(flags, chunk -> connection.preparedQuery("""
+                        INSERT INTO quality_flag (station_id, observed_at, pollutant, reason, detail)
+                        SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[])
+                        ON CONFLICT DO NOTHING""")
+                .execute(Tuple.of(chunk.stream().map(f -> Long.parseLong(f.station())).toArray(Long[]::new),
+                        chunk.stream().map(f -> BeijingTime.toOffset(f.hour())).toArray(OffsetDateTime[]::new),
+                        chunk.stream().map(f -> f.pollutant().name()).toArray(String[]::new),
+                        chunk.stream().map(f -> f.reason().name()).toArray(String[]::new),
+                        chunk.stream().map(QualityFlag::detail).toArray(String[]::new)))));
     }
 
     /** The city's station-mean series over [from, toExclusive), Beijing hours. */

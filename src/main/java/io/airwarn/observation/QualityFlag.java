@@ -1,4 +1,4 @@
-package io.airwarn.quality;
+package io.airwarn.observation;
 
 import io.airwarn.aqi.Pollutant;
 import java.time.LocalDateTime;

@@ -1,8 +1,7 @@
-package io.airwarn.quality;
+package io.airwarn.observation;
 
 import io.airwarn.aqi.Pollutant;
-import io.airwarn.observation.HourlyObservation;
-import io.airwarn.quality.QualityFlag.Reason;
+import io.airwarn.observation.QualityFlag.Reason;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;

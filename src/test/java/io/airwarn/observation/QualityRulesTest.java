@@ -1,12 +1,10 @@
-package io.airwarn.quality;
+package io.airwarn.observation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.aqi.Pollutant;
-import io.airwarn.observation.HourlyObservation;
-import io.airwarn.observation.PrsaCsvReader;
-import io.airwarn.quality.QualityFlag.Reason;
+import io.airwarn.observation.QualityFlag.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDateTime;
