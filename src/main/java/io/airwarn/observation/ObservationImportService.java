@@ -3,6 +3,7 @@ package io.airwarn.observation;
 import io.airwarn.aqi.AqiStandards;
 import io.airwarn.aqi.BreakpointTable;
 import io.quarkus.logging.Log;
+import io.airwarn.platform.AirWarnConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -33,8 +34,11 @@ public class ObservationImportService {
     private final ObservationStore observations;
     private final CityAqiStore cityAqi;
     private final BreakpointTable table;
+    private final boolean qualityRules;
 
-    ObservationImportService(Pool pool, ObservationStore observations, CityAqiStore cityAqi, AqiStandards standards) {
+    ObservationImportService(Pool pool, ObservationStore observations, CityAqiStore cityAqi, AqiStandards standards,
+                             AirWarnConfig config) {
+        this.qualityRules = config.qualityRules();
         this.pool = pool;
         this.observations = observations;
         this.cityAqi = cityAqi;
@@ -68,8 +72,10 @@ public class ObservationImportService {
                     });
                 }
             }
-            for (Map.Entry<String, HourRange> city : rangeByCity.entrySet()) {
-                chain = chain.chain(() -> flag(connection, city.getKey(), city.getValue()));
+            if (qualityRules) {
+                for (Map.Entry<String, HourRange> city : rangeByCity.entrySet()) {
+                    chain = chain.chain(() -> flag(connection, city.getKey(), city.getValue()));
+                }
             }
             List<CityRecomputation> results = new ArrayList<>();
             for (Map.Entry<String, HourRange> city : rangeByCity.entrySet()) {

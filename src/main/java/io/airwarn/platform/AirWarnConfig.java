@@ -128,6 +128,13 @@ public interface AirWarnConfig {
     @WithDefault("PT5S")
     Duration publicCache();
 
+    /**
+     * {@code AIRWARN_QUALITY_RULES}: check imported station hours with the data-quality rules and leave flagged
+     * values out of the aggregates; "false" keeps every value (a network that runs its own checks).
+     */
+    @WithDefault("true")
+    boolean qualityRules();
+
     /** {@code AIRWARN_CAP_SENDER}: the CAP alerts' sender, an address that identifies the issuing office. */
     @WithDefault("airwarn@jilin.example")
     String capSender();

@@ -43,11 +43,13 @@ class ScheduledForecastTest {
                 [{"city": "220200", "station": "S", "time": "2016-01-01T00:00", "pm25": 80},
                  {"city": "220200", "station": "S", "time": "2016-01-01T01:00", "pm25": 80}]""")
                 .when().post("/api/observations").then().statusCode(200);
-        // The day has 2 valid hours, too few for a daily mean; a day with 20 is needed as the origin.
+        // The day has 2 valid hours, too few for a daily mean; a day with 20 is needed as the origin. The values vary
+        // as real ones do: a constant one would be flagged as a stuck analyser and left out.
         StringBuilder day = new StringBuilder("[");
         for (int h = 0; h < 24; h++) {
             day.append(h == 0 ? "" : ",").append(String.format(
-                    "{\"city\": \"220200\", \"station\": \"S\", \"time\": \"2016-01-02T%02d:00\", \"pm25\": 120}", h));
+                    "{\"city\": \"220200\", \"station\": \"S\", \"time\": \"2016-01-02T%02d:00\", \"pm25\": %d}", h,
+                    118 + h % 5));
         }
         given().contentType(ContentType.JSON).body(day.append("]").toString())
                 .when().post("/api/observations").then().statusCode(200);
