@@ -6,7 +6,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import io.airwarn.platform.BeijingTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,21 @@ class DailyValuesStore {
 
     DailyValuesStore(Pool pool) {
         this.pool = pool;
+    }
+
+    /** Per unit and pollutant, the station hours the quality rules left out over [from, to] (Beijing days). */
+    Uni<Map<String, Map<Statistic, Long>>> flagged(LocalDate from, LocalDate to) {
+        return pool.preparedQuery("""
+                SELECT s.city_code, f.pollutant, count(DISTINCT (f.station_id, f.observed_at))
+                FROM quality_flag f JOIN station s ON s.id = f.station_id
+                WHERE f.status <> 'OVERRULED' AND f.observed_at >= $1 AND f.observed_at < $2
+                GROUP BY 1, 2""").execute(Tuple.of(BeijingTime.toOffset(from.atStartOfDay()),
+                        BeijingTime.toOffset(to.plusDays(1).atStartOfDay()))).map(rows -> {
+                    Map<String, Map<Statistic, Long>> counts = new HashMap<>();
+                    rows.forEach(r -> counts.computeIfAbsent(r.getString(0), k -> new EnumMap<>(Statistic.class))
+                            .put(Statistic.valueOf(r.getString(1)), r.getLong(2)));
+                    return counts;
+                });
     }
 
     /** The latest day any unit has a daily AQI for, or null. */

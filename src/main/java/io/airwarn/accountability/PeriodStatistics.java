@@ -13,11 +13,20 @@ import java.util.Map;
 public record PeriodStatistics(String unit, String period, Map<Statistic, Value> pollutants, Double compositeIndex,
                                int aqiDays, Double goodShare, Double heavyShare) {
 
-    /** A pollutant's statistic; {@code value} is null without any valid day. */
-    public record Value(Double value, int validDays, int requiredDays, boolean valid, String method) {
+    /**
+     * A pollutant's statistic; {@code value} is null without any valid day. {@code flaggedValues} counts the station
+     * hours the data-quality rules left out of the daily values behind it.
+     */
+    public record Value(Double value, int validDays, int requiredDays, boolean valid, String method,
+                        long flaggedValues) {
     }
 
     public static PeriodStatistics of(String unit, Period period, List<DailyValues> days) {
+        return of(unit, period, days, Map.of());
+    }
+
+    public static PeriodStatistics of(String unit, Period period, List<DailyValues> days,
+                                      Map<Statistic, Long> flagged) {
         Map<Statistic, Value> values = new EnumMap<>(Statistic.class);
         boolean allValid = true;
         double composite = 0;
@@ -32,7 +41,8 @@ public record PeriodStatistics(String unit, String period, Map<Statistic, Value>
             double[] array = valid.stream().mapToDouble(Double::doubleValue).toArray();
             Double value = array.length == 0 ? null : round(s.of(array));
             boolean enough = array.length >= period.requiredDays();
-            values.put(s, new Value(value, array.length, period.requiredDays(), enough, s.method()));
+            values.put(s, new Value(value, array.length, period.requiredDays(), enough, s.method(),
+                    flagged.getOrDefault(s, 0L)));
             allValid &= enough;
             composite += value == null ? 0 : value / s.gradeTwoLimit();
         }

@@ -24,16 +24,18 @@ public class RankingService {
         Period before = p.yearEarlier();
         List<Ranking.Unit> units = cities.all().stream().map(c -> new Ranking.Unit(c.code(), c.nameZh(), c.nameEn()))
                 .toList();
-        return store.byUnit(before.from(), p.to()).map(days -> {
-            Map<String, PeriodStatistics> now = new HashMap<>();
-            Map<String, PeriodStatistics> earlier = new HashMap<>();
-            for (Ranking.Unit u : units) {
-                List<DailyValues> d = days.getOrDefault(u.code(), List.of());
-                now.put(u.code(), PeriodStatistics.of(u.code(), p, d));
-                earlier.put(u.code(), PeriodStatistics.of(u.code(), before, d));
-            }
-            return Ranking.of(p, units, now, earlier);
-        });
+        return Uni.combine().all().unis(store.byUnit(before.from(), p.to()), store.flagged(p.from(), p.to()))
+                .asTuple().map(t -> {
+                    Map<String, PeriodStatistics> now = new HashMap<>();
+                    Map<String, PeriodStatistics> earlier = new HashMap<>();
+                    for (Ranking.Unit u : units) {
+                        List<DailyValues> d = t.getItem1().getOrDefault(u.code(), List.of());
+                        now.put(u.code(), PeriodStatistics.of(u.code(), p, d,
+                                t.getItem2().getOrDefault(u.code(), Map.of())));
+                        earlier.put(u.code(), PeriodStatistics.of(u.code(), before, d));
+                    }
+                    return Ranking.of(p, units, now, earlier);
+                });
     }
 
     /** The last calendar month the stored data cover to its end (or the one before the latest data), if any. */

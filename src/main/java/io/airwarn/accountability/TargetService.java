@@ -51,9 +51,10 @@ public class TargetService {
                     rows.forEach(r -> map.put(key(r.getString(0), r.getString(1), r.getInteger(2)), r.getDouble(3)));
                     return map;
                 });
-        return Uni.combine().all().unis(store.byUnit(before.from(), now.to()), baselines).asTuple().map(t -> {
-            Map<String, PeriodStatistics> thisYear = statistics(now, t.getItem1());
-            Map<String, PeriodStatistics> lastYear = statistics(before, t.getItem1());
+        return Uni.combine().all().unis(store.byUnit(before.from(), now.to()), baselines,
+                store.flagged(now.from(), now.to())).asTuple().map(t -> {
+            Map<String, PeriodStatistics> thisYear = statistics(now, t.getItem1(), t.getItem3());
+            Map<String, PeriodStatistics> lastYear = statistics(before, t.getItem1(), Map.of());
             List<Progress> progress = new ArrayList<>();
             for (Target target : targets.targets()) {
                 Target withBaseline = target.baselineValue() != null || target.baselineYear() == null ? target
@@ -89,10 +90,12 @@ public class TargetService {
                         null)))).replaceWith(b);
     }
 
-    private Map<String, PeriodStatistics> statistics(Period period, Map<String, List<DailyValues>> days) {
+    private Map<String, PeriodStatistics> statistics(Period period, Map<String, List<DailyValues>> days,
+                                                     Map<String, Map<Statistic, Long>> flagged) {
         Map<String, PeriodStatistics> map = new HashMap<>();
         for (City c : cities.all()) {
-            map.put(c.code(), PeriodStatistics.of(c.code(), period, days.getOrDefault(c.code(), List.of())));
+            map.put(c.code(), PeriodStatistics.of(c.code(), period, days.getOrDefault(c.code(), List.of()),
+                    flagged.getOrDefault(c.code(), Map.of())));
         }
         return map;
     }
@@ -106,7 +109,8 @@ public class TargetService {
                 .filter(v -> v.valid() && v.value() != null).map(PeriodStatistics.Value::value).toList();
         double mean = valid.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         return new PeriodStatistics.Value(valid.isEmpty() ? null : Math.round(mean * 10) / 10.0, valid.size(),
-                byUnit.size(), !valid.isEmpty(), "mean of " + valid.size() + " units' " + t.pollutant().method());
+                byUnit.size(), !valid.isEmpty(), "mean of " + valid.size() + " units' " + t.pollutant().method(),
+                byUnit.values().stream().mapToLong(s -> s.pollutants().get(t.pollutant()).flaggedValues()).sum());
     }
 
     private static String key(String unit, String pollutant, int year) {

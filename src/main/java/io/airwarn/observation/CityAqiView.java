@@ -14,5 +14,6 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CityAqiView(String city, String date, String time, Integer aqi, CategoryView category,
                           List<String> primaryPollutants, List<String> exceedingPollutants, JsonNode iaqi,
-                          Map<String, Double> concentrations, Map<String, Completeness> completeness, String standard, boolean demo) {
+                          Map<String, Double> concentrations, Map<String, Completeness> completeness,
+                          Map<String, Long> flagged, String standard, boolean demo) {
 }

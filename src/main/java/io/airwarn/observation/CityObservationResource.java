@@ -45,9 +45,12 @@ public class CityObservationResource {
     private final StationRepository stations;
     private final AqiStandards standards;
     private final ObjectMapper json;
+    private final FlaggedCounts flagged;
 
     public CityObservationResource(Cities cities, CityDailyAqiRepository daily, CityHourlyAqiRepository hourly,
-                                   StationRepository stations, AqiStandards standards, ObjectMapper json) {
+                                   StationRepository stations, AqiStandards standards, ObjectMapper json,
+                                   FlaggedCounts flagged) {
+        this.flagged = flagged;
         this.cities = cities;
         this.standards = standards;
         this.daily = daily;
@@ -70,7 +73,8 @@ public class CityObservationResource {
             Days are Beijing calendar days (Asia/Shanghai), from and to inclusive (YYYY-MM-DD). Without them: the
             last 31 days that have data. Each value has its category, primary and exceeding pollutants, the
             concentrations (24 h means; O3_1H and O3_8H are the daily maxima) and their completeness: a 24 h mean
-            needs 20 valid hours, the daily maximum 8 h O3 14 valid 8 h means.""")
+            needs 20 valid hours, the daily maximum 8 h O3 14 valid 8 h means. flagged counts, per pollutant, the
+            station values the data-quality rules left out of the day.""")
     public Uni<List<CityAqiView>> daily(@PathParam("code") String code,
                                         @Parameter(description = "first day, YYYY-MM-DD") @RestQuery String from,
                                         @Parameter(description = "last day, YYYY-MM-DD") @RestQuery String to) {
@@ -85,7 +89,11 @@ public class CityObservationResource {
             }
             LocalDate startDay = first != null ? first : endDay.minusDays(DEFAULT_DAYS - 1);
             checkRange(startDay.atStartOfDay(), endDay.atStartOfDay(), MAX_DAYS);
-            return daily.between(city, startDay, endDay).map(rows -> rows.stream().map(this::view).toList());
+            Uni<Map<String, Map<String, Long>>> flags = flagged.between(city,
+                    BeijingTime.toOffset(startDay.atStartOfDay()), BeijingTime.toOffset(endDay.plusDays(1)
+                            .atStartOfDay()), true);
+            return Uni.combine().all().unis(daily.between(city, startDay, endDay), flags).asTuple()
+                    .map(t -> t.getItem1().stream().map(r -> view(r, t.getItem2())).toList());
         });
     }
 
@@ -95,7 +103,8 @@ public class CityObservationResource {
             Hours are Beijing time (Asia/Shanghai). from and to are inclusive and take a date (YYYY-MM-DD, meaning
             the whole day) or a date-time (YYYY-MM-DDTHH:MM). Without them: the last 48 hours that have data.
             1 h items carry the number of stations behind them; moving means (SO2_24H, O3_8H and, under HJ633-2012,
-            PM10_24H and PM2_5_24H) the number of valid hours. PM10_1H and PM2_5_1H are the plain hourly means.""")
+            PM10_24H and PM2_5_24H) the number of valid hours. PM10_1H and PM2_5_1H are the plain hourly means.
+            flagged counts, per pollutant, the station values the data-quality rules left out of the hour.""")
     public Uni<List<CityAqiView>> hourly(@PathParam("code") String code,
                                          @Parameter(description = "first hour or day") @RestQuery String from,
                                          @Parameter(description = "last hour or day") @RestQuery String to) {
@@ -111,8 +120,11 @@ public class CityObservationResource {
             }
             LocalDateTime startHour = first != null ? first : endHour.minusHours(DEFAULT_HOURS - 1);
             checkRange(startHour, endHour, MAX_HOURLY_DAYS);
-            return hourly.between(city, BeijingTime.toOffset(startHour), BeijingTime.toOffset(endHour.plusHours(1)))
-                    .map(rows -> rows.stream().map(this::view).toList());
+            OffsetDateTime start = BeijingTime.toOffset(startHour);
+            OffsetDateTime endExclusive = BeijingTime.toOffset(endHour.plusHours(1));
+            return Uni.combine().all().unis(hourly.between(city, start, endExclusive),
+                            flagged.between(city, start, endExclusive, false)).asTuple()
+                    .map(t -> t.getItem1().stream().map(r -> view(r, t.getItem2())).toList());
         });
     }
 
@@ -144,7 +156,7 @@ public class CityObservationResource {
         }
     }
 
-    private CityAqiView view(CityDailyAqi row) {
+    private CityAqiView view(CityDailyAqi row, Map<String, Map<String, Long>> flags) {
         Map<String, Double> concentrations = new LinkedHashMap<>();
         putIfPresent(concentrations, AqiItem.SO2_24H.name(), row.so2);
         putIfPresent(concentrations, AqiItem.NO2_24H.name(), row.no2);
@@ -153,10 +165,11 @@ public class CityObservationResource {
         putIfPresent(concentrations, AqiItem.O3_1H.name(), row.o3MaxHour);
         putIfPresent(concentrations, AqiItem.O3_8H.name(), row.o3MaxEightHours);
         putIfPresent(concentrations, AqiItem.PM2_5_24H.name(), row.pm2_5);
-        return view(row, row.cityCode, row.day.toString(), null, concentrations, CityAggregation::dailyCompleteness);
+        return view(row, row.cityCode, row.day.toString(), null, concentrations, CityAggregation::dailyCompleteness,
+                flags.getOrDefault(row.day.toString(), Map.of()));
     }
 
-    private CityAqiView view(CityHourlyAqi row) {
+    private CityAqiView view(CityHourlyAqi row, Map<String, Map<String, Long>> flags) {
         Map<String, Double> concentrations = new LinkedHashMap<>();
         putIfPresent(concentrations, AqiItem.SO2_1H.name(), row.so2);
         putIfPresent(concentrations, AqiItem.SO2_24H.name(), row.so2Moving24h);
@@ -172,16 +185,18 @@ public class CityObservationResource {
         BreakpointTable table = standards.find(row.standard).orElseThrow(() -> new IllegalStateException(
                 "stored AQI of " + row.cityCode + " uses the unknown standard " + row.standard));
         return view(row, row.cityCode, null, time.toString(), concentrations,
-                (item, valid) -> CityAggregation.hourlyCompleteness(table, item, valid));
+                (item, valid) -> CityAggregation.hourlyCompleteness(table, item, valid),
+                flags.getOrDefault(time.toLocalDateTime().toString(), Map.of()));
     }
 
     private CityAqiView view(StoredCityAqi row, String city, String date, String time,
-                             Map<String, Double> concentrations, BiFunction<AqiItem, Integer, Completeness> rule) {
+                             Map<String, Double> concentrations, BiFunction<AqiItem, Integer, Completeness> rule,
+                             Map<String, Long> flagged) {
         Map<String, Completeness> completeness = new LinkedHashMap<>();
         parse(row.completeness).fields().forEachRemaining(e ->
                 completeness.put(e.getKey(), rule.apply(AqiItem.valueOf(e.getKey()), e.getValue().asInt())));
         return new CityAqiView(city, date, time, row.aqi, category(row.category), names(row.primaryPollutants),
-                names(row.exceedingPollutants), parse(row.iaqi), concentrations, completeness, row.standard,
+                names(row.exceedingPollutants), parse(row.iaqi), concentrations, completeness, flagged, row.standard,
                 row.demo);
     }
 

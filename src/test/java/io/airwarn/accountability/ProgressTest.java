@@ -12,7 +12,7 @@ class ProgressTest {
             2017, 15.0);
 
     private static PeriodStatistics.Value valid(double v) {
-        return new PeriodStatistics.Value(v, 340, 324, true, "annual mean");
+        return new PeriodStatistics.Value(v, 340, 324, true, "annual mean", 0);
     }
 
     @Test
@@ -34,7 +34,7 @@ class ProgressTest {
         Progress p = Progress.of(noBaseline, 2015, valid(90), null);
         assertEquals(Progress.Status.BASELINE_MISSING, p.status());
         assertTrue(p.arithmetic().contains("the 2012 baseline has not been entered"), p.arithmetic());
-        Progress few = Progress.of(PM10_15, 2015, new PeriodStatistics.Value(90.0, 300, 324, false, "annual mean"),
+        Progress few = Progress.of(PM10_15, 2015, new PeriodStatistics.Value(90.0, 300, 324, false, "annual mean", 0),
                 null);
         assertEquals(Progress.Status.INSUFFICIENT_DATA, few.status());
         assertEquals("2015: 300 of the 324 valid days needed", few.arithmetic());

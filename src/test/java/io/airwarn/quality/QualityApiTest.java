@@ -3,6 +3,7 @@ package io.airwarn.quality;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -47,7 +48,11 @@ class QualityApiTest {
         // Hour 12: Q2 and Q3 read 10 + 12 % 3 = 10; Q1's 400 is left out.
         given().queryParam("from", SPIKE.toString()).queryParam("to", SPIKE.toString()).when()
                 .get("/api/cities/" + UNIT + "/aqi/hourly").then().statusCode(200)
-                .body("[0].concentrations.SO2_1H", equalTo(10.0f));
+                .body("[0].concentrations.SO2_1H", equalTo(10.0f)).body("[0].flagged.SO2", equalTo(1))
+                .body("[0].completeness.SO2_1H.valid", equalTo(2));
+        given().queryParam("from", SPIKE.toLocalDate().toString()).queryParam("to", SPIKE.toLocalDate().toString())
+                .when().get("/api/cities/" + UNIT + "/aqi/daily").then().statusCode(200)
+                .body("[0].flagged.SO2", equalTo(1));
 
         String decision = String.format("{\"observedAt\": \"%s\", \"pollutant\": \"SO2\", \"reason\": \"SPIKE\", "
                 + "\"decision\": \"OVERRULE\", \"note\": \"calibration checked: the plume was real\"}", SPIKE);
@@ -63,7 +68,7 @@ class QualityApiTest {
                 .body("status", equalTo("OVERRULED")).body("decidedBy", equalTo("duty"));
         given().queryParam("from", SPIKE.toString()).queryParam("to", SPIKE.toString()).when()
                 .get("/api/cities/" + UNIT + "/aqi/hourly").then().statusCode(200)
-                .body("[0].concentrations.SO2_1H", equalTo(140.0f));
+                .body("[0].concentrations.SO2_1H", equalTo(140.0f)).body("[0].flagged.SO2", nullValue());
         given().auth().preemptive().basic("commander", "commander-demo").when().get("/api/audit").then()
                 .body("action", hasItem("quality.overruled"));
 
