@@ -59,7 +59,7 @@ class AccountabilityApiTest {
         given().queryParam("period", "November").when().get("/api/public/rankings").then().statusCode(400)
                 .body("message", containsString("2015-11"));
         given().when().get("/").then().statusCode(200).body(containsString("id=\"ranking-table\""))
-                .body(containsString("id=\"ranking-chart\""));
+                .body(containsString("id=\"ranking-chart\"")).body(containsString("id=\"targets-table\""));
     }
 
     @Test
