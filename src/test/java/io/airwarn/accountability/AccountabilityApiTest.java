@@ -67,6 +67,10 @@ class AccountabilityApiTest {
         given().queryParam("year", 2014).when().get("/api/public/targets").then().statusCode(200)
                 .body("progress.find { it.target.unit == '220100' && it.target.pollutant == 'PM10' }.status",
                         equalTo("INSUFFICIENT_DATA"))
+                .body("progress.find { it.target.unit == '220100' && it.target.pollutant == 'PM10' }.statistic.value",
+                        equalTo(70.0f))
+                .body("progress.find { it.target.unit == '220100' && it.target.pollutant == 'PM10' }.statistic"
+                        + ".validDays", equalTo(30))
                 .body("progress.target.unit", hasItem("province"));
         String body = "{\"unit\": \"220100\", \"pollutant\": \"PM10\", \"year\": 2012, \"value\": 120.5, "
                 + "\"source\": \"长春市2012年环境状况公报 (test)\"}";

@@ -38,6 +38,7 @@ class ProgressTest {
                 null);
         assertEquals(Progress.Status.INSUFFICIENT_DATA, few.status());
         assertEquals("2015: 300 of the 324 valid days needed", few.arithmetic());
+        assertEquals(90.0, few.statistic().value(), "the value so far is still shown");
     }
 
     @Test
