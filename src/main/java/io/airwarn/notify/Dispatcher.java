@@ -1,6 +1,7 @@
 package io.airwarn.notify;
 
 import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.platform.PhoneMasks;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -83,7 +84,7 @@ public class Dispatcher {
                 Thread.currentThread().interrupt();
                 return 0;
             } catch (java.util.concurrent.ExecutionException e) {
-                Log.errorf(e.getCause(), "dispatch failed");
+                Log.errorf("dispatch failed: %s", PhoneMasks.mask(String.valueOf(e.getCause())));
             }
         }
         return batch.size();
@@ -124,7 +125,7 @@ public class Dispatcher {
                 update.await().atMost(TIMEOUT);
                 n++;
             } catch (RuntimeException e) {
-                Log.warnf("cannot reconcile outbox message %d yet: %s", m.id(), e.getMessage());
+                Log.warnf("cannot reconcile outbox message %d yet: %s", m.id(), PhoneMasks.mask(e.getMessage()));
             }
         }
         return n;

@@ -26,6 +26,10 @@ public class UserStore {
     public record Recipient(String unit, String id) {
     }
 
+    /** Failed sign-ins in a row that lock a user, and for how long. */
+    static final int MAX_FAILED_SIGN_INS = 5;
+    static final int LOCK_SECONDS = 15 * 60;
+
     private final Pool pool;
 
     UserStore(Pool pool) {
@@ -48,6 +52,30 @@ public class UserStore {
                         user.roles().toArray(String[]::new), user.displayName(), user.demo(),
                         r == null ? null : r.unit(), r == null ? null : r.id())))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Whether the user is locked after too many failed sign-ins. */
+    public Uni<Boolean> locked(String username) {
+        return pool.preparedQuery("SELECT locked_until > now() FROM app_user WHERE username = $1")
+                .execute(Tuple.of(username)).map(rows -> rows.iterator().hasNext()
+                        && Boolean.TRUE.equals(rows.iterator().next().getBoolean(0)));
+    }
+
+    /** Counts a failed sign-in; the one that reaches the limit locks the user and starts the count again. */
+    public Uni<Boolean> signInFailed(String username) {
+        return pool.preparedQuery("""
+                UPDATE app_user SET
+                    locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(secs => $3)
+                                        ELSE locked_until END,
+                    failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END
+                WHERE username = $1 RETURNING locked_until > now()""")
+                .execute(Tuple.of(username, MAX_FAILED_SIGN_INS, LOCK_SECONDS))
+                .map(rows -> rows.iterator().hasNext() && Boolean.TRUE.equals(rows.iterator().next().getBoolean(0)));
+    }
+
+    public Uni<Void> signInSucceeded(String username) {
+        return pool.preparedQuery("UPDATE app_user SET failed_sign_ins = 0 WHERE username = $1 AND failed_sign_ins > 0")
+                .execute(Tuple.of(username)).replaceWithVoid();
     }
 
     /** Every user, without password hashes. */
