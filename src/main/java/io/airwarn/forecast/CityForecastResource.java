@@ -7,6 +7,8 @@ import io.airwarn.platform.ApiException;
 import io.airwarn.platform.BeijingTime;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.airwarn.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -86,6 +88,7 @@ public class CityForecastResource {
 
     @POST
     @Path("/{code}/forecast/model")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.ADMIN})
     @Blocking
     @Operation(summary = "Refit a city's own model from its stored observations", description = "Fits on all "
             + "stored days, validates on the latest quarter (at most a year) by rolling origin, writes "
@@ -100,6 +103,7 @@ public class CityForecastResource {
 
     @POST
     @Path("/{code}/met-forecast")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post a weather forecast (JSON)", description = """
             An array of days {"date": "YYYY-MM-DD", "temperature": °C, "dewPoint": °C, "humidity": %,
@@ -113,6 +117,7 @@ public class CityForecastResource {
 
     @POST
     @Path("/{code}/met-forecast")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.ADMIN})
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Post a weather forecast (CSV)", description = "A header naming the JSON fields, one "
             + "line per day.")

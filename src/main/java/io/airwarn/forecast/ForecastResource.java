@@ -4,6 +4,8 @@ import io.airwarn.city.Cities;
 import io.airwarn.platform.ApiException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.airwarn.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,6 +41,7 @@ public class ForecastResource {
 
     @POST
     @Path("/run")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.ADMIN})
     @Operation(summary = "Run the forecast now", description = "For one city (city=) or every city with data. "
             + "The issue time is the current minute; a second request for the same issue time stores nothing new. "
             + "issuedAt (ISO-8601 with offset) replays a past issue time: the forecast then uses only data before "
@@ -91,6 +94,7 @@ public class ForecastResource {
 
     @POST
     @Path("/models/reload")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.ADMIN})
     @Blocking
     @Operation(summary = "Read the model files again", description = "A broken file is reported and the model it "
             + "would have replaced stays in use.")

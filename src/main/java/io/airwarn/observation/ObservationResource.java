@@ -5,6 +5,8 @@ import io.airwarn.city.Cities;
 import io.airwarn.platform.ApiException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.airwarn.user.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/observations")
+@RolesAllowed({Roles.DUTY_OFFICER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class ObservationResource {
 

@@ -101,6 +101,12 @@ class BrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login")));
     }
 
+    /** HTTP Basic for a demo user, for the API calls the test makes beside the browser. */
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user + "-demo")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static void screenshot(String name) throws Exception {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
@@ -127,11 +133,11 @@ class BrowserIT {
         // A replayed forecast from the demo data's worst episode raises a proposal for Changchun.
         var replay = app.send(java.net.http.HttpRequest.newBuilder(app.uri(
                         "/api/forecast/run?city=220100&issuedAt=2015-12-20T07:00%2B08:00"))
+                .header("Authorization", basic("duty"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, replay.statusCode(), replay.body());
         var proposals = java.net.http.HttpRequest.newBuilder(app.uri("/api/warnings/proposals"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "viewer:viewer-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+                .header("Authorization", basic("viewer")).build();
         // The proposal follows the forecast asynchronously.
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
             try {

@@ -35,13 +35,13 @@ class ForecastApiTest {
             return;
         }
         imported = true;
-        given().contentType("text/csv").body(Files.readAllBytes(ForecastFixtures.EMBASSY_2013_2014))
+        asDuty().contentType("text/csv").body(Files.readAllBytes(ForecastFixtures.EMBASSY_2013_2014))
                 .queryParam("city", CITY).queryParam("station", "US Embassy replay")
                 .when().post("/api/observations/csv").then().statusCode(200).body("rowsStored", equalTo(17520));
     }
 
     private static JsonPath run(String city, String issuedAt) {
-        return given().queryParam("city", city).queryParam("issuedAt", issuedAt)
+        return asDuty().queryParam("city", city).queryParam("issuedAt", issuedAt)
                 .when().post("/api/forecast/run").then().statusCode(200).extract().jsonPath();
     }
 
@@ -85,7 +85,7 @@ class ForecastApiTest {
 
     @Test
     void aPostedWeatherForecastIsUsedForItsDays() {
-        given().contentType(ContentType.JSON).body("""
+        asDuty().contentType(ContentType.JSON).body("""
                 [{"date": "2014-05-03", "temperature": 18.5, "dewPoint": 5, "pressure": 1012, "windSpeed": 3.2,
                   "windDirection": "NW", "precipitation": 0},
                  {"date": "2014-05-04", "temperature": 20, "humidity": 40, "pressure": 1008, "windSpeed": 1.5,
@@ -100,16 +100,16 @@ class ForecastApiTest {
 
     @Test
     void weatherForecastsAreAlsoTakenAsCsvAndBadOnesAreRefusedWhole() {
-        given().contentType("text/csv").body("date,temperature,dewPoint,pressure,windSpeed,windDirection,precipitation\n"
+        asDuty().contentType("text/csv").body("date,temperature,dewPoint,pressure,windSpeed,windDirection,precipitation\n"
                         + "2014-06-01,25,15,1005,2,SE,0\n2014-06-02,27,NA,1003,1,calm,\n")
                 .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(200).body("days", equalTo(2));
-        given().contentType(ContentType.JSON).body("[{\"date\": \"2014-06-03\", \"windSpeed\": -1}]")
+        asDuty().contentType(ContentType.JSON).body("[{\"date\": \"2014-06-03\", \"windSpeed\": -1}]")
                 .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(400)
                 .body("message", containsString("item 0"));
-        given().contentType(ContentType.JSON).body("[{\"date\": \"2014-06-03\", \"windDirection\": \"up\"}]")
+        asDuty().contentType(ContentType.JSON).body("[{\"date\": \"2014-06-03\", \"windDirection\": \"up\"}]")
                 .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(400)
                 .body("message", containsString("compass point"));
-        given().contentType(ContentType.JSON).body("[{\"day\": \"2014-06-03\"}]")
+        asDuty().contentType(ContentType.JSON).body("[{\"day\": \"2014-06-03\"}]")
                 .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(400)
                 .body("message", containsString("unknown field day"));
     }
@@ -117,7 +117,7 @@ class ForecastApiTest {
     @Test
     void verificationScoresTheStoredForecastsAgainstTheObservedDailyAqi() throws IOException {
         String city = "220581";
-        given().contentType("text/csv").body(Files.readAllBytes(ForecastFixtures.EMBASSY_2013_2014))
+        asDuty().contentType("text/csv").body(Files.readAllBytes(ForecastFixtures.EMBASSY_2013_2014))
                 .queryParam("city", city).queryParam("station", "US Embassy replay")
                 .when().post("/api/observations/csv").then().statusCode(200);
         for (int day = 1; day <= 10; day++) {
@@ -156,10 +156,10 @@ class ForecastApiTest {
 
     @Test
     void badRunRequestsAreRefused() {
-        given().queryParam("city", "999999").when().post("/api/forecast/run").then().statusCode(404);
-        given().queryParam("city", CITY).queryParam("issuedAt", "yesterday").when().post("/api/forecast/run")
+        asDuty().queryParam("city", "999999").when().post("/api/forecast/run").then().statusCode(404);
+        asDuty().queryParam("city", CITY).queryParam("issuedAt", "yesterday").when().post("/api/forecast/run")
                 .then().statusCode(400).body("message", containsString("issuedAt"));
-        given().queryParam("city", CITY).queryParam("issuedAt", "2999-01-01T07:00+08:00")
+        asDuty().queryParam("city", CITY).queryParam("issuedAt", "2999-01-01T07:00+08:00")
                 .when().post("/api/forecast/run").then().statusCode(400).body("message", containsString("future"));
         given().queryParam("city", CITY).queryParam("lead", 9).when().get("/api/forecast/verification")
                 .then().statusCode(400);
@@ -168,13 +168,13 @@ class ForecastApiTest {
 
     @Test
     void aRefitNeedsEnoughStoredData() throws IOException {
-        given().contentType("text/csv").body(Files.readAllBytes(java.nio.file.Path.of(
+        asDuty().contentType("text/csv").body(Files.readAllBytes(java.nio.file.Path.of(
                         "src/test/resources/prsa/PRSA_data_201301_us_embassy.csv")))
                 .queryParam("city", "CBS-MAC").queryParam("station", "one month")
                 .when().post("/api/observations/csv").then().statusCode(200);
-        given().when().post("/api/cities/CBS-MAC/forecast/model").then().statusCode(400)
+        asDuty().when().post("/api/cities/CBS-MAC/forecast/model").then().statusCode(400)
                 .body("error", equalTo("cannot_fit")).body("message", containsString("complete days"));
-        given().when().post("/api/cities/CBS-MAC/forecast/model?heatingSeason=winter").then().statusCode(400)
+        asDuty().when().post("/api/cities/CBS-MAC/forecast/model?heatingSeason=winter").then().statusCode(400)
                 .body("message", containsString("heating season"));
     }
 
@@ -182,7 +182,7 @@ class ForecastApiTest {
     void aCitysOwnModelIsRefittedFromItsStoredObservations() throws IOException {
         java.nio.file.Path file = java.nio.file.Path.of("target/test-forecast-models/" + CITY + ".yaml");
         try {
-            given().when().post("/api/cities/" + CITY + "/forecast/model?heatingSeason=11-15..03-15").then()
+            asDuty().when().post("/api/cities/" + CITY + "/forecast/model?heatingSeason=11-15..03-15").then()
                     .statusCode(200).body("models.name", hasItem(CITY)).body("problems.size()", equalTo(0));
             assertTrue(Files.exists(file));
             run(CITY, "2014-12-20T07:00+08:00");
@@ -191,7 +191,12 @@ class ForecastApiTest {
                     .body("[0].model.label", containsString("stored observations of " + CITY));
         } finally {
             Files.deleteIfExists(file);
-            given().when().post("/api/forecast/models/reload").then().statusCode(200);
+            asDuty().when().post("/api/forecast/models/reload").then().statusCode(200);
         }
+    }
+
+    /** A duty officer: importing observations, running forecasts and reading plans need one. */
+    private static io.restassured.specification.RequestSpecification asDuty() {
+        return given().auth().preemptive().basic("duty", "duty-demo");
     }
 }

@@ -24,24 +24,29 @@ class ForecastModelRegistryTest {
         String good = Files.readString(Path.of("forecast-models/default.yaml")).replace("id: default", "id: baicheng");
         try {
             Files.writeString(FILE, good);
-            String version = given().when().post("/api/forecast/models/reload").then().statusCode(200)
+            String version = asDuty().when().post("/api/forecast/models/reload").then().statusCode(200)
                     .body("models.name", hasItem("220800")).body("problems.size()", equalTo(0))
                     .extract().path("models.find { it.name == '220800' }.version");
 
             Files.writeString(FILE, good.replace("residualPercentiles:", "residualPercentile:"));
-            given().when().post("/api/forecast/models/reload").then().statusCode(200)
+            asDuty().when().post("/api/forecast/models/reload").then().statusCode(200)
                     .body("problems[0]", containsString(FILE.toString()))
                     .body("problems[0]", containsString("residualPercentile"))
                     .body("problems[0]", containsString("the previous 220800 model stays in use"))
                     .body("models.find { it.name == '220800' }.version", equalTo(version));
 
             Files.writeString(FILE, good.replace("formatVersion: 1", "formatVersion: 9"));
-            given().when().post("/api/forecast/models/reload").then().statusCode(200)
+            asDuty().when().post("/api/forecast/models/reload").then().statusCode(200)
                     .body("problems[0]", containsString("formatVersion"));
         } finally {
             Files.deleteIfExists(FILE);
-            given().when().post("/api/forecast/models/reload").then().statusCode(200)
+            asDuty().when().post("/api/forecast/models/reload").then().statusCode(200)
                     .body("models.name", not(hasItem("220800"))).body("models.name", hasItem("default"));
         }
+    }
+
+    /** A duty officer: importing observations, running forecasts and reading plans need one. */
+    private static io.restassured.specification.RequestSpecification asDuty() {
+        return given().auth().preemptive().basic("duty", "duty-demo");
     }
 }

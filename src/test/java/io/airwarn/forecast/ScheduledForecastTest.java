@@ -39,7 +39,7 @@ class ScheduledForecastTest {
 
     @Test
     void theScheduledJobForecastsEveryCityWithData() throws InterruptedException {
-        given().contentType(ContentType.JSON).body("""
+        asDuty().contentType(ContentType.JSON).body("""
                 [{"city": "220200", "station": "S", "time": "2016-01-01T00:00", "pm25": 80},
                  {"city": "220200", "station": "S", "time": "2016-01-01T01:00", "pm25": 80}]""")
                 .when().post("/api/observations").then().statusCode(200);
@@ -51,7 +51,7 @@ class ScheduledForecastTest {
                     "{\"city\": \"220200\", \"station\": \"S\", \"time\": \"2016-01-02T%02d:00\", \"pm25\": %d}", h,
                     118 + h % 5));
         }
-        given().contentType(ContentType.JSON).body(day.append("]").toString())
+        asDuty().contentType(ContentType.JSON).body(day.append("]").toString())
                 .when().post("/api/observations").then().statusCode(200);
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -70,5 +70,10 @@ class ScheduledForecastTest {
         long cronTriggers = pool.query("SELECT count(*) FROM qrtz_cron_triggers WHERE trigger_name = 'forecast-run'")
                 .execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
         assertEquals(1, cronTriggers, "the trigger is stored in the clustered JDBC store");
+    }
+
+    /** A duty officer: importing observations, running forecasts and reading plans need one. */
+    private static io.restassured.specification.RequestSpecification asDuty() {
+        return given().auth().preemptive().basic("duty", "duty-demo");
     }
 }

@@ -45,7 +45,7 @@ class CityAqiEndToEndTest {
             return;
         }
         imported = true;
-        given().contentType("text/csv").body(PrsaCsvReaderTest.resource("PRSA_Data_Dongsi_201303.csv"))
+        asDuty().contentType("text/csv").body(PrsaCsvReaderTest.resource("PRSA_Data_Dongsi_201303.csv"))
                 .queryParam("city", CITY).queryParam("station", "Dongsi")
                 .queryParam("source", "UCI Beijing Multi-Site Air-Quality Data, Dongsi")
                 .when().post("/api/observations/csv")
@@ -185,5 +185,10 @@ class CityAqiEndToEndTest {
                 .body("error", equalTo("invalid_range"));
         given().when().get("/api/cities/999999/aqi/daily").then().statusCode(404)
                 .body("error", equalTo("unknown_city"));
+    }
+
+    /** A duty officer: importing observations, running forecasts and reading plans need one. */
+    private static io.restassured.specification.RequestSpecification asDuty() {
+        return given().auth().preemptive().basic("duty", "duty-demo");
     }
 }

@@ -32,7 +32,7 @@ class ObservationImportTest {
     }
 
     private static io.restassured.response.ValidatableResponse postJson(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/observations").then();
+        return asDuty().contentType(ContentType.JSON).body(body).when().post("/api/observations").then();
     }
 
     @Test
@@ -67,7 +67,7 @@ class ObservationImportTest {
     void reimportingAFileReplacesItsStationHours() throws IOException {
         byte[] file = PrsaCsvReaderTest.resource("PRSA_data_201301_us_embassy.csv");
         for (int i = 0; i < 2; i++) {
-            given().contentType("text/csv").body(file).queryParam("city", "220500").queryParam("station", "Embassy")
+            asDuty().contentType("text/csv").body(file).queryParam("city", "220500").queryParam("station", "Embassy")
                     .when().post("/api/observations/csv").then().statusCode(200)
                     .body("format", equalTo("PRSA_SINGLE_STATION")).body("rowsStored", equalTo(744));
         }
@@ -77,7 +77,7 @@ class ObservationImportTest {
 
     @Test
     void singleStationFileGivesPmOnlyAqi() throws IOException {
-        given().contentType("text/csv").body(PrsaCsvReaderTest.resource("PRSA_data_201301_us_embassy.csv"))
+        asDuty().contentType("text/csv").body(PrsaCsvReaderTest.resource("PRSA_data_201301_us_embassy.csv"))
                 .queryParam("city", "220600").queryParam("station", "US Embassy")
                 .when().post("/api/observations/csv").then().statusCode(200);
         // 2013-01-12, the worst day of the set: 24 valid hours, mean 552.5 > 500 -> IAQI 500 (top of the table).
@@ -92,11 +92,11 @@ class ObservationImportTest {
     void aBrokenFileIsRejectedWholeAndStoresNothing() {
         String header = "No,year,month,day,hour,pm2.5,DEWP,TEMP,PRES,cbwd,Iws,Is,Ir\r\n";
         String good = "1,2014,1,1,0,100,-21,-11,1021,NW,1.79,0,0\r\n";
-        given().contentType("text/csv").body(header + good + "2,2014,1,1,1,100\r\n")
+        asDuty().contentType("text/csv").body(header + good + "2,2014,1,1,1,100\r\n")
                 .queryParam("city", "220400").queryParam("station", "X")
                 .when().post("/api/observations/csv").then().statusCode(400)
                 .body("error", equalTo("invalid_file")).body("message", containsString("Line 3"));
-        given().contentType("text/csv").body("year,month,day,hour,pm2.5\r\n2014,1,1,0,100\r\n")
+        asDuty().contentType("text/csv").body("year,month,day,hour,pm2.5\r\n2014,1,1,0,100\r\n")
                 .queryParam("city", "220400").queryParam("station", "X")
                 .when().post("/api/observations/csv").then().statusCode(400)
                 .body("message", containsString("not a UCI PRSA header"));
@@ -107,7 +107,7 @@ class ObservationImportTest {
     @Test
     void impossibleRowsAreSkippedWithTheirLineNumbers() {
         String header = "No,year,month,day,hour,pm2.5,DEWP,TEMP,PRES,cbwd,Iws,Is,Ir\r\n";
-        given().contentType("text/csv")
+        asDuty().contentType("text/csv")
                 .body(header + "1,2014,2,1,0,100,-21,-11,1021,NW,1.79,0,0\r\n"
                         + "2,2014,2,1,24,100,-21,-11,1021,NW,1.79,0,0\r\n"
                         + "3,2014,2,1,2,-5,-21,-11,1021,NW,1.79,0,0\r\n"
@@ -148,11 +148,16 @@ class ObservationImportTest {
 
     @Test
     void csvNeedsAKnownCityAndAStation() {
-        given().contentType("text/csv").body("x").queryParam("station", "S")
+        asDuty().contentType("text/csv").body("x").queryParam("station", "S")
                 .when().post("/api/observations/csv").then().statusCode(400).body("message", containsString("city"));
-        given().contentType("text/csv").body("x").queryParam("city", "123").queryParam("station", "S")
+        asDuty().contentType("text/csv").body("x").queryParam("city", "123").queryParam("station", "S")
                 .when().post("/api/observations/csv").then().statusCode(400).body("error", equalTo("unknown_city"));
-        given().contentType("text/csv").body("x").queryParam("city", "220100")
+        asDuty().contentType("text/csv").body("x").queryParam("city", "220100")
                 .when().post("/api/observations/csv").then().statusCode(400).body("message", containsString("station"));
+    }
+
+    /** A duty officer: importing observations, running forecasts and reading plans need one. */
+    private static io.restassured.specification.RequestSpecification asDuty() {
+        return given().auth().preemptive().basic("duty", "duty-demo");
     }
 }

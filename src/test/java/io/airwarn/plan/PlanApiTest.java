@@ -36,7 +36,7 @@ class PlanApiTest {
     void activationAndReloadNeedTheirRoles() {
         given().contentType(ContentType.JSON).body("{\"level\": \"RED\", \"responseStart\": \"2026-12-01T07:00+08:00\"}")
                 .when().post("/api/plans/220300/activations").then().statusCode(401);
-        given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
+        asDuty().contentType(ContentType.JSON)
                 .body("{\"level\": \"RED\", \"responseStart\": \"2026-12-01T07:00+08:00\"}")
                 .when().post("/api/plans/220300/activations").then().statusCode(403);
         given().auth().preemptive().basic("commander", "commander-demo").when().post("/api/plans/reload").then()
@@ -53,13 +53,13 @@ class PlanApiTest {
 
     @Test
     void everyShippedPlanIsLoadedValidAndMarkedAsSample() {
-        given().when().get("/api/plans").then().statusCode(200)
+        asDuty().when().get("/api/plans").then().statusCode(200)
                 .body("size()", equalTo(12))
                 .body("valid", everyItem(equalTo(true)))
                 .body("sample", everyItem(equalTo(true)))
                 .body("find { it.unit == '220100' }.enterprises", equalTo(1500))
                 .body("find { it.unit == '220100' }.schools", equalTo(800));
-        given().when().get("/api/plans/220100").then().statusCode(200)
+        asDuty().when().get("/api/plans/220100").then().statusCode(200)
                 .body("report.valid", equalTo(true))
                 .body("report.reductions.size()", equalTo(12))
                 .body("responsibleUnits.size()", equalTo(11))
@@ -132,5 +132,10 @@ class PlanApiTest {
 
     private static io.restassured.specification.RequestSpecification asViewer() {
         return given().auth().preemptive().basic("viewer", "viewer-demo");
+    }
+
+    /** A duty officer: importing observations, running forecasts and reading plans need one. */
+    private static io.restassured.specification.RequestSpecification asDuty() {
+        return given().auth().preemptive().basic("duty", "duty-demo");
     }
 }

@@ -33,11 +33,13 @@ class PackagedApplicationIT {
     void keepsItsDataAcrossRestartsAndRunsBesideAnotherInstance() throws Exception {
         Path plain = temp.resolve("plain");
         Path demo = temp.resolve("demo");
-        try (Instance a = start(plain, Map.of("AIRWARN_DEMO", "false"));
+        try (Instance a = start(plain, Map.of("AIRWARN_DEMO", "false", "AIRWARN_ADMIN_PASSWORD", "admin-packaged"));
              Instance b = start(demo, Map.of())) {
             assertTrue(Files.readString(a.log()).contains("AirWarn is running. Open http://localhost:" + a.port() + "/"));
             assertEquals("[]", a.get("/api/cities/220100/stations"), "AIRWARN_DEMO=false starts without demo data");
             String stored = a.send(HttpRequest.newBuilder(a.uri("/api/observations"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "admin:admin-packaged".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "[{\"city\":\"220100\",\"station\":\"S1\",\"time\":\"2016-01-01T08:00\",\"pm25\":160}]"))

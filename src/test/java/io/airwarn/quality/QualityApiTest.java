@@ -38,7 +38,7 @@ class QualityApiTest {
 
     @Test
     void aSpikeIsFlaggedLeftOutAndCountsAgainWhenOverruled() {
-        given().contentType(ContentType.JSON).body(observations()).when().post("/api/observations").then()
+        asDuty().contentType(ContentType.JSON).body(observations()).when().post("/api/observations").then()
                 .statusCode(200);
         int station = given().when().get("/api/cities/" + UNIT + "/stations").then().statusCode(200).extract()
                 .path("find { it.name == 'Q1' }.id");
@@ -60,10 +60,10 @@ class QualityApiTest {
                 .post("/api/stations/" + station + "/quality/decisions").then().statusCode(401);
         given().auth().preemptive().basic("viewer", "viewer-demo").contentType(ContentType.JSON).body(decision)
                 .when().post("/api/stations/" + station + "/quality/decisions").then().statusCode(403);
-        given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
+        asDuty().contentType(ContentType.JSON)
                 .body(decision.replace("calibration checked: the plume was real", " ")).when()
                 .post("/api/stations/" + station + "/quality/decisions").then().statusCode(400);
-        given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON).body(decision).when()
+        asDuty().contentType(ContentType.JSON).body(decision).when()
                 .post("/api/stations/" + station + "/quality/decisions").then().statusCode(200)
                 .body("status", equalTo("OVERRULED")).body("decidedBy", equalTo("duty"));
         given().queryParam("from", SPIKE.toString()).queryParam("to", SPIKE.toString()).when()
@@ -73,10 +73,15 @@ class QualityApiTest {
                 .body("action", hasItem("quality.overruled"));
 
         // Importing the same file again keeps the officer's decision.
-        given().contentType(ContentType.JSON).body(observations()).when().post("/api/observations").then()
+        asDuty().contentType(ContentType.JSON).body(observations()).when().post("/api/observations").then()
                 .statusCode(200);
         given().when().get("/api/stations/" + station + "/quality").then().body("flags[0].status",
                 equalTo("OVERRULED"));
         given().when().get("/api/stations/999999/quality").then().statusCode(404);
+    }
+
+    /** A duty officer: importing observations, running forecasts and reading plans need one. */
+    private static io.restassured.specification.RequestSpecification asDuty() {
+        return given().auth().preemptive().basic("duty", "duty-demo");
     }
 }

@@ -40,12 +40,12 @@ class ProposalApiTest {
         byte[] january = Files.readAllBytes(Path.of("src/test/resources/prsa/PRSA_data_201301_us_embassy.csv"));
         Set<Integer> runs = new HashSet<>();
         for (String unit : UNITS) {
-            given().contentType("text/csv").body(january).queryParam("city", unit).queryParam("station", "US Embassy")
+            asDuty().contentType("text/csv").body(january).queryParam("city", unit).queryParam("station", "US Embassy")
                     .when().post("/api/observations/csv").then().statusCode(200);
             // A stagnant spell forecast by the weather service: humid, calm, southerly, no rain.
-            given().contentType(ContentType.JSON).body(STAGNANT).when().post("/api/cities/" + unit + "/met-forecast")
+            asDuty().contentType(ContentType.JSON).body(STAGNANT).when().post("/api/cities/" + unit + "/met-forecast")
                     .then().statusCode(200);
-            int run = given().queryParam("city", unit).queryParam("issuedAt", "2013-01-13T07:00+08:00")
+            int run = asDuty().queryParam("city", unit).queryParam("issuedAt", "2013-01-13T07:00+08:00")
                     .when().post("/api/forecast/run").then().statusCode(200).extract().path("[0].runId");
             runs.add(run);
         }
@@ -53,7 +53,7 @@ class ProposalApiTest {
         List<Map<String, Object>> mine = new ArrayList<>();
         boolean regional = false;
         while (Instant.now().isBefore(deadline) && (mine.size() < UNITS.size() || !regional)) {
-            List<Map<String, Object>> all = given().auth().preemptive().basic("duty", "duty-demo")
+            List<Map<String, Object>> all = asDuty()
                     .queryParam("status", "ALL").when().get("/api/warnings/proposals").then().statusCode(200)
                     .extract().jsonPath().getList("$");
             mine = all.stream().filter(p -> p.get("forecastRun") != null
@@ -72,5 +72,10 @@ class ProposalApiTest {
                     && evidence.contains("verification"), evidence);
         }
         assertTrue(regional, "a regional proposal lists the three units");
+    }
+
+    /** A duty officer: importing observations, running forecasts and reading plans need one. */
+    private static io.restassured.specification.RequestSpecification asDuty() {
+        return given().auth().preemptive().basic("duty", "duty-demo");
     }
 }
