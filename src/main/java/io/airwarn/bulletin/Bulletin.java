@@ -14,7 +14,6 @@ import io.airwarn.platform.BeijingTime;
 import io.airwarn.warning.PublishedWarnings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
