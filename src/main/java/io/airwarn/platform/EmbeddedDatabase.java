@@ -27,6 +27,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @throws StartupException with a message for the operator when the directory or the server is unusable
      */
     public static EmbeddedDatabase start(Path directory, boolean durable) {
+        return start(directory, durable, 0);
+    }
+
+    /** The same on a given port (0: any free one), so a server restarted on its directory is found again. */
+    public static EmbeddedDatabase start(Path directory, boolean durable, int port) {
         checkUsable(directory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
@@ -35,6 +40,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("max_connections", "200");
+        if (port > 0) {
+            builder.setPort(port);
+        }
         if (durable) {
             // The library starts servers with fsync off for tests; AirWarn's data must survive a power cut.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");

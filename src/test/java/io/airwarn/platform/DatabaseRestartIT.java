@@ -1,0 +1,80 @@
+package io.airwarn.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.airwarn.platform.AppProcesses.Instance;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL stops under a running AirWarn: requests fail cleanly with 503 while it is down, the service recovers by
+ * itself when it returns, and what was accepted before the outage is still there.
+ */
+class DatabaseRestartIT {
+
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
+            "admin:admin-restart".getBytes(StandardCharsets.UTF_8));
+    private static final String HOUR = "/api/cities/220100/aqi/hourly?from=2016-01-01T08:00&to=2016-01-01T08:00";
+
+    @TempDir
+    Path temp;
+
+    private static HttpResponse<String> post(Instance app, String body) throws Exception {
+        return app.send(HttpRequest.newBuilder(app.uri("/api/observations")).header("Authorization", ADMIN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static HttpResponse<String> get(Instance app, String path) throws Exception {
+        return app.send(HttpRequest.newBuilder(app.uri(path)).GET().build());
+    }
+
+    @Test
+    void requestsGet503WhileTheDatabaseIsDownAndTheServiceRecoversByItself() throws Exception {
+        int port = AppProcesses.freePort();
+        Path pg = temp.resolve("pg");
+        EmbeddedDatabase database = EmbeddedDatabase.start(pg, true, port);
+        Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER, "AIRWARN_DEMO", "false",
+                "AIRWARN_ADMIN_PASSWORD", "admin-restart", "AIRWARN_DATA_DIR", temp.resolve("unused").toString());
+        try (Instance app = AppProcesses.start(env, temp.resolve("app.log"), 0)) {
+            HttpResponse<String> stored = post(app, "[{\"city\":\"220100\",\"station\":\"S1\","
+                    + "\"time\":\"2016-01-01T08:00\",\"pm25\":160}]");
+            assertTrue(stored.body().contains("\"rowsStored\":1"), stored.body());
+
+            database.close();
+            HttpResponse<String> down = get(app, HOUR);
+            assertEquals(503, down.statusCode(), down.body());
+            assertTrue(down.body().contains("database_unavailable") && !down.body().contains("\tat "), down.body());
+            HttpResponse<String> refused = post(app, "[{\"city\":\"220100\",\"station\":\"S1\","
+                    + "\"time\":\"2016-01-01T09:00\",\"pm25\":150}]");
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertTrue(app.process().isAlive(), "the service keeps running");
+
+            database = EmbeddedDatabase.start(pg, true, port);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            HttpResponse<String> back = get(app, HOUR);
+            while (back.statusCode() != 200 && Instant.now().isBefore(deadline)) {
+                app.process().waitFor(500, TimeUnit.MILLISECONDS);
+                back = get(app, HOUR);
+            }
+            assertEquals(200, back.statusCode(), back.body());
+            assertTrue(back.body().contains("\"PM2_5_1H\":160.0"), "accepted before the outage: " + back.body());
+            assertFalse(back.body().contains("\"PM2_5_1H\":150.0"));
+            app.stop();
+        } finally {
+            database.close();
+        }
+    }
+}
