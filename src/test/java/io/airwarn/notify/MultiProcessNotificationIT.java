@@ -61,6 +61,10 @@ class MultiProcessNotificationIT {
         temp = Files.createTempDirectory("airwarn-multi");
         database = EmbeddedDatabase.start(temp.resolve("pg"), false);
         sandboxPort = AppProcesses.freePort();
+        startSandbox();
+    }
+
+    private static void startSandbox() throws Exception {
         Path log = temp.resolve("sandbox.log");
         sandbox = AppProcesses.launch(Map.of(), log, "sandbox", "--port", Integer.toString(sandboxPort));
         AppProcesses.await(sandbox, log, sandboxUri("/health"));
@@ -197,6 +201,36 @@ class MultiProcessNotificationIT {
             assertEquals(messages, count("SELECT count(DISTINCT provider_sid) FROM outbox WHERE idempotency_key LIKE "
                     + "'crash-%'"), "each message is settled with the gateway's own SID");
             again.stop();
+        }
+    }
+
+    @Test
+    void messagesWaitWhileTheGatewayIsDownAndGoOutOnceWhenItReturns() throws Exception {
+        int messages = 50;
+        sandbox.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        try (Instance node = AppProcesses.start(node(Map.of()), temp.resolve("outage.log"), 0)) {
+            try (Connection c = sql(); var s = c.createStatement()) {
+                s.executeUpdate("""
+                        INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority,
+                                            exercise, valid_until)
+                        SELECT 'outage-' || g, '220100', 'PUBLIC', 'outage-' || g, '+86138' || lpad(g::text, 8, '0'),
+                               'AirWarn outage test ' || g, 2, false, now() + interval '1 hour'
+                        FROM generate_series(1, %d) g""".formatted(messages));
+            }
+            await("every message tried and waiting to retry", Duration.ofSeconds(60), quietly(() -> count(
+                    "SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'outage-%' AND status = 'RETRY' "
+                            + "AND attempts >= 1") == messages));
+            // The gateway comes back (its record starts empty, as a restarted provider endpoint's would).
+            startSandbox();
+            await("every message sent after the gateway returned", Duration.ofSeconds(120), quietly(() -> count(
+                    "SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'outage-%' AND status NOT IN "
+                            + "('SENT', 'DELIVERED')") == 0));
+            Map<String, Long> received = received();
+            for (int i = 1; i <= messages; i++) {
+                String key = String.format("+86138%08d|AirWarn outage test %d", i, i);
+                assertEquals(1L, received.getOrDefault(key, 0L), key + " received exactly once");
+            }
+            node.stop();
         }
     }
 
