@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL stops under a running AirWarn: requests fail cleanly with 503 while it is down, the service recovers by
- * itself when it returns, and what was accepted before the outage is still there.
+ * itself when it returns, what was accepted before the outage is still there, and the audit chain is intact.
  */
 class DatabaseRestartIT {
 
@@ -72,6 +72,10 @@ class DatabaseRestartIT {
             assertEquals(200, back.statusCode(), back.body());
             assertTrue(back.body().contains("\"PM2_5_1H\":160.0"), "accepted before the outage: " + back.body());
             assertFalse(back.body().contains("\"PM2_5_1H\":150.0"));
+            HttpResponse<String> chain = app.send(HttpRequest.newBuilder(app.uri("/api/audit/verify"))
+                    .header("Authorization", ADMIN).GET().build());
+            assertEquals(200, chain.statusCode(), chain.body());
+            assertTrue(chain.body().contains("\"intact\":true"), "the audit chain survived the outage: " + chain.body());
             app.stop();
         } finally {
             database.close();
