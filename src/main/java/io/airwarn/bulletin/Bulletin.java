@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,8 @@ public class Bulletin {
                 .map(x -> new PublicWarning.Measure(x.domain().name(), x.text())).toList()).orElse(List.of());
         return new PublicWarning(city.code(), city.nameZh(), city.nameEn(), m.level(),
                 templates.levelName("zh-CN", m.level()), templates.levelName("en", m.level()), color(m.level()),
-                local(m.onset()), local(m.expectedEnd()), local(m.sent()), advice.adviceZh(), advice.adviceEn(),
+                BeijingTime.toLocal(m.onset()).toString(), BeijingTime.toLocal(m.expectedEnd()).toString(),
+                BeijingTime.toLocal(m.sent()).toString(), advice.adviceZh(), advice.adviceEn(),
                 measures, "/cap/" + m.identifier() + ".xml");
     }
 
@@ -103,7 +103,4 @@ public class Bulletin {
         }
     }
 
-    private static String local(OffsetDateTime t) {
-        return BeijingTime.toLocal(t).toString();
-    }
 }

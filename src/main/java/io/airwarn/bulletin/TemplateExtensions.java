@@ -4,13 +4,10 @@ import io.airwarn.plan.WarningLevel;
 import io.airwarn.platform.BeijingTime;
 import io.quarkus.qute.TemplateExtension;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 
 /** What the pages need: {@code level.color}, {@code time.beijing}, {@code probability.percent}. */
 @TemplateExtension
 public final class TemplateExtensions {
-
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private TemplateExtensions() {
     }
@@ -21,7 +18,7 @@ public final class TemplateExtensions {
 
     /** A time as Beijing time to the minute, as every page shows times: "2026-12-01 07:00". */
     static String beijing(OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(BeijingTime.ZONE).format(MINUTE);
+        return time == null ? "" : BeijingTime.minute(time);
     }
 
     /** A probability as a whole percentage: 0.374 is "37%". */

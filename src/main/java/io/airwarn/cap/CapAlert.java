@@ -8,7 +8,6 @@ import io.airwarn.warning.PublishedWarnings;
 import io.airwarn.warning.PublishedWarnings.Message;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,8 +24,6 @@ import javax.xml.stream.XMLStreamWriter;
 public final class CapAlert {
 
     public static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
-    /** CAP's dateTime: seconds, and an explicit offset (never "Z"). */
-    static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final Map<WarningLevel, String> SEVERITY = Map.of(WarningLevel.BLUE, "Minor",
             WarningLevel.YELLOW, "Moderate", WarningLevel.ORANGE, "Severe", WarningLevel.RED, "Extreme",
             WarningLevel.NONE, "Minor");
@@ -97,9 +94,9 @@ public final class CapAlert {
                 ? (zh ? name + "重污染天气" + level + "预警已解除，各项应急措施停止执行。"
                         : "The " + level + " heavy air pollution warning for " + name + " is lifted; the emergency "
                         + "measures end.")
-                : (zh ? "预计" + local(m.onset()) + "至" + local(m.expectedEnd()) + "（北京时间）" + name + "出现重污染天气。"
-                        : "Heavy air pollution is expected in " + name + " from " + local(m.onset()) + " to "
-                        + local(m.expectedEnd()) + " (Beijing time)."));
+                : (zh ? "预计" + BeijingTime.minute(m.onset()) + "至" + BeijingTime.minute(m.expectedEnd()) + "（北京时间）" + name + "出现重污染天气。"
+                        : "Heavy air pollution is expected in " + name + " from " + BeijingTime.minute(m.onset()) + " to "
+                        + BeijingTime.minute(m.expectedEnd()) + " (Beijing time)."));
         if (!cancel) {
             String measureTexts = measures.stream().map(ms -> side(ms.text(), zh)).collect(Collectors.joining(zh ? "" : " "));
             element(x, "instruction", advice + (measureTexts.isEmpty() ? "" : (zh ? "" : " ") + measureTexts));
@@ -131,12 +128,9 @@ public final class CapAlert {
         return slash < 0 ? text : zh ? text.substring(0, slash) : text.substring(slash + 3);
     }
 
+    /** CAP's dateTime: seconds and an explicit offset, never "Z". */
     static String time(OffsetDateTime t) {
-        return t.atZoneSameInstant(BeijingTime.ZONE).format(CAP_TIME);
-    }
-
-    private static String local(OffsetDateTime t) {
-        return t.atZoneSameInstant(BeijingTime.ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        return BeijingTime.withOffset(t);
     }
 
     private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {

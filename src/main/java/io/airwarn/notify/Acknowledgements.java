@@ -11,7 +11,6 @@ import io.airwarn.user.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,8 +29,6 @@ import java.util.regex.Pattern;
 public class Acknowledgements {
 
     static final Pattern SHORT_CODE = Pattern.compile("A[0-9A-F]+");
-    /** Times as Beijing time to the second, with the offset: 2026-12-01T07:00:00+08:00. */
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
 
     /**
@@ -245,6 +242,6 @@ public class Acknowledgements {
     }
 
     private static String text(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(BeijingTime.ZONE).format(SECONDS);
+        return t == null ? null : BeijingTime.withOffset(t);
     }
 }

@@ -11,7 +11,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,14 +70,16 @@ public class ProvinceSituation {
         double x = 100 * (c.longitude() - WEST) / (EAST - WEST);
         double y = 100 * (NORTH - c.latitude()) / (NORTH - SOUTH);
         return new CitySituation(c.code(), c.nameZh(), c.nameEn(), round(x), round(y),
-                hour == null ? null : observed(local(hour.getOffsetDateTime(1)), hour.getInteger(2), hour.getBoolean(3)),
+                hour == null ? null : observed(BeijingTime.toLocal(hour.getOffsetDateTime(1)).toString(),
+                        hour.getInteger(2), hour.getBoolean(3)),
                 day == null ? null : observed(day.getLocalDate(1).toString(), day.getInteger(2), day.getBoolean(3)),
                 forecast == null ? null : new CitySituation.Forecast(forecast.getLocalDate(1).toString(),
                         (int) Math.round(forecast.getDouble(2)), forecast.getInteger(3), forecast.getInteger(4),
                         forecast.getDouble(5), category((int) Math.round(forecast.getDouble(2)))),
                 warning == null ? null : new CitySituation.WarningInForce(warning.getLong(1),
                         WarningLevel.valueOf(warning.getString(2)), warning.getBoolean(3),
-                        local(warning.getOffsetDateTime(4)), local(warning.getOffsetDateTime(5))));
+                        BeijingTime.toLocal(warning.getOffsetDateTime(4)).toString(),
+                        BeijingTime.toLocal(warning.getOffsetDateTime(5)).toString()));
     }
 
     private static CitySituation.Observed observed(String at, int aqi, boolean demo) {
@@ -89,9 +90,6 @@ public class ProvinceSituation {
         return CategoryView.of(AqiCategory.of(aqi));
     }
 
-    private static String local(OffsetDateTime t) {
-        return BeijingTime.toLocal(t).toString();
-    }
 
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
