@@ -1,5 +1,6 @@
 package io.airwarn.forecast;
 
+import io.airwarn.platform.ScheduledRuns;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -26,10 +27,12 @@ class ForecastJob {
 
     private final ForecastService service;
     private final Clock clock;
+    private final ScheduledRuns runs;
 
-    ForecastJob(ForecastService service, Clock clock) {
+    ForecastJob(ForecastService service, Clock clock, ScheduledRuns runs) {
         this.service = service;
         this.clock = clock;
+        this.runs = runs;
     }
 
     /**
@@ -47,9 +50,9 @@ class ForecastJob {
     @Scheduled(identity = IDENTITY, cron = "{airwarn.forecast.cron}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run(ScheduledExecution execution) {
-        return service.runAll(execution.getScheduledFireTime(), "scheduled")
-                .invoke(outcomes -> Log.infof("scheduled forecast run at %s: %s", execution.getScheduledFireTime(),
-                        outcomes.stream().map(o -> o.city() + " " + o.status()).toList()))
-                .replaceWithVoid();
+        return runs.record(IDENTITY, execution, () -> service.runAll(execution.getScheduledFireTime(), "scheduled")
+                .map(outcomes -> outcomes.stream().map(o -> o.city() + " " + o.status()).toList().toString())
+                .invoke(outcome -> Log.infof("scheduled forecast run at %s: %s", execution.getScheduledFireTime(),
+                        outcome)));
     }
 }

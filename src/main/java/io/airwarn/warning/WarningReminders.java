@@ -1,8 +1,10 @@
 package io.airwarn.warning;
 
 import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.platform.ScheduledRuns;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -21,25 +23,29 @@ import java.time.ZoneOffset;
 class WarningReminders {
 
     static final String ACTION = "REMINDER";
+    static final String IDENTITY = "warning-reminders";
 
     private final Pool pool;
     private final Clock clock;
     private final Duration every;
+    private final ScheduledRuns runs;
 
-    WarningReminders(Pool pool, Clock clock, AirWarnConfig config) {
+    WarningReminders(Pool pool, Clock clock, AirWarnConfig config, ScheduledRuns runs) {
         this.pool = pool;
         this.clock = clock;
+        this.runs = runs;
         this.every = Duration.parse("PT" + config.warningReminderEvery().toUpperCase());
     }
 
-    @Scheduled(identity = "warning-reminders", every = "{airwarn.warning-reminder-every}",
+    @Scheduled(identity = IDENTITY, every = "{airwarn.warning-reminder-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> run() {
-        return remind().invoke(n -> {
+    Uni<Void> run(ScheduledExecution execution) {
+        return runs.record(IDENTITY, execution, () -> remind().map(n -> {
             if (n > 0) {
                 Log.warnf("%d warning(s) passed their expected end without a decision; duty officers reminded", n);
             }
-        }).replaceWithVoid();
+            return n + " reminded";
+        }));
     }
 
     /** Records a reminder on each overdue warning not reminded within the interval; returns how many. */

@@ -1,0 +1,172 @@
+package io.airwarn.notify;
+
+import static io.airwarn.notify.SandboxCluster.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.airwarn.platform.AppProcesses;
+import io.airwarn.platform.AppProcesses.Instance;
+import io.airwarn.warning.IssuedWarnings;
+import io.restassured.RestAssured;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two AirWarn nodes on one PostgreSQL, as behind a load balancer: a province-wide red warning is issued through both,
+ * and the node running the dispatch is killed with kill -9 when a quarter of the messages have reached the gateway.
+ * The other node finishes: every message reaches the gateway exactly once, every silent order is escalated exactly
+ * once to the supervisor and once to headquarters, each firing of the scheduled jobs ran once, and the audit chain is
+ * intact.
+ */
+class TwoNodeFailoverIT {
+
+    private static final List<String> UNITS = List.of("220100", "220200", "220300", "220400", "220500", "220600",
+            "220700", "220800", "222400", "CBS-MAC", "220581", "220184");
+    private static final List<String> JOBS = List.of("forecast-run", "warning-reminders");
+
+    @Test
+    void theSurvivingNodeFinishesAProvinceWideRedExactlyOnce() throws Exception {
+        try (SandboxCluster cluster = SandboxCluster.start("airwarn-two-nodes")) {
+            Map<String, String> common = Map.of(
+                    "AIRWARN_ESCALATION_EVERY", "1s",
+                    "AIRWARN_ACK_RED", "PT20S",
+                    "AIRWARN_FORECAST_CRON", "0/3 * * * * ?",
+                    "AIRWARN_WARNING_REMINDER_EVERY", "3s");
+            Map<String, Instance> nodes = new HashMap<>();
+            try (Instance a = AppProcesses.start(env(cluster, common, "node-a"), cluster.temp.resolve("node-a.log"), 0);
+                 Instance b = AppProcesses.start(env(cluster, common, "node-b"), cluster.temp.resolve("node-b.log"), 0)) {
+                nodes.put("node-a", a);
+                nodes.put("node-b", b);
+                List<Long> activations = issueProvinceWideRed(cluster, a, b);
+                String in = "(" + String.join(",", activations.stream().map(String::valueOf).toList()) + ")";
+                long silent = cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN " + in
+                        + " AND needs_ack AND escalates_order_id IS NULL");
+                assertTrue(silent > 1000, "orders to escalate: " + silent);
+                long messages = silent * 4 + cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN "
+                        + in + " AND escalates_order_id IS NULL AND mobile IS NOT NULL AND NOT needs_ack");
+                await("a quarter of the messages reach the gateway", Duration.ofSeconds(180),
+                        () -> cluster.receivedCount() >= messages / 4);
+                String dispatching = dispatchingNode(cluster);
+                Instance victim = nodes.get(dispatching);
+                victim.kill();
+                OffsetDateTime killedAt = OffsetDateTime.now();
+                long receivedAtKill = cluster.receivedCount();
+                Instance survivor = victim == a ? b : a;
+                String survivorName = victim == a ? "node-b" : "node-a";
+                assertTrue(receivedAtKill < messages, "killed mid-dispatch: " + receivedAtKill + " of " + messages);
+
+                await("every silent order escalated to headquarters and every message sent", Duration.ofSeconds(420),
+                        () -> cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN " + in
+                                + " AND needs_ack AND escalates_order_id IS NULL AND escalation_level = 2") == silent
+                                && cluster.count("SELECT count(*) FROM outbox x JOIN plan_order o ON o.id = x.order_id"
+                                + " WHERE o.activation_id IN " + in + " AND x.status NOT IN ('SENT', 'DELIVERED')")
+                                == 0);
+                System.out.printf("two nodes, province-wide RED: %s killed with kill -9 after %d of %d messages "
+                        + "reached the gateway; %s finished%n", dispatching, receivedAtKill, messages, survivorName);
+
+                assertEscalatedOnce(cluster, in, messages);
+                assertEachMessageReceivedOnce(cluster, in);
+                assertEachFiringRanOnce(cluster, dispatching, survivorName, killedAt);
+                assertAuditChainIntact(survivor);
+                assertFalse(victim.process().isAlive());
+            }
+        }
+    }
+
+    private static Map<String, String> env(SandboxCluster cluster, Map<String, String> common, String name) {
+        Map<String, String> env = new HashMap<>(cluster.node(common));
+        env.put("QUARKUS_QUARTZ_INSTANCE_ID", name);
+        env.put("AIRWARN_ADMIN_PASSWORD", "admin-test");
+        return env;
+    }
+
+    /** Red warnings for all twelve units, alternating between the nodes as a load balancer would. */
+    private static List<Long> issueProvinceWideRed(SandboxCluster cluster, Instance a, Instance b) throws Exception {
+        List<Long> activations = new ArrayList<>();
+        int previousPort = RestAssured.port;
+        try {
+            for (int i = 0; i < UNITS.size(); i++) {
+                RestAssured.port = (i % 2 == 0 ? a : b).port();
+                int warning = IssuedWarnings.issue(UNITS.get(i), "RED", "commander", 48);
+                activations.add(cluster.count("SELECT activation_id FROM warning_event WHERE warning_id = ? AND "
+                        + "action = 'APPROVE'", warning));
+            }
+        } finally {
+            RestAssured.port = previousPort;
+        }
+        return activations;
+    }
+
+    /** The node whose Quartz instance is executing the dispatch job now. */
+    private static String dispatchingNode(SandboxCluster cluster) throws Exception {
+        List<String> executing = new ArrayList<>();
+        await("a node executing the dispatch job", Duration.ofSeconds(30), () -> {
+            executing.clear();
+            executing.addAll(cluster.rows("SELECT instance_name FROM qrtz_fired_triggers WHERE job_name LIKE "
+                    + "'outbox-dispatch%' AND state = 'EXECUTING'"));
+            return executing.size() == 1;
+        });
+        return executing.get(0);
+    }
+
+    private static void assertEscalatedOnce(SandboxCluster cluster, String in, long messages) throws Exception {
+        assertEquals(0, cluster.count("SELECT count(*) FROM (SELECT escalates_order_id, recipient_type FROM plan_order"
+                + " WHERE activation_id IN " + in + " AND escalates_order_id IS NOT NULL GROUP BY 1, 2 "
+                + "HAVING count(*) > 1) d"), "one supervisor and one headquarters escalation per order");
+        assertEquals(cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN " + in + " AND needs_ack "
+                + "AND escalates_order_id IS NULL AND hq_mobile IS NOT NULL"), cluster.count("SELECT count(*) FROM "
+                + "plan_order WHERE activation_id IN " + in + " AND recipient_type = 'HQ'"));
+        assertEquals(messages, cluster.count(
+                "SELECT count(*) FROM outbox x JOIN plan_order o ON o.id = x.order_id WHERE o.activation_id IN " + in),
+                "each order's message, and per silent order one resend and two escalations");
+    }
+
+    private static void assertEachMessageReceivedOnce(SandboxCluster cluster, String in) throws Exception {
+        Map<String, Long> received = cluster.received();
+        List<String> expected = cluster.rows("SELECT x.phone, x.body FROM outbox x JOIN plan_order o ON "
+                + "o.id = x.order_id WHERE o.activation_id IN " + in);
+        for (String message : expected) {
+            assertEquals(1L, received.getOrDefault(message, 0L), "received exactly once: " + message);
+        }
+        System.out.printf("the gateway received each of the %d messages exactly once%n", expected.size());
+    }
+
+    /**
+     * Each firing of each scheduled job ran to the end once. A run left unfinished can only be the killed node's, and
+     * Quartz must then have recovered it on the survivor; the survivor went on firing after the kill.
+     */
+    private static void assertEachFiringRanOnce(SandboxCluster cluster, String killed, String survivor,
+                                                OffsetDateTime killedAt) throws Exception {
+        for (String job : JOBS) {
+            assertEquals(0, cluster.count("SELECT count(*) FROM (SELECT fire_time FROM scheduled_run WHERE job = ? "
+                    + "AND finished_at IS NOT NULL GROUP BY fire_time HAVING count(*) > 1) d", job),
+                    job + ": no firing ran twice");
+            assertEquals(List.of(), cluster.rows("SELECT fire_time, node FROM scheduled_run r WHERE job = ? AND "
+                    + "finished_at IS NULL AND (node <> ? OR NOT EXISTS (SELECT 1 FROM scheduled_run d WHERE "
+                    + "d.job = r.job AND d.fire_time = r.fire_time AND d.finished_at IS NOT NULL))", job, killed),
+                    job + ": every firing finished");
+            assertTrue(cluster.count("SELECT count(*) FROM scheduled_run WHERE job = ? AND node = ? AND started_at > ?",
+                    job, survivor, killedAt) >= 2, job + ": the survivor fired it after the kill");
+            System.out.printf("%s: %s%n", job, cluster.rows("SELECT node, count(*) FROM scheduled_run WHERE job = ? "
+                    + "GROUP BY node ORDER BY node", job));
+        }
+    }
+
+    private static void assertAuditChainIntact(Instance survivor) throws Exception {
+        HttpResponse<String> chain = survivor.send(HttpRequest.newBuilder(survivor.uri("/api/audit/verify"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:admin-test".getBytes(StandardCharsets.UTF_8))).GET().build());
+        assertEquals(200, chain.statusCode(), chain.body());
+        assertTrue(chain.body().contains("\"intact\":true"), "the audit chain survived: " + chain.body());
+    }
+}
