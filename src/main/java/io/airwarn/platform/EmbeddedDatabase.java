@@ -57,14 +57,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a directory that cannot be written or has less free space than {@code AIRWARN_MIN_FREE_MB} (default
+     * 256): PostgreSQL on a full disk stops accepting writes, and a warning system must find that out at startup.
+     */
     private static void checkUsable(Path directory) {
+        long usableMb;
         try {
             Files.createDirectories(directory);
             Path probe = Files.createTempFile(directory, ".write-check", ".tmp");
             Files.delete(probe);
+            usableMb = Files.getFileStore(directory).getUsableSpace() / (1024 * 1024);
         } catch (IOException | SecurityException e) {
             throw new StartupException("The data directory " + directory.toAbsolutePath() + " is not usable ("
                     + rootMessage(e) + "). Set AIRWARN_DATA_DIR to a writable directory with free space.", e);
+        }
+        long minimumMb = minimumFreeMb();
+        if (usableMb < minimumMb) {
+            throw new StartupException("The data directory " + directory.toAbsolutePath() + " has only " + usableMb
+                    + " MB free; AirWarn needs at least " + minimumMb + " MB (AIRWARN_MIN_FREE_MB). Free some space "
+                    + "or set AIRWARN_DATA_DIR to a directory on a disk with room.");
+        }
+    }
+
+    private static long minimumFreeMb() {
+        String value = System.getenv().getOrDefault("AIRWARN_MIN_FREE_MB", "256");
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new StartupException("AIRWARN_MIN_FREE_MB must be a whole number of megabytes, not \"" + value
+                    + "\".");
         }
     }
 

@@ -3,6 +3,7 @@ package io.airwarn.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.airwarn.platform.AppProcesses.Instance;
 import java.net.http.HttpRequest;
@@ -64,14 +65,52 @@ class PackagedApplicationIT {
     @Test
     void anUnusableDataDirectoryIsAClearError() throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
-        Path log = temp.resolve("bad-dir.log");
-        Process p = AppProcesses.launch(Map.of("AIRWARN_DATA_DIR", file.toString()), log);
+        String output = failedStart(Map.of("AIRWARN_DATA_DIR", file.toString()), "bad-dir.log");
+        assertTrue(output.contains("AirWarn cannot start: The data directory"), output);
+        assertTrue(output.contains("AIRWARN_DATA_DIR"), output);
+    }
+
+    @Test
+    void aDataDirectoryWithTooLittleFreeSpaceIsAClearError() throws Exception {
+        String output = failedStart(Map.of("AIRWARN_DATA_DIR", temp.resolve("small").toString(),
+                "AIRWARN_MIN_FREE_MB", "100000000"), "small-disk.log");
+        assertTrue(output.contains("AirWarn cannot start: The data directory"), output);
+        assertTrue(output.contains("MB free; AirWarn needs at least 100000000 MB (AIRWARN_MIN_FREE_MB)"), output);
+    }
+
+    /** Real file systems: a read-only one and a full one (1 MB), where the machine lets the test mount them. */
+    @Test
+    void aReadOnlyOrFullDiskIsAClearError() throws Exception {
+        Path readOnly = Files.createDirectories(temp.resolve("read-only"));
+        Path full = Files.createDirectories(temp.resolve("full"));
+        assumeTrue(mount(readOnly, "size=1m,ro") && mount(full, "size=1m"), "mounting a tmpfs needs root");
+        try {
+            String output = failedStart(Map.of("AIRWARN_DATA_DIR", readOnly.toString()), "read-only.log");
+            assertTrue(output.contains("AirWarn cannot start: The data directory"), output);
+            assertTrue(output.contains("Read-only file system"), output);
+            output = failedStart(Map.of("AIRWARN_DATA_DIR", full.toString()), "full.log");
+            assertTrue(output.contains("MB free; AirWarn needs at least 256 MB"), output);
+        } finally {
+            new ProcessBuilder("umount", readOnly.toString()).start().waitFor(30, TimeUnit.SECONDS);
+            new ProcessBuilder("umount", full.toString()).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean mount(Path at, String options) throws Exception {
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", at.toString())
+                .redirectErrorStream(true).start();
+        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    /** Starts the server expecting it to refuse; its output, checked for exit code 1 and no stack trace. */
+    private String failedStart(Map<String, String> env, String logName) throws Exception {
+        Path log = temp.resolve(logName);
+        Process p = AppProcesses.launch(env, log);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String output = Files.readString(log);
         assertEquals(1, p.exitValue(), output);
-        assertTrue(output.contains("AirWarn cannot start: The data directory"), output);
-        assertTrue(output.contains("AIRWARN_DATA_DIR"), output);
         assertFalse(output.contains("\tat "), "no stack trace: " + output);
+        return output;
     }
 
     @Test
