@@ -52,7 +52,8 @@ public final class CsvRows {
         return rows;
     }
 
-    private static String decodeUtf8(byte[] content) {
+    /** Strict UTF-8 without a byte-order mark; @throws InvalidFileException when the bytes are not UTF-8 */
+    public static String decodeUtf8(byte[] content) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

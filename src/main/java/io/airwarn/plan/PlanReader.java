@@ -5,7 +5,6 @@ import io.airwarn.observation.CsvRows;
 import io.airwarn.observation.InvalidFileException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,9 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -108,10 +109,17 @@ public final class PlanReader {
             try {
                 LoaderOptions options = new LoaderOptions();
                 options.setAllowDuplicateKeys(false);
-                node = new Yaml(options).compose(new StringReader(new String(content, StandardCharsets.UTF_8)));
+                node = new Yaml(options).compose(new StringReader(CsvRows.decodeUtf8(content)));
+            } catch (InvalidFileException e) {
+                problems.add(PlanProblem.error(PlanSource.PLAN_FILE, 0, null, e.getMessage()));
+                return null;
             } catch (MarkedYAMLException e) {
                 problems.add(PlanProblem.error(PlanSource.PLAN_FILE, e.getProblemMark().getLine() + 1, null,
                         "not valid YAML: " + e.getProblem()));
+                return null;
+            } catch (YAMLException e) {
+                // Limits of the parser: nesting depth, aliases, document size.
+                problems.add(PlanProblem.error(PlanSource.PLAN_FILE, 0, null, "not accepted: " + e.getMessage()));
                 return null;
             }
             y.root = YamlMap.root(PlanSource.PLAN_FILE, node, problems);
@@ -250,7 +258,10 @@ public final class PlanReader {
                 }
                 Cells cells = new Cells(file, row.line(), header, row.cells(), problems);
                 String id = cells.text("id", true);
-                if (id != null && lines.putIfAbsent(id, row.line()) != null) {
+                if (id == null) {
+                    continue;
+                }
+                if (lines.putIfAbsent(id, row.line()) != null) {
                     problems.add(PlanProblem.error(file, row.line(), "id", "duplicate id " + id + " (first on line "
                             + lines.get(id) + ")"));
                     continue;
@@ -268,6 +279,10 @@ public final class PlanReader {
 
     /** The cells of one CSV line, read by column name; problems carry the line and column. */
     static final class Cells {
+        private static final String PHONE_COLUMN = "contact_mobile";
+        private static final String FORMULA_STARTS = "=+-@";
+        private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
         final String file;
         final int line;
         final List<String> header;
@@ -294,6 +309,15 @@ public final class PlanReader {
                 if (required) {
                     error(column, "is required");
                 }
+                return null;
+            }
+            // Lists are edited in spreadsheets and exported again: a cell a spreadsheet would run is refused.
+            if (!PHONE_COLUMN.equals(column) && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+                error(column, "starts with '" + value.charAt(0) + "', which a spreadsheet would run as a formula");
+                return null;
+            }
+            if ("id".equals(column) && !ID.matcher(value).matches()) {
+                error(column, "'" + value + "' is not an id: letters, digits, '.', '_' and '-', at most 64");
                 return null;
             }
             return value;
