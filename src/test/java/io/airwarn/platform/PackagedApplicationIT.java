@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.airwarn.platform.AppProcesses.Instance;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -68,6 +69,36 @@ class PackagedApplicationIT {
         String output = failedStart(Map.of("AIRWARN_DATA_DIR", file.toString()), "bad-dir.log");
         assertTrue(output.contains("AirWarn cannot start: The data directory"), output);
         assertTrue(output.contains("AIRWARN_DATA_DIR"), output);
+    }
+
+    /**
+     * Behind a load balancer that ends TLS and says so (X-Forwarded-Proto), the session cookie is Secure; forwarding
+     * headers are believed only from the trusted proxy addresses configured.
+     */
+    @Test
+    void theSessionCookieIsSecureBehindATlsProxy() throws Exception {
+        try (Instance app = start(temp.resolve("proxy"), Map.of("AIRWARN_DEMO", "false", "AIRWARN_DEMO_USERS", "true",
+                "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true",
+                "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1"))) {
+            String overTls = signIn(app, "https");
+            assertTrue(overTls.contains("airwarn-session=") && overTls.contains("Secure"), overTls);
+            assertTrue(overTls.toLowerCase().contains("httponly") && overTls.contains("SameSite=Strict"), overTls);
+            String plain = signIn(app, null);
+            assertTrue(plain.contains("airwarn-session=") && !plain.contains("Secure"), plain);
+            app.stop();
+        }
+    }
+
+    /** Signs in as the demo duty officer, optionally through a proxy using {@code proto}; the Set-Cookie header. */
+    private static String signIn(Instance app, String proto) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri("/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=duty&j_password=duty-demo"));
+        if (proto != null) {
+            request.header("X-Forwarded-Proto", proto);
+        }
+        HttpResponse<String> response = app.send(request.build());
+        return String.join("; ", response.headers().allValues("Set-Cookie"));
     }
 
     @Test
