@@ -4,6 +4,7 @@
 # If-None-Match) and GET /cap/alerts.atom with wrk on loopback at 2, 4 and 8 connections (1, 2 and 4 per core on a
 # 2-core machine). Prints requests/s and the latency percentiles, and the server's resident memory idle and after.
 #   mvn -q package -DskipTests && src/test/bench/public-load.sh        (needs wrk: apt-get install wrk)
+# JAVA_OPTS are passed to the server's JVM, e.g. JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" for the memory figures.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
@@ -11,7 +12,7 @@ port=${PORT:-18180}
 duration=${DURATION:-20s}
 data=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-AIRWARN_DATA_DIR="$data" QUARKUS_HTTP_PORT=$port AIRWARN_DISPATCH_EVERY=off java -jar target/quarkus-app/quarkus-run.jar \
+AIRWARN_DATA_DIR="$data" QUARKUS_HTTP_PORT=$port AIRWARN_DISPATCH_EVERY=off java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar \
   > "$data/app.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -fs "localhost:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
@@ -32,7 +33,7 @@ sleep 6  # the public list is re-read at most every AIRWARN_PUBLIC_CACHE (5 s)
 echo "warnings in force on the public list: $(curl -fs "$base/api/public/warnings" | grep -o '"unit"' | wc -l)"
 etag=$(curl -fsI "$base/api/public/warnings" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
 rss() { echo "$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"; }
-echo "AirWarn public endpoints under wrk ($(nproc) cores, $duration per run, $(date -u +%Y-%m-%dT%H:%MZ))"
+echo "AirWarn public endpoints under wrk ($(nproc) cores, $duration per run, $(date -u +%Y-%m-%dT%H:%MZ), JAVA_OPTS: ${JAVA_OPTS:-none})"
 echo "resident memory, idle: $(rss)"
 for path in /api/public/warnings /cap/alerts.atom; do
   for c in 2 4 8; do

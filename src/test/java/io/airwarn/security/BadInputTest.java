@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -115,5 +121,23 @@ class BadInputTest {
         }
         assertTrue(wrong.isEmpty(), "not refused cleanly:\n" + String.join("\n", wrong));
         assertEquals(before, tables.stream().map(this::rows).toList(), "nothing stored");
+    }
+
+    /** The server answers 413 from the declared length alone, before reading (or storing) a byte of the body. */
+    @Test
+    void aBodyOverTheRequestLimitIsRefusedBeforeItIsRead() throws IOException {
+        long before = rows("observation");
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String auth = Base64.getEncoder().encodeToString("duty:duty-demo".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("POST /api/observations HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Basic " + auth + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 65L * 1024 * 1024 + "\r\n\r\n[").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+        }
+        assertEquals(before, rows("observation"));
     }
 }
