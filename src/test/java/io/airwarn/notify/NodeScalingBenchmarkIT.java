@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The notification figures with one and with two nodes (packaged jar processes on one PostgreSQL, the sandbox gateway
  * as its own process): a province-wide red approved for all twelve units at once through the nodes, the time until
- * its messages are all at the gateway, and 20,000 queued messages dispatched. Writes target/node-scaling-benchmark.txt.
+ * its messages are all at the gateway, and 20,000 queued messages dispatched; then each node's resident memory. The
+ * nodes run with the heap the README recommends ({@value #JVM}). Writes target/node-scaling-benchmark.txt.
  */
 @Tag("benchmark")
 class NodeScalingBenchmarkIT {
@@ -38,6 +39,7 @@ class NodeScalingBenchmarkIT {
     private static final String COMMANDER = "Basic " + Base64.getEncoder().encodeToString(
             "commander:commander-demo".getBytes(StandardCharsets.UTF_8));
     private static final int QUEUED = 20_000;
+    static final String JVM = "-Xmx256m -XX:+UseSerialGC";
 
     @Test
     void oneAndTwoNodes() throws Exception {
@@ -55,7 +57,8 @@ class NodeScalingBenchmarkIT {
             List<Instance> nodes = new ArrayList<>();
             try {
                 for (int i = 0; i < nodeCount; i++) {
-                    nodes.add(AppProcesses.start(cluster.node(Map.of("QUARKUS_QUARTZ_INSTANCE_ID", "node-" + i)),
+                    nodes.add(AppProcesses.start(cluster.node(Map.of("QUARKUS_QUARTZ_INSTANCE_ID", "node-" + i,
+                                    "JAVA_TOOL_OPTIONS", JVM)),
                             cluster.temp.resolve("node-" + i + ".log"), 0));
                 }
                 List<Integer> warnings = submitted(nodes.get(0));
@@ -80,16 +83,26 @@ class NodeScalingBenchmarkIT {
                                 == 0);
                 double queuedSeconds = (System.nanoTime() - queued) / 1e9;
                 assertEquals(messages + QUEUED, cluster.receivedCount(), "each message received once");
+                List<String> memory = new ArrayList<>();
+                for (Instance node : nodes) {
+                    memory.add(residentMb(node) + " MB");
+                }
                 return String.format("  %d node(s): province-wide RED, 12 approvals at once: %,d ms; its %,d messages "
-                        + "at the gateway %,d ms after the first approval; %,d queued messages in %.1f s = %,.0f/s",
-                        nodeCount, approvedMs, messages, activationSentMs, QUEUED, queuedSeconds,
-                        QUEUED / queuedSeconds);
+                        + "at the gateway %,d ms after the first approval; %,d queued messages in %.1f s = %,.0f/s; "
+                        + "resident memory after: %s", nodeCount, approvedMs, messages, activationSentMs, QUEUED,
+                        queuedSeconds, QUEUED / queuedSeconds, memory);
             } finally {
                 for (Instance node : nodes) {
                     node.close();
                 }
             }
         }
+    }
+
+    private static long residentMb(Instance node) throws java.io.IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(node.process().pid()), "status")).stream()
+                .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
+                .findFirst().orElse(-1);
     }
 
     /** Drafts and submits a red warning for each unit; their ids, waiting for approval. */
