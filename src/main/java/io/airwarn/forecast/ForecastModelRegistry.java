@@ -1,6 +1,7 @@
 package io.airwarn.forecast;
 
 import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.platform.ClusterSignals;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +41,33 @@ public class ForecastModelRegistry {
     private volatile Map<String, ForecastModel> models = Map.of();
     private volatile List<String> problems = List.of();
 
-    ForecastModelRegistry(AirWarnConfig config) {
+    private static final String SIGNAL = "forecast models";
+
+    private final ClusterSignals signals;
+
+    ForecastModelRegistry(AirWarnConfig config, ClusterSignals signals) {
         this.directory = Path.of(config.forecast().modelsDir());
+        this.signals = signals;
     }
 
     @PostConstruct
     void load() {
-        Report report = reload();
+        Report report = read();
         report.problems().forEach(problem -> Log.errorf("forecast model not loaded: %s", problem));
+        signals.follow(SIGNAL, this::read);
     }
 
-    /** Reads the folder again; broken files keep their previous model, removed files drop theirs. */
-    public synchronized Report reload() {
+    /**
+     * Reads the folder again here and tells the other nodes to do the same (blocking: call it off the event loop);
+     * broken files keep their previous model, removed files drop theirs.
+     */
+    public Report reload() {
+        Report report = read();
+        signals.raise(SIGNAL).await().atMost(Duration.ofSeconds(30));
+        return report;
+    }
+
+    private synchronized Report read() {
         Map<String, ForecastModel> next = new TreeMap<>();
         List<String> found = new ArrayList<>();
         if (Files.isDirectory(directory)) {

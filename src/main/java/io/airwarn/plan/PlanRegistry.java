@@ -3,6 +3,7 @@ package io.airwarn.plan;
 import io.airwarn.audit.AuditLog;
 import io.airwarn.city.Cities;
 import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.platform.ClusterSignals;
 import io.airwarn.platform.ConfigFiles;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads the plan folders at startup and on reload, validates them, stores each valid version with its checksum,
@@ -31,10 +33,15 @@ public class PlanRegistry {
     private final Map<WarningLevel, Double> minimumShare;
     private final PlanStore store;
     private final AuditLog auditLog;
+    private static final String SIGNAL = "contingency plans";
+
+    private final ClusterSignals signals;
     private volatile PlanCatalog catalog = new PlanCatalog();
 
-    PlanRegistry(AirWarnConfig config, Cities cities, ConfigFiles files, PlanStore store, AuditLog auditLog) {
+    PlanRegistry(AirWarnConfig config, Cities cities, ConfigFiles files, PlanStore store, AuditLog auditLog,
+                 ClusterSignals signals) {
         this.auditLog = auditLog;
+        this.signals = signals;
         this.directory = Path.of(config.plansDir());
         this.cities = cities;
         this.minimumShare = files.read("emission-reduction.yaml", ReductionRequirements::read);
@@ -42,14 +49,21 @@ public class PlanRegistry {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 50) StartupEvent event) {
-        reload("system").await().atMost(LOAD_TIMEOUT);
+        load(Optional.of("system")).await().atMost(LOAD_TIMEOUT);
+        signals.follow(SIGNAL, () -> load(Optional.empty()).await().atMost(LOAD_TIMEOUT));
     }
 
     /**
-     * Reads and validates every folder again (blocking file reads: call it off the event loop); every plan version
-     * put into use and every refused one is recorded in the audit trail under {@code actor}.
+     * Reads and validates every folder again on this node and tells the other nodes to do the same (blocking file
+     * reads: call it off the event loop); every plan version put into use and every refused one is recorded in the
+     * audit trail under {@code actor}.
      */
-    public synchronized Uni<PlanCatalog> reload(String actor) {
+    public Uni<PlanCatalog> reload(String actor) {
+        return load(Optional.of(actor)).call(catalog -> signals.raise(SIGNAL));
+    }
+
+    /** Reads the folders; audited under the actor when given (another node's reload was audited there). */
+    private synchronized Uni<PlanCatalog> load(Optional<String> actor) {
         List<PlanFolders.Checked> checked = PlanFolders.check(directory, c -> cities.find(c).isPresent(), minimumShare);
         Map<String, Long> versionIds = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -67,7 +81,8 @@ public class PlanRegistry {
             PlanCatalog before = catalog;
             PlanCatalog after = before.with(checked, versionIds);
             catalog = after;
-            return audit(actor, before, checked).map(done -> after);
+            return actor.isEmpty() ? Uni.createFrom().item(after)
+                    : audit(actor.get(), before, checked).map(done -> after);
         });
     }
 

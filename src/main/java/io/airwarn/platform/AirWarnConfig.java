@@ -124,6 +124,13 @@ public interface AirWarnConfig {
     @WithDefault("PT24H")
     Duration messageValidity();
 
+    /**
+     * {@code AIRWARN_CLUSTER_POLL}: how often a node checks whether another node reloaded the plans or forecast
+     * models; PT0S turns it off.
+     */
+    @WithDefault("PT5S")
+    Duration clusterPoll();
+
     /** {@code AIRWARN_PUBLIC_CACHE}: how long a node reuses the public warnings before it asks the database again. */
     @WithDefault("PT5S")
     Duration publicCache();
@@ -148,7 +155,7 @@ public interface AirWarnConfig {
         @WithDefault("0 0 7,15 * * ?")
         String cron();
 
-        /** {@code AIRWARN_MODELS_DIR}: the fitted model files. */
+        /** {@code AIRWARN_FORECAST_MODELS_DIR}: the fitted model files. */
         @WithDefault("forecast-models")
         String modelsDir();
     }

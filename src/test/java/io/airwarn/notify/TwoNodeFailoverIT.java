@@ -11,7 +11,10 @@ import io.airwarn.warning.IssuedWarnings;
 import io.restassured.RestAssured;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,6 +85,71 @@ class TwoNodeFailoverIT {
                 assertFalse(victim.process().isAlive());
             }
         }
+    }
+
+    /**
+     * Plans and forecast models live in each node's memory, read from folders the nodes share: a reload on one node
+     * reaches the other, and is audited once.
+     */
+    @Test
+    void aReloadOnOneNodeReachesTheOther() throws Exception {
+        try (SandboxCluster cluster = SandboxCluster.start("airwarn-reload")) {
+            Path plans = cluster.temp.resolve("plans");
+            Path models = Files.createDirectories(cluster.temp.resolve("models"));
+            copy(Path.of("contingency-plans"), plans);
+            Files.copy(Path.of("forecast-models/default.yaml"), models.resolve("default.yaml"));
+            Map<String, String> common = Map.of("AIRWARN_PLANS_DIR", plans.toString(),
+                    "AIRWARN_FORECAST_MODELS_DIR", models.toString(), "AIRWARN_CLUSTER_POLL", "PT1S");
+            try (Instance a = AppProcesses.start(env(cluster, common, "node-a"), cluster.temp.resolve("a.log"), 0);
+                 Instance b = AppProcesses.start(env(cluster, common, "node-b"), cluster.temp.resolve("b.log"), 0)) {
+                assertTrue(get(b, "/api/plans/220581", "duty:duty-demo").contains("\"2026.1-sample\""));
+                assertFalse(get(b, "/api/forecast/models", "duty:duty-demo").contains("\"220581\""));
+                Path plan = plans.resolve("220581-meihekou/plan.yaml");
+                Files.writeString(plan, Files.readString(plan).replace("version: \"2026.1-sample\"",
+                        "version: \"2026.2-reload-test\""));
+                Files.copy(models.resolve("default.yaml"), models.resolve("220581.yaml"));
+
+                HttpResponse<String> reloaded = a.send(HttpRequest.newBuilder(a.uri("/api/plans/reload"))
+                        .header("Authorization", basic("admin:admin-test"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build());
+                assertEquals(200, reloaded.statusCode(), reloaded.body());
+                HttpResponse<String> models2 = a.send(HttpRequest.newBuilder(a.uri("/api/forecast/models/reload"))
+                        .header("Authorization", basic("duty:duty-demo"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build());
+                assertEquals(200, models2.statusCode(), models2.body());
+
+                await("the other node uses the reloaded plan and model", Duration.ofSeconds(30), () ->
+                        get(b, "/api/plans/220581", "duty:duty-demo").contains("\"2026.2-reload-test\"")
+                                && get(b, "/api/forecast/models", "duty:duty-demo").contains("\"220581\""));
+                assertEquals(1, cluster.count("SELECT count(*) FROM audit_log WHERE action = 'plan.load' AND "
+                        + "entity_id = '220581' AND reason LIKE '%2026.2-reload-test%'"), "audited once");
+                assertAuditChainIntact(b);
+            }
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String get(Instance node, String path, String credentials) throws Exception {
+        HttpResponse<String> r = node.send(HttpRequest.newBuilder(node.uri(path))
+                .header("Authorization", basic(credentials)).GET().build());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
     }
 
     private static Map<String, String> env(SandboxCluster cluster, Map<String, String> common, String name) {
@@ -164,8 +233,7 @@ class TwoNodeFailoverIT {
 
     private static void assertAuditChainIntact(Instance survivor) throws Exception {
         HttpResponse<String> chain = survivor.send(HttpRequest.newBuilder(survivor.uri("/api/audit/verify"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:admin-test".getBytes(StandardCharsets.UTF_8))).GET().build());
+                .header("Authorization", basic("admin:admin-test")).GET().build());
         assertEquals(200, chain.statusCode(), chain.body());
         assertTrue(chain.body().contains("\"intact\":true"), "the audit chain survived: " + chain.body());
     }

@@ -1,0 +1,76 @@
+package io.airwarn.platform;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps what every node reads from its own disk into memory (plans, forecast models) the same on all nodes: the node
+ * where someone reloads raises a signal (table {@code cluster_signal}), and every node polls the signals every
+ * {@code AIRWARN_CLUSTER_POLL} and reloads its copy when one has moved on.
+ */
+@ApplicationScoped
+public class ClusterSignals {
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Duration every;
+    private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+    private final Map<String, Runnable> followers = new ConcurrentHashMap<>();
+    private final Map<String, Long> seen = new ConcurrentHashMap<>();
+
+    ClusterSignals(Pool pool, Vertx vertx, AirWarnConfig config) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.every = config.clusterPoll();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!every.isZero()) {
+            vertx.setPeriodic(every.toMillis(), id -> poll());
+        }
+    }
+
+    /** Runs {@code reload} (off the event loop) whenever another node raises {@code name}. */
+    public void follow(String name, Runnable reload) {
+        followers.put(name, reload);
+    }
+
+    /** Tells the other nodes that {@code name} was reloaded here. */
+    public Uni<Void> raise(String name) {
+        return pool.preparedQuery("""
+                INSERT INTO cluster_signal (name, generation) VALUES ($1, 1)
+                ON CONFLICT (name) DO UPDATE SET generation = cluster_signal.generation + 1, changed_at = now()
+                RETURNING generation""").execute(Tuple.of(name))
+                .invoke(rows -> seen.put(name, rows.iterator().next().getLong(0))).replaceWithVoid();
+    }
+
+    private void poll() {
+        pool.query("SELECT name, generation, changed_at FROM cluster_signal").execute().subscribe().with(rows -> {
+            for (Row row : rows) {
+                String name = row.getString("name");
+                long generation = row.getLong("generation");
+                Long last = seen.put(name, generation);
+                // Unknown until now: a change before this node started is already in the files it loaded.
+                boolean moved = last == null ? row.getOffsetDateTime("changed_at").isAfter(started) : generation > last;
+                Runnable follower = followers.get(name);
+                if (moved && follower != null) {
+                    Log.infof("%s were reloaded on another node: reloading them here", name);
+                    Infrastructure.getDefaultWorkerPool().execute(follower);
+                }
+            }
+        }, failure -> Log.debugf("cluster signals not read: %s", failure.getMessage()));
+    }
+}
