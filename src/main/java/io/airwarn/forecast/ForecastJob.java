@@ -1,6 +1,6 @@
 package io.airwarn.forecast;
 
-import io.airwarn.platform.ScheduledRuns;
+import io.airwarn.cluster.ScheduledRuns;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -21,7 +21,7 @@ import java.util.List;
 @ApplicationScoped
 class ForecastJob {
 
-    static final String IDENTITY = "forecast-run";
+    static final String IDENTITY = ScheduledRuns.FORECAST_JOB;
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
 

@@ -29,13 +29,13 @@ public class Dispatcher {
     static final int BATCH = 200;
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final OutboxStore store;
     private final TwilioChannel channel;
     private final TokenBucket bucket;
     private final ExecutorService senders;
     private final int staleClaimSeconds;
+    private final Duration maxBackoff;
 
     Dispatcher(OutboxStore store, TwilioChannel channel, AirWarnConfig config) {
         this.store = store;
@@ -44,6 +44,7 @@ public class Dispatcher {
         this.bucket = new TokenBucket(config.twilio().rate(), Math.max(1, config.twilio().rate() / 200));
         this.senders = Executors.newFixedThreadPool(config.twilio().concurrency());
         this.staleClaimSeconds = (int) config.twilio().staleClaim().toSeconds();
+        this.maxBackoff = config.twilio().maxBackoff();
     }
 
     @PreDestroy
@@ -100,7 +101,7 @@ public class Dispatcher {
             case PERMANENT -> store.failed(m.id(), r.errorCode(), r.message());
             case UNKNOWN -> store.unknown(m.id(), r.message());
             case RETRYABLE -> {
-                OffsetDateTime next = OffsetDateTime.now(ZoneOffset.UTC).plus(backoff(m.attempts()));
+                OffsetDateTime next = OffsetDateTime.now(ZoneOffset.UTC).plus(backoff(m.attempts(), maxBackoff));
                 yield next.isAfter(m.validUntil()) ? store.failed(m.id(), r.errorCode(), "validity passed: " + r.message())
                         : store.retry(m.id(), next, r.errorCode(), r.message());
             }
@@ -108,9 +109,9 @@ public class Dispatcher {
         update.await().atMost(TIMEOUT);
     }
 
-    /** Exponential backoff from 2 s, doubling per attempt up to 5 min, with full jitter. */
-    static Duration backoff(int attempts) {
-        long max = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(20, Math.max(0, attempts - 1)));
+    /** Exponential backoff from 2 s, doubling per attempt up to {@code cap}, jittered over its upper half. */
+    static Duration backoff(int attempts, Duration cap) {
+        long max = Math.min(cap.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(20, Math.max(0, attempts - 1)));
         return Duration.ofMillis(max / 2 + ThreadLocalRandom.current().nextLong(max / 2 + 1));
     }
 

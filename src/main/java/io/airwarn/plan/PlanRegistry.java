@@ -3,7 +3,7 @@ package io.airwarn.plan;
 import io.airwarn.audit.AuditLog;
 import io.airwarn.city.Cities;
 import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.platform.ClusterSignals;
+import io.airwarn.cluster.ClusterSignals;
 import io.airwarn.platform.ConfigFiles;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;

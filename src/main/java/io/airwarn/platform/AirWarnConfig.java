@@ -82,6 +82,13 @@ public interface AirWarnConfig {
          */
         @WithDefault("PT60S")
         Duration staleClaim();
+
+        /**
+         * {@code AIRWARN_TWILIO_MAX_BACKOFF}: the longest wait between two tries of a message while the provider
+         * fails (waits start at 2 s and double, with jitter); also how late a message may go out after an outage.
+         */
+        @WithDefault("PT5M")
+        Duration maxBackoff();
     }
 
     /** How long a recipient has to acknowledge an order, per level (ISO-8601 durations), and links. */

@@ -1,7 +1,7 @@
 package io.airwarn.warning;
 
 import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.platform.ScheduledRuns;
+import io.airwarn.cluster.ScheduledRuns;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -23,7 +23,7 @@ import java.time.ZoneOffset;
 class WarningReminders {
 
     static final String ACTION = "REMINDER";
-    static final String IDENTITY = "warning-reminders";
+    static final String IDENTITY = ScheduledRuns.REMINDER_JOB;
 
     private final Pool pool;
     private final Clock clock;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.airwarn.platform.AppProcesses;
 import io.airwarn.platform.AppProcesses.Instance;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * AirWarn as real processes sharing one PostgreSQL, with the sandbox gateway as a process of its own (started by the
  * packaged jar's {@code sandbox} command), whose record of what it received is the judge: a node killed with
- * kill -9 in the middle of a dispatch and restarted delivers every message exactly once, and messages wait while the
- * gateway is down and go out once when it returns. {@link TwoNodeFailoverIT} runs two nodes.
+ * kill -9 in the middle of a dispatch and restarted delivers every message exactly once, and messages wait out a
+ * ten-minute gateway outage and go out once when it returns. {@link TwoNodeFailoverIT} runs two nodes.
  */
 class MultiProcessNotificationIT {
 
@@ -74,30 +75,55 @@ class MultiProcessNotificationIT {
         }
     }
 
+    /**
+     * The gateway is down for ten minutes (real time). Messages valid for an hour wait, tried again and again, and go
+     * out exactly once when it returns; messages whose validity ends during the outage are cancelled, never sent.
+     * The wait between tries is capped at 20 s here (AIRWARN_TWILIO_MAX_BACKOFF; 5 min by default, see
+     * {@link RetryScheduleTest}) so the test ends soon after the gateway returns.
+     */
     @Test
-    void messagesWaitWhileTheGatewayIsDownAndGoOutOnceWhenItReturns() throws Exception {
+    void messagesWaitOutATenMinuteGatewayOutageAndGoOutOnceWithinTheirValidity() throws Exception {
         int messages = 50;
+        int shortLived = 10;
+        Duration outage = Duration.ofMinutes(10);
         cluster.killSandbox();
-        try (Instance node = AppProcesses.start(cluster.node(Map.of()), cluster.temp.resolve("outage.log"), 0)) {
+        Instant down = Instant.now();
+        try (Instance node = AppProcesses.start(cluster.node(Map.of("AIRWARN_TWILIO_MAX_BACKOFF", "PT20S")),
+                cluster.temp.resolve("outage.log"), 0)) {
             cluster.execute("""
-                        INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority,
-                                            exercise, valid_until)
-                        SELECT 'outage-' || g, '220100', 'PUBLIC', 'outage-' || g, '+86138' || lpad(g::text, 8, '0'),
-                               'AirWarn outage test ' || g, 2, false, now() + interval '1 hour'
-                        FROM generate_series(1, %d) g""".formatted(messages));
-            await("every message tried and waiting to retry", Duration.ofSeconds(60), () -> cluster.count(
-                    "SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'outage-%' AND status = 'RETRY' "
-                            + "AND attempts >= 1") == messages);
-            // The gateway comes back (its record starts empty, as a restarted provider endpoint's would).
-            cluster.startSandbox();
-            await("every message sent after the gateway returned", Duration.ofSeconds(120), () -> cluster.count(
-                    "SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'outage-%' AND status NOT IN "
-                            + "('SENT', 'DELIVERED')") == 0);
-            Map<String, Long> received = cluster.received();
-            for (int i = 1; i <= messages; i++) {
-                String key = String.format("+86138%08d|AirWarn outage test %d", i, i);
-                assertEquals(1L, received.getOrDefault(key, 0L), key + " received exactly once");
+                    INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority,
+                                        exercise, valid_until)
+                    SELECT 'outage-' || g, '220100', 'PUBLIC', 'outage-' || g, '+86138' || lpad(g::text, 8, '0'),
+                           'AirWarn outage test ' || g, 2, false,
+                           now() + CASE WHEN g <= %d THEN interval '1 hour' ELSE interval '3 minutes' END
+                    FROM generate_series(1, %d) g""".formatted(messages, messages + shortLived));
+            String waiting = "SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'outage-%' AND valid_until > "
+                    + "now() + interval '30 minutes' AND status IN ('RETRY', 'QUEUED', 'SENDING')";
+            while (Duration.between(down, Instant.now()).compareTo(outage) < 0) {
+                assertEquals(messages, cluster.count(waiting), "every message valid for an hour still waits");
+                Thread.sleep(5_000);
             }
+            long attempts = cluster.count("SELECT min(attempts) FROM outbox WHERE idempotency_key LIKE 'outage-%' "
+                    + "AND valid_until > now() + interval '30 minutes'");
+            assertTrue(attempts >= 10, "tried again and again during the outage: " + attempts + " attempts");
+            assertEquals(shortLived, cluster.count("SELECT count(*) FROM outbox WHERE idempotency_key LIKE "
+                    + "'outage-%' AND status IN ('CANCELLED', 'FAILED') AND error_message LIKE 'validity passed%'"),
+                    "the messages whose validity ended are given up");
+
+            cluster.startSandbox();
+            Instant back = Instant.now();
+            await("every valid message sent after the gateway returned", Duration.ofSeconds(120), () -> cluster.count(
+                    "SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'outage-%' AND status IN "
+                            + "('SENT', 'DELIVERED')") == messages);
+            Duration late = Duration.between(back, Instant.now());
+            Map<String, Long> received = cluster.received();
+            for (int i = 1; i <= messages + shortLived; i++) {
+                String key = String.format("+86138%08d|AirWarn outage test %d", i, i);
+                assertEquals(i <= messages ? 1L : 0L, received.getOrDefault(key, 0L), key);
+            }
+            System.out.printf("gateway down %s: %d messages waited (at least %d tries each) and went out %d s after "
+                    + "it returned; %d short-lived ones cancelled%n", outage, messages, attempts, late.toSeconds(),
+                    shortLived);
             node.stop();
         }
     }

@@ -81,6 +81,9 @@ class TwoNodeFailoverIT {
                 assertEscalatedOnce(cluster, in, messages);
                 assertEachMessageReceivedOnce(cluster, in);
                 assertEachFiringRanOnce(cluster, dispatching, survivorName, killedAt);
+                String runs = get(survivor, "/api/scheduled-runs?job=forecast-run&limit=3", "viewer:viewer-demo");
+                assertTrue(runs.contains("\"node\":\"" + survivorName + "\"") && runs.contains("\"finishedAt\""),
+                        runs);
                 assertAuditChainIntact(survivor);
                 assertFalse(victim.process().isAlive());
             }

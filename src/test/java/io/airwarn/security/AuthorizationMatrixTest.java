@@ -58,6 +58,7 @@ class AuthorizationMatrixTest {
             new Entry("POST", "/api/orders/A0/ack", null, Set.of("enterprise", "school", "unit", "duty", "commander",
                     "admin")),
             new Entry("GET", "/api/users", null, Set.of("admin")),
+            new Entry("GET", "/api/scheduled-runs", null, STAFF),
             new Entry("POST", "/api/users", "{}", Set.of("admin")),
             new Entry("GET", "/api/audit", null, Set.of("approver", "commander", "admin")),
             new Entry("PUT", "/api/targets/baselines", "{}", Set.of("commander", "admin")),

@@ -88,7 +88,9 @@ class BadInputTest {
                 new Bad("unsigned Twilio callback", "POST", "/api/twilio/status", "application/x-www-form-urlencoded",
                         "MessageSid=SM1&MessageStatus=delivered"),
                 new Bad("CAP identifier traversal", "GET", "/cap/..%2F..%2Fetc%2Fpasswd.xml", null, ""),
-                new Bad("rankings bad period", "GET", "/api/public/rankings?period=2015-13", null, ""));
+                new Bad("rankings bad period", "GET", "/api/public/rankings?period=2015-13", null, ""),
+                new Bad("scheduled runs, SQL as the job", "GET", "/api/scheduled-runs?job=x'%20OR%20'1'='1", null, ""),
+                new Bad("scheduled runs, limit out of range", "GET", "/api/scheduled-runs?limit=100000000", null, ""));
     }
 
     private long rows(String table) {

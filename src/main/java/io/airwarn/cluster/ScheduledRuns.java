@@ -1,5 +1,6 @@
-package io.airwarn.platform;
+package io.airwarn.cluster;
 
+import io.airwarn.platform.BeijingTime;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +22,10 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class ScheduledRuns {
+
+    /** The recorded jobs. */
+    public static final String FORECAST_JOB = "forecast-run";
+    public static final String REMINDER_JOB = "warning-reminders";
 
     private final Pool pool;
     private final String node;
@@ -36,6 +44,28 @@ public class ScheduledRuns {
             host = "localhost";
         }
         return host + "/" + ProcessHandle.current().pid();
+    }
+
+    /** One execution of a scheduled job, as recorded; times in Beijing time with their offset. */
+    public record Run(String job, String fireTime, String node, String startedAt, String finishedAt, String outcome) {
+    }
+
+    /** The latest runs, newest first; of one job when {@code job} is given. */
+    public Uni<List<Run>> latest(String job, int limit) {
+        return pool.preparedQuery("""
+                SELECT job, fire_time, node, started_at, finished_at, outcome FROM scheduled_run
+                WHERE $1::text IS NULL OR job = $1 ORDER BY started_at DESC, id DESC LIMIT $2""")
+                .execute(Tuple.of(job, limit)).map(rows -> {
+                    List<Run> runs = new ArrayList<>();
+                    rows.forEach(r -> runs.add(new Run(r.getString("job"), time(r.getOffsetDateTime("fire_time")),
+                            r.getString("node"), time(r.getOffsetDateTime("started_at")),
+                            time(r.getOffsetDateTime("finished_at")), r.getString("outcome"))));
+                    return runs;
+                });
+    }
+
+    private static String time(OffsetDateTime t) {
+        return t == null ? null : BeijingTime.withOffset(t);
     }
 
     /** Runs the job's work for this firing between a start and a finish record; the work returns its outcome. */
