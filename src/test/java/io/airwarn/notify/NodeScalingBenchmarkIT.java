@@ -39,7 +39,7 @@ class NodeScalingBenchmarkIT {
     private static final String COMMANDER = "Basic " + Base64.getEncoder().encodeToString(
             "commander:commander-demo".getBytes(StandardCharsets.UTF_8));
     private static final int QUEUED = 20_000;
-    static final String JVM = "-Xmx256m -XX:+UseSerialGC";
+    static final String JVM = "-Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     @Test
     void oneAndTwoNodes() throws Exception {
