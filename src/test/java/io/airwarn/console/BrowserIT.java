@@ -103,8 +103,7 @@ class BrowserIT {
 
     /** HTTP Basic for a demo user, for the API calls the test makes beside the browser. */
     private static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user + "-demo")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return AppProcesses.basic(user, user + "-demo");
     }
 
     private static void screenshot(String name) throws Exception {

@@ -1,22 +1,18 @@
 package io.airwarn.notify;
 
 import static io.airwarn.notify.SandboxCluster.await;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.airwarn.platform.AppProcesses;
 import io.airwarn.platform.AppProcesses.Instance;
 import io.airwarn.warning.IssuedWarnings;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,10 +30,7 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class NodeScalingBenchmarkIT {
 
-    private static final List<String> UNITS = List.of("220100", "220200", "220300", "220400", "220500", "220600",
-            "220700", "220800", "222400", "CBS-MAC", "220581", "220184");
-    private static final String COMMANDER = "Basic " + Base64.getEncoder().encodeToString(
-            "commander:commander-demo".getBytes(StandardCharsets.UTF_8));
+    private static final String COMMANDER = AppProcesses.basic("commander", "commander-demo");
     private static final int QUEUED = 20_000;
     static final String JVM = "-Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
@@ -110,19 +103,7 @@ class NodeScalingBenchmarkIT {
         int previousPort = RestAssured.port;
         RestAssured.port = node.port();
         try {
-            List<Integer> ids = new ArrayList<>();
-            for (String unit : UNITS) {
-                int id = given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
-                        .body(String.format("{\"city\": \"%s\", \"level\": \"RED\", \"onset\": \"%s\", "
-                                + "\"expectedEnd\": \"%s\"}", unit, IssuedWarnings.at(Duration.ofHours(30)),
-                                IssuedWarnings.at(Duration.ofHours(78))))
-                        .when().post("/api/warnings").then().statusCode(200).extract().path("id");
-                given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
-                        .body("{\"action\": \"SUBMIT\"}").when().post("/api/warnings/" + id + "/actions").then()
-                        .statusCode(200);
-                ids.add(id);
-            }
-            return ids;
+            return IssuedWarnings.ALL_UNITS.stream().map(unit -> IssuedWarnings.submitted(unit, "RED", 48)).toList();
         } finally {
             RestAssured.port = previousPort;
         }

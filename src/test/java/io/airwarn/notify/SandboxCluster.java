@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +20,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +37,7 @@ final class SandboxCluster implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SID = "AC00000000000000000000000000000000";
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(
-            (SID + ":sandbox-auth-token").getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH = AppProcesses.basic(SID, "sandbox-auth-token");
 
     final Path temp;
     private final EmbeddedDatabase database;

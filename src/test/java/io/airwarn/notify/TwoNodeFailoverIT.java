@@ -12,13 +12,11 @@ import io.restassured.RestAssured;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class TwoNodeFailoverIT {
 
-    private static final List<String> UNITS = List.of("220100", "220200", "220300", "220400", "220500", "220600",
-            "220700", "220800", "222400", "CBS-MAC", "220581", "220184");
     private static final List<String> JOBS = List.of("forecast-run", "warning-reminders");
 
     @Test
@@ -81,7 +77,7 @@ class TwoNodeFailoverIT {
                 assertEscalatedOnce(cluster, in, messages);
                 assertEachMessageReceivedOnce(cluster, in);
                 assertEachFiringRanOnce(cluster, dispatching, survivorName, killedAt);
-                String runs = get(survivor, "/api/scheduled-runs?job=forecast-run&limit=3", "viewer:viewer-demo");
+                String runs = get(survivor, "/api/scheduled-runs?job=forecast-run&limit=3", "viewer");
                 assertTrue(runs.contains("\"node\":\"" + survivorName + "\"") && runs.contains("\"finishedAt\""),
                         runs);
                 assertAuditChainIntact(survivor);
@@ -105,25 +101,25 @@ class TwoNodeFailoverIT {
                     "AIRWARN_FORECAST_MODELS_DIR", models.toString(), "AIRWARN_CLUSTER_POLL", "PT1S");
             try (Instance a = AppProcesses.start(env(cluster, common, "node-a"), cluster.temp.resolve("a.log"), 0);
                  Instance b = AppProcesses.start(env(cluster, common, "node-b"), cluster.temp.resolve("b.log"), 0)) {
-                assertTrue(get(b, "/api/plans/220581", "duty:duty-demo").contains("\"2026.1-sample\""));
-                assertFalse(get(b, "/api/forecast/models", "duty:duty-demo").contains("\"220581\""));
+                assertTrue(get(b, "/api/plans/220581", "duty").contains("\"2026.1-sample\""));
+                assertFalse(get(b, "/api/forecast/models", "duty").contains("\"220581\""));
                 Path plan = plans.resolve("220581-meihekou/plan.yaml");
                 Files.writeString(plan, Files.readString(plan).replace("version: \"2026.1-sample\"",
                         "version: \"2026.2-reload-test\""));
                 Files.copy(models.resolve("default.yaml"), models.resolve("220581.yaml"));
 
                 HttpResponse<String> reloaded = a.send(HttpRequest.newBuilder(a.uri("/api/plans/reload"))
-                        .header("Authorization", basic("admin:admin-test"))
+                        .header("Authorization", AppProcesses.basic("admin", "admin-test"))
                         .POST(HttpRequest.BodyPublishers.noBody()).build());
                 assertEquals(200, reloaded.statusCode(), reloaded.body());
                 HttpResponse<String> models2 = a.send(HttpRequest.newBuilder(a.uri("/api/forecast/models/reload"))
-                        .header("Authorization", basic("duty:duty-demo"))
+                        .header("Authorization", AppProcesses.basic("duty", "duty-demo"))
                         .POST(HttpRequest.BodyPublishers.noBody()).build());
                 assertEquals(200, models2.statusCode(), models2.body());
 
                 await("the other node uses the reloaded plan and model", Duration.ofSeconds(30), () ->
-                        get(b, "/api/plans/220581", "duty:duty-demo").contains("\"2026.2-reload-test\"")
-                                && get(b, "/api/forecast/models", "duty:duty-demo").contains("\"220581\""));
+                        get(b, "/api/plans/220581", "duty").contains("\"2026.2-reload-test\"")
+                                && get(b, "/api/forecast/models", "duty").contains("\"220581\""));
                 assertEquals(1, cluster.count("SELECT count(*) FROM audit_log WHERE action = 'plan.load' AND "
                         + "entity_id = '220581' AND reason LIKE '%2026.2-reload-test%'"), "audited once");
                 assertAuditChainIntact(b);
@@ -144,13 +140,9 @@ class TwoNodeFailoverIT {
         }
     }
 
-    private static String basic(String credentials) {
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String get(Instance node, String path, String credentials) throws Exception {
+    private static String get(Instance node, String path, String user) throws Exception {
         HttpResponse<String> r = node.send(HttpRequest.newBuilder(node.uri(path))
-                .header("Authorization", basic(credentials)).GET().build());
+                .header("Authorization", AppProcesses.basic(user, user + "-demo")).GET().build());
         assertEquals(200, r.statusCode(), r.body());
         return r.body();
     }
@@ -167,9 +159,9 @@ class TwoNodeFailoverIT {
         List<Long> activations = new ArrayList<>();
         int previousPort = RestAssured.port;
         try {
-            for (int i = 0; i < UNITS.size(); i++) {
+            for (int i = 0; i < IssuedWarnings.ALL_UNITS.size(); i++) {
                 RestAssured.port = (i % 2 == 0 ? a : b).port();
-                int warning = IssuedWarnings.issue(UNITS.get(i), "RED", "commander", 48);
+                int warning = IssuedWarnings.issue(IssuedWarnings.ALL_UNITS.get(i), "RED", "commander", 48);
                 activations.add(cluster.count("SELECT activation_id FROM warning_event WHERE warning_id = ? AND "
                         + "action = 'APPROVE'", warning));
             }
@@ -236,7 +228,7 @@ class TwoNodeFailoverIT {
 
     private static void assertAuditChainIntact(Instance survivor) throws Exception {
         HttpResponse<String> chain = survivor.send(HttpRequest.newBuilder(survivor.uri("/api/audit/verify"))
-                .header("Authorization", basic("admin:admin-test")).GET().build());
+                .header("Authorization", AppProcesses.basic("admin", "admin-test")).GET().build());
         assertEquals(200, chain.statusCode(), chain.body());
         assertTrue(chain.body().contains("\"intact\":true"), "the audit chain survived: " + chain.body());
     }

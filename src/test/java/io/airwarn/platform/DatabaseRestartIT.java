@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.airwarn.platform.AppProcesses.Instance;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatabaseRestartIT {
 
-    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
-            "admin:admin-restart".getBytes(StandardCharsets.UTF_8));
+    private static final String ADMIN = AppProcesses.basic("admin", "admin-restart");
     private static final String HOUR = "/api/cities/220100/aqi/hourly?from=2016-01-01T08:00&to=2016-01-01T08:00";
 
     @TempDir

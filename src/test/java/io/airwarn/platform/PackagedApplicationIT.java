@@ -40,8 +40,7 @@ class PackagedApplicationIT {
             assertTrue(Files.readString(a.log()).contains("AirWarn is running. Open http://localhost:" + a.port() + "/"));
             assertEquals("[]", a.get("/api/cities/220100/stations"), "AIRWARN_DEMO=false starts without demo data");
             String stored = a.send(HttpRequest.newBuilder(a.uri("/api/observations"))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                            "admin:admin-packaged".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Authorization", AppProcesses.basic("admin", "admin-packaged"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "[{\"city\":\"220100\",\"station\":\"S1\",\"time\":\"2016-01-01T08:00\",\"pm25\":160}]"))
