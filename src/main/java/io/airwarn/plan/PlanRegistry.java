@@ -2,8 +2,8 @@ package io.airwarn.plan;
 
 import io.airwarn.audit.AuditLog;
 import io.airwarn.city.Cities;
-import io.airwarn.platform.AirWarnConfig;
 import io.airwarn.cluster.ClusterSignals;
+import io.airwarn.platform.AirWarnConfig;
 import io.airwarn.platform.ConfigFiles;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -27,14 +27,13 @@ import java.util.Optional;
 public class PlanRegistry {
 
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
+    private static final String SIGNAL = "contingency plans";
 
     private final Path directory;
     private final Cities cities;
     private final Map<WarningLevel, Double> minimumShare;
     private final PlanStore store;
     private final AuditLog auditLog;
-    private static final String SIGNAL = "contingency plans";
-
     private final ClusterSignals signals;
     private volatile PlanCatalog catalog = new PlanCatalog();
 
