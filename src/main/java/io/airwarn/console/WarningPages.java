@@ -9,6 +9,8 @@ import io.airwarn.plan.RulesEngine;
 import io.airwarn.plan.WarningLevel;
 import io.airwarn.platform.ApiException;
 import io.airwarn.platform.BeijingTime;
+import io.airwarn.platform.FreeText;
+import io.airwarn.platform.SaneDates;
 import io.airwarn.user.Roles;
 import io.airwarn.warning.EpisodeReportService;
 import io.airwarn.warning.ProposalService;
@@ -33,7 +35,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -121,7 +122,8 @@ public class WarningPages {
                                 @RestForm String note, @RestForm Long proposal) {
         context.requireToken(csrf);
         return Uni.createFrom().item(() -> new WarningService.Draft(city, parseLevel(level), beijing(onset, "onset"),
-                        beijing(expectedEnd, "expected end"), exercise, false, false, note, proposal))
+                        beijing(expectedEnd, "expected end"), exercise, false, false,
+                        FreeText.require("note", note, FreeText.MAX_NOTE), proposal))
                 .chain(d -> service.draft(identity.getPrincipal().getName(), identity.getRoles(), d))
                 .map(w -> redirect(w.id(), "起草完成 Drafted", null))
                 .onFailure(ApiException.class).recoverWithItem(e -> Response.seeOther(UriBuilder
@@ -166,7 +168,8 @@ public class WarningPages {
         }
         return Uni.createFrom().item(() -> new WarningService.ActionRequest(a,
                         level == null || level.isBlank() ? null : parseLevel(level), null, null, null,
-                        reason == null || reason.isBlank() ? null : reason.strip()))
+                        reason == null || reason.isBlank() ? null
+                                : FreeText.require("reason", reason.strip(), FreeText.MAX_NOTE)))
                 .chain(request -> service.act(id, identity.getPrincipal().getName(), identity.getRoles(), request))
                 .map(w -> redirect(id, "已" + a + " Done: " + a + " → " + w.state(), null))
                 .onFailure(ApiException.class).recoverWithItem(e -> redirect(id, null, e.getMessage()));
@@ -215,9 +218,10 @@ public class WarningPages {
     /** A datetime-local field, read as Beijing time. */
     private static OffsetDateTime beijing(String value, String what) {
         try {
-            return BeijingTime.toOffset(LocalDateTime.parse(value));
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiException.badRequest("invalid_time", what + " must be a date and time, e.g. 2026-12-01T07:00");
+            return BeijingTime.toOffset(SaneDates.dateTime(what, value));
+        } catch (ApiException e) {
+            throw ApiException.badRequest("invalid_time", what + " must be a date and time within "
+                    + SaneDates.FIRST_YEAR + ".." + SaneDates.LAST_YEAR + ", e.g. 2026-12-01T07:00");
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airwarn.city.Cities;
 import io.airwarn.observation.InvalidFileException;
 import io.airwarn.platform.ApiException;
+import io.airwarn.platform.SaneDates;
 import io.airwarn.platform.BeijingTime;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
@@ -128,11 +128,7 @@ public class CityForecastResource {
     }
 
     private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_parameter", name + " '" + value + "' is not a date (YYYY-MM-DD)");
-        }
+        return SaneDates.date(name, value);
     }
 
     private static <T> T badRequestOn(Supplier<T> parse) {

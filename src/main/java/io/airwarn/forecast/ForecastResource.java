@@ -2,6 +2,7 @@ package io.airwarn.forecast;
 
 import io.airwarn.city.Cities;
 import io.airwarn.platform.ApiException;
+import io.airwarn.platform.SaneDates;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.airwarn.user.Roles;
@@ -56,16 +57,11 @@ public class ForecastResource {
     }
 
     private Instant instant(String value) {
-        try {
-            Instant instant = OffsetDateTime.parse(value).toInstant();
-            if (instant.isAfter(clock.instant())) {
-                throw ApiException.badRequest("invalid_parameter", "issuedAt " + value + " is in the future");
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_parameter", "issuedAt '" + value + "' is not an ISO-8601 time "
-                    + "with offset, e.g. 2015-12-01T07:00+08:00");
+        Instant instant = SaneDates.offsetDateTime("issuedAt", value).toInstant();
+        if (instant.isAfter(clock.instant())) {
+            throw ApiException.badRequest("invalid_parameter", "issuedAt " + value + " is in the future");
         }
+        return instant;
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.airwarn.notify;
 
+import io.airwarn.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -39,9 +40,22 @@ public class TwilioWebhookResource {
         if (sid == null || !OutboxStore.PROGRESS.contains(status)) {
             return Uni.createFrom().item(Map.of("applied", false));
         }
-        Long outbox = uri.getQueryParameters().containsKey("outbox")
-                ? Long.valueOf(uri.getQueryParameters().getFirst("outbox")) : null;
-        Integer code = params.get("ErrorCode") == null ? null : Integer.valueOf(params.get("ErrorCode"));
-        return store.callback(sid, outbox, status, code).map(applied -> Map.of("applied", applied));
+        Long outbox = number("outbox", uri.getQueryParameters().getFirst("outbox"));
+        Long code = number("ErrorCode", params.get("ErrorCode"));
+        if (code != null && (code < 0 || code > Integer.MAX_VALUE)) {
+            throw ApiException.badRequest("invalid_callback", "ErrorCode " + code + " is not a Twilio error code");
+        }
+        return store.callback(sid, outbox, status, code == null ? null : code.intValue()).map(applied -> Map.of("applied", applied));
+    }
+
+    private static Long number(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_callback", name + " '" + value + "' is not a number");
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.airwarn.aqi.BreakpointTable;
 import io.airwarn.aqi.CategoryView;
 import io.airwarn.city.Cities;
 import io.airwarn.platform.ApiException;
+import io.airwarn.platform.SaneDates;
 import io.airwarn.platform.BeijingTime;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,18 +139,14 @@ public class CityObservationResource {
     }
 
     private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_parameter", name + " '" + value + "' is not a date (YYYY-MM-DD)");
-        }
+        return SaneDates.date(name, value);
     }
 
     /** A date-time, or a date meaning its first hour ({@code from}) or its last hour ({@code to}). */
     private static LocalDateTime hour(String name, String value, boolean endOfDay) {
-        try {
-            return LocalDateTime.parse(value).truncatedTo(ChronoUnit.HOURS);
-        } catch (DateTimeParseException notDateTime) {
+        if (value != null && value.contains("T")) {
+            return SaneDates.dateTime(name, value).truncatedTo(ChronoUnit.HOURS);
+        } else {
             LocalDate day = date(name, value);
             return endOfDay ? day.atTime(23, 0) : day.atStartOfDay();
         }

@@ -1,8 +1,7 @@
 package io.airwarn.plan;
 
 import io.airwarn.platform.ApiException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import io.airwarn.platform.SaneDates;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -20,13 +19,8 @@ public record ActivationRequest(String level, String previousLevel, String respo
         if (responseStart == null) {
             throw ApiException.badRequest("invalid_request", "responseStart is required (e.g. 2026-12-01T07:00+08:00)");
         }
-        try {
-            return new RulesEngine.Request(to, from, OffsetDateTime.parse(responseStart),
-                    Boolean.TRUE.equals(exercise), Boolean.TRUE.equals(widenExercise));
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_request", "responseStart '" + responseStart
-                    + "' is not ISO-8601 with an offset, e.g. 2026-12-01T07:00+08:00");
-        }
+        return new RulesEngine.Request(to, from, SaneDates.offsetDateTime("responseStart", responseStart),
+                Boolean.TRUE.equals(exercise), Boolean.TRUE.equals(widenExercise));
     }
 
     private static WarningLevel level(String value, String field, WarningLevel whenMissing) {

@@ -24,7 +24,8 @@ public class ActivationResource {
 
     /** A stored activation. */
     public record ActivationView(long id, String unit, String planVersion, String planChecksum, String level,
-                                 String previousLevel, String responseStart, boolean exercise, long orders) {
+                                 String previousLevel, String responseStart, boolean exercise, long orders,
+                                 String actor, Long warningId) {
     }
 
     /** A stored order with its status. */
@@ -49,7 +50,7 @@ public class ActivationResource {
             }
             return new ActivationView(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                     r.getString(5), r.getOffsetDateTime(6).atZoneSameInstant(BeijingTime.ZONE).toOffsetDateTime()
-                    .toString(), r.getBoolean(7), r.getLong(8));
+                    .toString(), r.getBoolean(7), r.getLong(8), r.getString(9), r.getLong(10));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.airwarn.plan;
 
+import io.airwarn.audit.AuditLog;
 import io.airwarn.city.Cities;
 import io.airwarn.city.City;
 import io.airwarn.message.MessageTemplates;
@@ -18,6 +19,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ActivationService {
 
+    /** Who starts an activation: the actor, and the warning whose approval it carries out (null for an exercise). */
+    public record Initiator(String actor, Long warningId) {
+    }
+
     /** What an activation stored; {@code created} is false when the same activation had been stored before. */
     public record Outcome(long activationId, boolean created, int orders) {
     }
@@ -27,11 +32,13 @@ public class ActivationService {
     private final Pool pool;
     private final MessageTemplates templates;
     private final Cities cities;
+    private final AuditLog audit;
     /** Where one-time acknowledgement links point, or null when SMS may carry no links. */
     private final String linkBase;
 
     ActivationService(PlanRegistry registry, PlanStore store, Pool pool, MessageTemplates templates, Cities cities,
-                      AirWarnConfig config) {
+                      AirWarnConfig config, AuditLog audit) {
+        this.audit = audit;
         this.linkBase = config.ack().linkBase().map(base -> base.replaceAll("/+$", "")).orElse(null);
         this.registry = registry;
         this.store = store;
@@ -46,11 +53,13 @@ public class ActivationService {
     }
 
     /** Activates inside the caller's transaction; the outcome names the activation either way. */
-    public Uni<Outcome> activate(SqlConnection c, String unit,
-                                 RulesEngine.Request request) {
+    public Uni<Outcome> activate(SqlConnection c, String unit, RulesEngine.Request request, Initiator initiator) {
+        if (!request.exercise() && initiator.warningId() == null) {
+            throw new IllegalStateException("a real activation needs the warning whose approval it carries out");
+        }
         PlanCatalog.InUse inUse = plan(unit);
         List<Order> orders = RulesEngine.orders(inUse.plan(), request);
-        return store.activate(c, unit, inUse.versionId(), request, orders, escalation(inUse.plan()),
+        return store.activate(c, unit, inUse.versionId(), request, initiator, orders, escalation(inUse.plan()),
                         messages(unit, request))
                 .chain(id -> id != null
                 ? Uni.createFrom().item(new Outcome(id, true, orders.size()))
@@ -119,7 +128,21 @@ public class ActivationService {
                 registry.minimumShare(), cost));
     }
 
-    public Uni<Outcome> activate(String unit, RulesEngine.Request request) {
-        return pool.withTransaction(c -> activate(c, unit, request));
+    /**
+     * Starts an exercise outside the warning chain, audited in the same transaction. Real orders come only from an
+     * approved warning, so anything but an exercise is refused.
+     */
+    public Uni<Outcome> exercise(String unit, RulesEngine.Request request, String actor) {
+        if (!request.exercise()) {
+            throw ApiException.badRequest("exercise_only", "Plans are activated directly only for exercises "
+                    + "(\"exercise\": true); real orders come from an approved warning (POST /api/warnings)");
+        }
+        return pool.withTransaction(c -> activate(c, unit, request, new Initiator(actor, null))
+                .call(outcome -> outcome.created() ? audit.append(c, new AuditLog.Entry(actor, "plan.exercise",
+                        "activation", Long.toString(outcome.activationId()), null, "{\"unit\": \"" + unit
+                        + "\", \"level\": \"" + request.level() + "\", \"previousLevel\": \""
+                        + request.previousLevel() + "\", \"responseStart\": \"" + request.responseStart()
+                        + "\", \"widened\": " + request.widened() + ", \"orders\": " + outcome.orders() + "}",
+                        null)) : Uni.createFrom().voidItem()));
     }
 }

@@ -77,12 +77,13 @@ public class PlanResource {
     @Path("/{unit}/activations")
     @RolesAllowed({Roles.COMMANDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Activate the plan directly: compute and store the orders (commander, admin)",
-            description = "The same body as the preview. Warnings activate plans through their approval; this is "
-                    + "for activations outside that chain. Repeating an activation stores nothing new and returns "
-                    + "the first one's id.")
+    @Operation(summary = "Start an exercise of the plan: compute and store its exercise orders (commander, admin)",
+            description = "The same body as the preview, with \"exercise\": true (a JSON boolean; anything else is "
+                    + "400). Real orders come only from an approved warning. The exercise names who started it and "
+                    + "is audited. Repeating it stores nothing new and returns the first one's id.")
     public Uni<ActivationService.Outcome> activate(@PathParam("unit") String unit, ActivationRequest body) {
-        return activations.activate(cities.requireCode(unit), requireBody(body).toRequest());
+        return activations.exercise(cities.requireCode(unit), requireBody(body).toRequest(),
+                identity.getPrincipal().getName());
     }
 
     @POST

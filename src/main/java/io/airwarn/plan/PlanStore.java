@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import io.airwarn.platform.AirWarnConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -98,14 +99,16 @@ class PlanStore {
      * get a new message are superseded. Returns the new id, or null when the same activation was stored before (then
      * nothing is written).
      */
-    Uni<Long> activate(SqlConnection c, String unit, long versionId, RulesEngine.Request r, List<Order> orders,
-                       Escalation escalation, Function<Order, OrderMessages> messages) {
+    Uni<Long> activate(SqlConnection c, String unit, long versionId, RulesEngine.Request r,
+                       ActivationService.Initiator initiator, List<Order> orders, Escalation escalation,
+                       Function<Order, OrderMessages> messages) {
         return c.preparedQuery("""
-                        INSERT INTO activation (unit, plan_version_id, level, previous_level, response_start, exercise)
-                        VALUES ($1, $2, $3, $4, $5, $6)
+                        INSERT INTO activation (unit, plan_version_id, level, previous_level, response_start, exercise,
+                                                actor, warning_id)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                         ON CONFLICT (unit, level, previous_level, response_start, exercise) DO NOTHING RETURNING id""")
-                .execute(Tuple.tuple(List.of(unit, versionId, r.level().name(), r.previousLevel().name(),
-                        r.responseStart(), r.exercise())))
+                .execute(Tuple.tuple(Arrays.asList(unit, versionId, r.level().name(), r.previousLevel().name(),
+                        r.responseStart(), r.exercise(), initiator.actor(), initiator.warningId())))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().nullItem();
@@ -230,7 +233,7 @@ class PlanStore {
     Uni<Row> activation(long id) {
         return pool.preparedQuery("""
                 SELECT a.id, a.unit, v.version, v.checksum, a.level, a.previous_level, a.response_start, a.exercise,
-                       (SELECT count(*) FROM plan_order o WHERE o.activation_id = a.id)
+                       (SELECT count(*) FROM plan_order o WHERE o.activation_id = a.id), a.actor, a.warning_id
                 FROM activation a JOIN plan_version v ON v.id = a.plan_version_id WHERE a.id = $1""")
                 .execute(Tuple.of(id)).map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
     }

@@ -6,6 +6,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -66,8 +67,23 @@ class ErrorMappers {
         return respond(403, "forbidden", "Your roles do not allow this", List.of());
     }
 
+    /** A form body with a broken percent escape. */
+    @ServerExceptionMapper
+    Response illegalArgument(IllegalArgumentException e) {
+        if (String.valueOf(e.getMessage()).startsWith("URLDecoder")) {
+            return respond(400, "invalid_form", "The form is not valid URL encoding: " + e.getMessage()
+                    .replaceFirst("^URLDecoder: ", ""), List.of());
+        }
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper
     Response unexpected(Throwable e) {
+        String refused = dataException(e);
+        if (refused != null) {
+            Log.infof("value refused by the database: %s", refused);
+            return respond(400, "invalid_value", "A value cannot be stored: " + refused, List.of());
+        }
         if (isDatabaseUnavailable(e)) {
             Log.warnf("database unavailable: %s", e.toString());
             return respond(503, "database_unavailable",
@@ -76,6 +92,19 @@ class ErrorMappers {
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "unexpected error, reference %s", reference);
         return respond(500, "internal_error", "An unexpected error occurred; reference " + reference, List.of());
+    }
+
+    /**
+     * PostgreSQL's "data exception" class (22xxx: out-of-range times and numbers, NUL in text): a value this
+     * request carried, which the rules before the database missed. Nothing was stored (the transaction failed).
+     */
+    static String dataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+                return pg.getErrorMessage();
+            }
+        }
+        return null;
     }
 
     static boolean isDatabaseUnavailable(Throwable e) {

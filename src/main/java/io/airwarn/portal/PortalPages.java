@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
+import io.airwarn.platform.FreeText;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -67,7 +68,8 @@ public class PortalPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> measures(@PathParam("code") String code, @RestForm String csrf, @RestForm String note) {
         context.requireToken(csrf);
-        return acknowledgements.reportMeasures(code, identity.getPrincipal().getName(), scope(), note)
+        return acknowledgements.reportMeasures(code, identity.getPrincipal().getName(), scope(),
+                        FreeText.require("note", note, FreeText.MAX_NOTE))
                 .map(s -> back(s, "已报告落实 Reported in place: " + code));
     }
 

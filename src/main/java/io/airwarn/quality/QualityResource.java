@@ -3,6 +3,7 @@ package io.airwarn.quality;
 import io.airwarn.audit.AuditLog;
 import io.airwarn.observation.ObservationImportService;
 import io.airwarn.platform.ApiException;
+import io.airwarn.platform.SaneDates;
 import io.airwarn.platform.BeijingTime;
 import io.airwarn.user.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -134,11 +134,7 @@ public class QualityResource {
     }
 
     private static LocalDateTime hour(String text) {
-        try {
-            return LocalDateTime.parse(String.valueOf(text));
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_time", "observedAt must be a Beijing hour, e.g. 2015-12-10T12:00");
-        }
+        return SaneDates.dateTime("observedAt", text);
     }
 
     private static Flag flag(Row r) {

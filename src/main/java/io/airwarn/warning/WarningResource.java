@@ -6,6 +6,7 @@ import io.airwarn.notify.DeliveryReport;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.airwarn.platform.ApiException;
+import io.airwarn.platform.SaneDates;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -203,12 +203,7 @@ public class WarningResource {
             }
             JsonNode date = day.get("date");
             JsonNode aqi = day.get("aqi");
-            LocalDate d;
-            try {
-                d = LocalDate.parse(date == null || !date.isTextual() ? "" : date.asText());
-            } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("invalid_date", at + ".date must be a date YYYY-MM-DD");
-            }
+            LocalDate d = SaneDates.date(at + ".date", date == null || !date.isTextual() ? null : date.asText());
             if (aqi == null || !aqi.isNumber() || aqi.asDouble() != Math.rint(aqi.asDouble())) {
                 throw ApiException.badRequest("invalid_aqi", at + ".aqi must be a whole number");
             }

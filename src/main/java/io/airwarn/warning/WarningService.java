@@ -170,7 +170,8 @@ public class WarningService {
         }
         Warning result = after;
         Uni<Long> activated = activation == null ? Uni.createFrom().nullItem()
-                : activations.activate(c, w.city(), activation).map(ActivationService.Outcome::activationId);
+                : activations.activate(c, w.city(), activation, new ActivationService.Initiator(actor, w.id()))
+                .map(ActivationService.Outcome::activationId);
         return activated.chain(activationId -> store.update(c, result)
                 .chain(() -> store.event(c, w.id(), actor, r.action().name(), w.state(), result.state(),
                         r.action() == WarningState.Action.REQUEST_CHANGE ? result.pendingLevel() : result.level(),

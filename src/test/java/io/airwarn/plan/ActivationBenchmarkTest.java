@@ -66,7 +66,7 @@ class ActivationBenchmarkTest {
             orders += unitOrders.size();
             PlanCatalog.InUse inUse = plans.get(i);
             ids.add(pool.withTransaction(c -> store.activate(c, inUse.plan().unit(), inUse.versionId(), red,
-                    unitOrders, ActivationService.escalation(inUse.plan()),
+                    new ActivationService.Initiator("benchmark", null), unitOrders, ActivationService.escalation(inUse.plan()),
                     activations.messages(inUse.plan().unit(), red))).await().atMost(Duration.ofMinutes(5)));
         }
         return new Run(orders, (System.nanoTime() - start) / 1_000_000, ids);
@@ -74,7 +74,7 @@ class ActivationBenchmarkTest {
 
     private static RulesEngine.Request red(int run) {
         return new RulesEngine.Request(WarningLevel.RED, WarningLevel.NONE,
-                OffsetDateTime.parse("2030-01-01T08:00+08:00").plusMinutes(run), false);
+                OffsetDateTime.parse("2030-01-01T08:00+08:00").plusMinutes(run), true, true);
     }
 
     private long count(String sql, Object... params) {

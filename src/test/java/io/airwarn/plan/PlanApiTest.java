@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -89,9 +91,33 @@ class PlanApiTest {
     }
 
     @Test
+    void directActivationsAreExercisesOnlyWithTheirActorAndAudit() {
+        long activations = count("SELECT count(*) FROM activation");
+        long audit = count("SELECT count(*) FROM audit_log");
+        for (String exercise : new String[]{"", ", \"exercise\": false", ", \"exercise\": \" \"",
+                ", \"exercise\": \"\"", ", \"exercise\": 0", ", \"exercise\": 1", ", \"exercise\": null",
+                ", \"exercise\": \"yes\"", ", \"exercise\": \"true\""}) {
+            post("/api/plans/220300/activations", "{\"level\": \"RED\", \"responseStart\": "
+                    + "\"2026-12-09T08:00+08:00\"" + exercise + "}").statusCode(400).body("error", notNullValue());
+        }
+        assertEquals(activations, count("SELECT count(*) FROM activation"), "a refused activation stores nothing");
+        assertEquals(audit, count("SELECT count(*) FROM audit_log"));
+
+        int id = post("/api/plans/220300/activations", """
+                {"level": "ORANGE", "responseStart": "2026-12-09T08:00+08:00", "exercise": true}""")
+                .statusCode(200).body("created", equalTo(true)).extract().path("activationId");
+        asViewer().when().get("/api/activations/" + id).then().statusCode(200).body("exercise", equalTo(true))
+                .body("actor", equalTo("commander")).body("warningId", nullValue());
+        assertEquals(1, count("SELECT count(*) FROM audit_log WHERE action = 'plan.exercise' AND actor = 'commander' "
+                + "AND entity_id = '" + id + "'"));
+        assertEquals(0, count("SELECT count(*) FROM activation WHERE id = " + id + " AND NOT exercise"));
+    }
+
+    @Test
     void anActivationIsStoredOnceAndItsOrdersListed() {
         String red = """
-                {"level": "RED", "previousLevel": "NONE", "responseStart": "2026-12-05T08:00+08:00"}""";
+                {"level": "RED", "previousLevel": "NONE", "responseStart": "2026-12-05T08:00+08:00",
+                 "exercise": true, "widenExercise": true}""";
         int id = post("/api/plans/220300/activations", red).statusCode(200).body("created", equalTo(true))
                 .extract().path("activationId");
         int orders = asViewer().when().get("/api/activations/" + id).then().statusCode(200)
@@ -105,7 +131,8 @@ class PlanApiTest {
                 .body("status", everyItem(equalTo("OPEN")));
 
         int lift = post("/api/plans/220300/activations", """
-                {"level": "NONE", "previousLevel": "RED", "responseStart": "2026-12-07T10:00+08:00"}""")
+                {"level": "NONE", "previousLevel": "RED", "responseStart": "2026-12-07T10:00+08:00",
+                 "exercise": true, "widenExercise": true}""")
                 .statusCode(200).body("created", equalTo(true)).extract().path("activationId");
         assertNotEquals(id, lift);
         asViewer().queryParam("limit", 1000).when().get("/api/activations/" + lift + "/orders").then().statusCode(200)

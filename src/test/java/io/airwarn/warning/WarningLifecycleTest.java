@@ -64,7 +64,8 @@ class WarningLifecycleTest {
                 .body("history.action", hasItem("APPROVE")).extract()
                 .path("history.find { it.action == 'APPROVE' }.activationId");
         asViewer().when().get("/api/activations/" + activation).then().statusCode(200)
-                .body("level", equalTo("YELLOW")).body("unit", equalTo("220400"));
+                .body("level", equalTo("YELLOW")).body("unit", equalTo("220400"))
+                .body("actor", equalTo("approver")).body("warningId", equalTo(id));
 
         act("duty", id, "{\"action\": \"REQUEST_CHANGE\", \"level\": \"RED\", \"reason\": \"forecast worsened\"}")
                 .statusCode(200).body("state", equalTo("CHANGE_SUBMITTED")).body("pendingLevel", equalTo("RED"));

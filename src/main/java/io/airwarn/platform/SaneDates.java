@@ -1,0 +1,62 @@
+package io.airwarn.platform;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Dates and times AirWarn accepts from outside: ISO-8601 text within 1900..2100. Anything else is a 400 naming the
+ * field, never a database error (PostgreSQL's range ends long before Java's).
+ */
+public final class SaneDates {
+
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2100;
+
+    private SaneDates() {
+    }
+
+    /** Why a year is refused, or empty when it lies in the accepted range. */
+    public static Optional<String> yearProblem(int year) {
+        return year < FIRST_YEAR || year > LAST_YEAR
+                ? Optional.of("year " + year + " lies outside " + FIRST_YEAR + ".." + LAST_YEAR) : Optional.empty();
+    }
+
+    public static LocalDate date(String field, String value) {
+        try {
+            LocalDate d = LocalDate.parse(value);
+            return inRange(field, value, d.getYear(), d);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw ApiException.badRequest("invalid_date", field + " '" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    public static LocalDateTime dateTime(String field, String value) {
+        try {
+            LocalDateTime t = LocalDateTime.parse(value);
+            return inRange(field, value, t.getYear(), t);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw ApiException.badRequest("invalid_date", field + " '" + value
+                    + "' is not a Beijing date and time (e.g. 2026-12-01T07:00)");
+        }
+    }
+
+    public static OffsetDateTime offsetDateTime(String field, String value) {
+        try {
+            OffsetDateTime t = OffsetDateTime.parse(value);
+            return inRange(field, value, t.getYear(), t);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw ApiException.badRequest("invalid_date", field + " '" + value
+                    + "' is not ISO-8601 with an offset, e.g. 2026-12-01T07:00+08:00");
+        }
+    }
+
+    private static <T> T inRange(String field, String value, int year, T parsed) {
+        yearProblem(year).ifPresent(problem -> {
+            throw ApiException.badRequest("invalid_date", field + " '" + value + "': " + problem);
+        });
+        return parsed;
+    }
+}
