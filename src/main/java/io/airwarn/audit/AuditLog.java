@@ -13,6 +13,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.nio.charset.StandardCharsets;
+import io.airwarn.platform.AirWarnConfig;
 
 /**
  * Appends audit records in the transaction of the decision they record, so a decision and its record commit
@@ -21,12 +29,73 @@ import java.util.List;
 @ApplicationScoped
 public class AuditLog {
 
+    private static final String ALL = "SELECT seq, at, actor, action, entity, entity_id, before, after, reason, "
+            + "prev_hash, hash FROM audit_log ORDER BY seq";
+
     private final Pool pool;
     private final Clock clock;
+    private final AuditChain chain;
+    /**
+     * Whether an unkeyed chain may be sealed at startup: only when this installation's key is new (the upgrade to a
+     * keyed chain), or the operator says so. Otherwise someone who rewrote the chain without the key would get it
+     * sealed by the next restart.
+     */
+    private final boolean sealUnkeyed;
 
-    AuditLog(Pool pool, Clock clock) {
+    AuditLog(Pool pool, Clock clock, AirWarnConfig config) {
+        this.sealUnkeyed = config.audit().sealUnkeyed();
         this.pool = pool;
         this.clock = clock;
+        this.chain = AuditChain.keyed(config.audit().key().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The first broken link of the stored chain under this installation's key, or empty when it holds. */
+    public Optional<AuditChain.Break> verify(List<AuditRecord> records) {
+        return chain.verify(records);
+    }
+
+    /**
+     * A chain written before the audit key existed is re-sealed under the key once, if it is intact; a broken one is
+     * left as it is, for verification to report. Runs under the append lock, so no record is added meanwhile.
+     */
+    Uni<Integer> sealUnkeyedChain() {
+        return pool.withTransaction(c -> c.query("SELECT pg_advisory_xact_lock(hashtext('airwarn-audit'))").execute()
+                .chain(() -> c.query(ALL).execute()).chain(rows -> {
+                    List<AuditRecord> records = new ArrayList<>();
+                    rows.forEach(r -> records.add(record(r)));
+                    if (records.isEmpty() || chain.verify(records.subList(0, 1)).isEmpty()
+                            || AuditChain.UNKEYED.verify(records).isPresent()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<Tuple> sealed = new ArrayList<>();
+                    String prev = AuditChain.GENESIS;
+                    for (AuditRecord r : records) {
+                        String hash = chain.hash(prev, r.seq(), r.at(), r.actor(), r.action(), r.entity(),
+                                r.entityId(), r.before(), r.after(), r.reason());
+                        sealed.add(Tuple.of(prev, hash, r.seq()));
+                        prev = hash;
+                    }
+                    return c.preparedQuery("UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE seq = $3")
+                            .executeBatch(sealed).map(ignored -> records.size());
+                }));
+    }
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 5) StartupEvent event) {
+        int sealed = sealUnkeyed ? sealUnkeyedChain().await().indefinitely() : 0;
+        if (sealed > 0) {
+            Log.infof("the audit chain's %d records written before the audit key were verified and sealed under it",
+                    sealed);
+            append(new Entry("system", "audit.sealed", "audit_log", "1.." + sealed, null, null,
+                    "records verified under plain SHA-256 and re-sealed with the installation's audit key"))
+                    .await().indefinitely();
+        }
+        verifyStored().subscribe().with(broken -> broken.ifPresent(b -> Log.errorf(
+                "the audit chain does not verify under this node's key at record %d: %s. Nodes on one database "
+                        + "need the same AIRWARN_AUDIT_KEY.", b.seq(), b.problem())));
+    }
+
+    private Uni<Optional<AuditChain.Break>> verifyStored() {
+        return all().map(chain::verify);
     }
 
     /** What to record. */
@@ -42,7 +111,7 @@ public class AuditLog {
                 .chain(rows -> {
                     long seq = rows.iterator().hasNext() ? rows.iterator().next().getLong(0) + 1 : 1;
                     String prev = rows.iterator().hasNext() ? rows.iterator().next().getString(1) : AuditChain.GENESIS;
-                    String hash = AuditChain.hash(prev, seq, at, e.actor(), e.action(), e.entity(), e.entityId(),
+                    String hash = chain.hash(prev, seq, at, e.actor(), e.action(), e.entity(), e.entityId(),
                             e.before(), e.after(), e.reason());
                     AuditRecord record = new AuditRecord(seq, at, e.actor(), e.action(), e.entity(), e.entityId(),
                             e.before(), e.after(), e.reason(), prev, hash);
@@ -60,8 +129,7 @@ public class AuditLog {
     }
 
     public Uni<List<AuditRecord>> all() {
-        return pool.query("SELECT seq, at, actor, action, entity, entity_id, before, after, reason, prev_hash, hash "
-                + "FROM audit_log ORDER BY seq").execute().map(rows -> {
+        return pool.query(ALL).execute().map(rows -> {
                     List<AuditRecord> list = new ArrayList<>();
                     rows.forEach(r -> list.add(record(r)));
                     return list;

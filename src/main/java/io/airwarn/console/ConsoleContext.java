@@ -2,6 +2,7 @@ package io.airwarn.console;
 
 import io.airwarn.platform.ApiException;
 import io.airwarn.user.Roles;
+import io.airwarn.user.WebSessions;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -62,7 +63,13 @@ public class ConsoleContext {
 
     public User user() {
         String name = identity.getPrincipal().getName();
-        return new User(name, identity.getRoles(), csrf.token(name));
+        return new User(name, identity.getRoles(), csrf.token(session()));
+    }
+
+    /** The server-side session this page belongs to (WebSessions); form tokens are bound to it. */
+    private String session() {
+        Cookie session = headers.getCookies().get(WebSessions.COOKIE);
+        return session == null ? "" : session.getValue();
     }
 
     /** The page with the layout's data; {@code notice} and {@code problem} come back from a form's redirect. */
@@ -75,7 +82,7 @@ public class ConsoleContext {
 
     /** A state-changing form must carry the signed-in user's token. */
     public void requireToken(String token) {
-        if (!csrf.valid(identity.getPrincipal().getName(), token)) {
+        if (session().isEmpty() || !csrf.valid(session(), token)) {
             throw new ApiException(403, "invalid_form_token", "The form has expired or did not come from AirWarn; "
                     + "reload the page and try again.", List.of());
         }

@@ -1,6 +1,5 @@
 package io.airwarn.console;
 
-import io.airwarn.audit.AuditChain;
 import io.airwarn.audit.AuditLog;
 import io.airwarn.audit.AuditRecord;
 import io.airwarn.notify.SandboxGateway;
@@ -69,7 +68,7 @@ public class ConsoleRecords {
     @RolesAllowed({Roles.ADMIN, Roles.APPROVER, Roles.COMMANDER})
     public Uni<TemplateInstance> audit() {
         return audit.all().chain(records -> {
-            var broken = AuditChain.verify(records);
+            var broken = audit.verify(records);
             List<AuditRecord> newest = records.stream().sorted(Comparator.comparingLong(AuditRecord::seq).reversed())
                     .limit(AUDIT_SHOWN).toList();
             return context.page(auditPage.data("records", newest).data("chainIntact", broken.isEmpty())

@@ -14,8 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Tokens for the console's state-changing forms, on top of the SameSite=Strict session cookie: an HMAC of the user
- * name under the session key, so every node that shares AIRWARN_SESSION_KEY accepts it.
+ * Tokens for the console's state-changing forms, on top of the SameSite=Strict session cookie: an HMAC of the
+ * server-side session's id under the session key, so a token is worth nothing outside its session, and every node
+ * that shares AIRWARN_SESSION_KEY accepts it.
  */
 @ApplicationScoped
 public class CsrfTokens {
@@ -33,19 +34,19 @@ public class CsrfTokens {
                 });
     }
 
-    public String token(String username) {
+    public String token(String session) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal(("csrf:" + username).getBytes(StandardCharsets.UTF_8)));
+                    mac.doFinal(("csrf:" + session).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }
 
-    public boolean valid(String username, String token) {
-        return token != null && MessageDigest.isEqual(token(username).getBytes(StandardCharsets.US_ASCII),
+    public boolean valid(String session, String token) {
+        return token != null && MessageDigest.isEqual(token(session).getBytes(StandardCharsets.US_ASCII),
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -3,6 +3,9 @@ package io.airwarn.console;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.airwarn.user.WebSessions;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,9 +23,11 @@ public class LoginPage {
     static final String SESSION_COOKIE = "airwarn-session";
 
     private final Template login;
+    private final WebSessions sessions;
 
-    public LoginPage(@Location("console/login.html") Template login) {
+    public LoginPage(@Location("console/login.html") Template login, WebSessions sessions) {
         this.login = login;
+        this.sessions = sessions;
     }
 
     @GET
@@ -43,10 +48,16 @@ public class LoginPage {
                 .path("/").maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build()).build();
     }
 
+    /** Ends this session for good (on every node), or with {@code everywhere=true} all of the user's sessions. */
     @POST
     @Path("logout")
-    public Response logout() {
-        return Response.seeOther(URI.create("/login")).cookie(new NewCookie.Builder(SESSION_COOKIE).value("")
-                .path("/").maxAge(0).httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build()).build();
+    public Uni<Response> logout(@CookieParam(WebSessions.COOKIE) String session, @RestQuery boolean everywhere) {
+        return sessions.revoke(session, everywhere).map(ended -> Response.seeOther(URI.create("/login"))
+                .cookie(expired(SESSION_COOKIE), expired(WebSessions.COOKIE)).build());
+    }
+
+    private static NewCookie expired(String name) {
+        return new NewCookie.Builder(name).value("").path("/").maxAge(0).httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).build();
     }
 }

@@ -134,6 +134,8 @@ public class CityForecastResource {
     private static <T> T badRequestOn(Supplier<T> parse) {
         try {
             return parse.get();
+        } catch (MetForecastReader.InvalidDays e) {
+            throw ApiException.badRequest("invalid_met_forecast", e.getMessage(), e.problems());
         } catch (IllegalArgumentException | InvalidFileException e) {
             throw ApiException.badRequest("invalid_request", e.getMessage());
         }

@@ -36,6 +36,7 @@ public class ForecastService {
         static final String EXISTS = "exists";
         static final String NO_DATA = "no-data";
         static final String NO_MODEL = "no-model";
+        static final String FAILED = "failed";
     }
 
     private final ForecastStore store;
@@ -66,9 +67,16 @@ public class ForecastService {
         List<Outcome> outcomes = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String city : cities) {
-            chain = chain.chain(() -> run(city, issuedAt, trigger).invoke(outcomes::add).replaceWithVoid());
+            // One city's failure is its own outcome and never stops the cities after it.
+            chain = chain.chain(() -> Uni.createFrom().deferred(() -> run(city, issuedAt, trigger))
+                    .onFailure().recoverWithItem(e -> failed(city, e)).invoke(outcomes::add).replaceWithVoid());
         }
         return chain.map(ignored -> List.copyOf(outcomes));
+    }
+
+    private static Outcome failed(String city, Throwable e) {
+        Log.errorf(e, "the forecast of %s failed; the other cities go on", city);
+        return new Outcome(city, Outcome.FAILED, null, "the forecast failed: " + e.getMessage());
     }
 
     public Uni<Outcome> run(String city, Instant issuedAt, String trigger) {

@@ -2,7 +2,8 @@ package io.airwarn.forecast;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A weather forecast for one city and day as it is posted: °C, %, hPa, m/s, mm; wind direction as a compass point
@@ -37,22 +38,35 @@ public record MetForecastDay(LocalDate date, Double temperature, Double dewPoint
         return c * gamma / (b - gamma);
     }
 
-    /** Why the day cannot be used, if it cannot. */
-    public Optional<String> problem() {
+    /**
+     * Why the day cannot be used: every value outside what the weather can do (a forecast with 1e29 m/s wind once
+     * broke the province's forecast run), each named. Empty when the day is usable.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
         if (date == null) {
-            return Optional.of("date is required");
+            problems.add("date is required");
         }
-        if (humidity != null && (humidity < 0 || humidity > 100)) {
-            return Optional.of("humidity must lie in 0-100");
+        range(problems, "temperature", temperature, -60, 50, "°C");
+        range(problems, "dewPoint", dewPoint, -80, 50, "°C");
+        if (dewPoint != null && temperature != null && dewPoint > temperature + 1) {
+            problems.add("dewPoint " + dewPoint + " °C is above the temperature " + temperature + " °C + 1");
         }
-        if (windSpeed != null && windSpeed < 0 || precipitation != null && precipitation < 0
-                || pressure != null && pressure <= 0) {
-            return Optional.of("wind speed, precipitation and pressure cannot be negative");
-        }
+        range(problems, "humidity", humidity, 0, 100, "%");
+        range(problems, "pressure", pressure, 500, 1100, "hPa");
+        range(problems, "windSpeed", windSpeed, 0, 75, "m/s");
+        range(problems, "precipitation", precipitation, 0, 500, "mm/day");
         if (windDirection != null && !windDirection.equalsIgnoreCase("calm")
                 && InputFormat.quadrant(windDirection.toUpperCase(Locale.ROOT)) == null) {
-            return Optional.of("windDirection must be a compass point (N, NNE, ..., NNW) or calm");
+            problems.add("windDirection must be a compass point (N, NNE, ..., NNW) or calm");
         }
-        return Optional.empty();
+        return problems;
+    }
+
+    private static void range(List<String> problems, String field, Double value, double min, double max,
+                              String unit) {
+        if (value != null && !(value >= min && value <= max)) {
+            problems.add(field + " " + value + " " + unit + " lies outside " + (int) min + ".." + (int) max + " " + unit);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.airwarn.forecast;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airwarn.observation.CellValues;
 import io.airwarn.observation.CsvRows;
+import io.airwarn.platform.SaneDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,9 +17,24 @@ import java.util.function.Function;
 
 /**
  * Reads posted weather forecasts: a JSON array of days, or CSV with a header naming the same fields. A forecast is
- * accepted whole or not at all; the error names the item or line and the field.
+ * accepted whole or not at all; the error names the item or line and the field, and lists every day's problems.
  */
 public final class MetForecastReader {
+
+    /** A forecast refused for the values of its days: every problem, "item 2: windSpeed ...". */
+    public static final class InvalidDays extends IllegalArgumentException {
+        private final List<String> problems;
+
+        InvalidDays(List<String> problems) {
+            super(problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "")
+                    + "; nothing was stored");
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
 
     static final Set<String> FIELDS = Set.of("date", "temperature", "dewPoint", "humidity", "pressure", "windSpeed",
             "windDirection", "precipitation");
@@ -90,6 +106,7 @@ public final class MetForecastReader {
             throw new IllegalArgumentException("a forecast has 1 to " + MAX_DAYS + " days");
         }
         List<MetForecastDay> days = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         Set<LocalDate> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Map<String, String> f = items.get(i);
@@ -102,13 +119,14 @@ public final class MetForecastReader {
             MetForecastDay day = new MetForecastDay(date(f.get("date"), at), number(f, "temperature", at),
                     number(f, "dewPoint", at), number(f, "humidity", at), number(f, "pressure", at),
                     number(f, "windSpeed", at), f.get("windDirection"), number(f, "precipitation", at));
-            day.problem().ifPresent(problem -> {
-                throw new IllegalArgumentException(at + problem);
-            });
+            day.problems().forEach(problem -> problems.add(at + problem));
             if (!seen.add(day.date())) {
-                throw new IllegalArgumentException(at + "date " + day.date() + " appears twice");
+                problems.add(at + "date " + day.date() + " appears twice");
             }
             days.add(day);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDays(problems);
         }
         return days;
     }
@@ -118,7 +136,11 @@ public final class MetForecastReader {
             throw new IllegalArgumentException(at + "date is required");
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            SaneDates.yearProblem(date.getYear()).ifPresent(problem -> {
+                throw new IllegalArgumentException(at + "date " + value + ": " + problem);
+            });
+            return date;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(at + "date '" + value + "' is not YYYY-MM-DD");
         }

@@ -1,6 +1,7 @@
 package io.airwarn.notify;
 
-import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.platform.AirWarnMain;
+import io.airwarn.platform.SandboxAccount;
 import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code sandbox --port 8099}: the Twilio-compatible sandbox gateway as its own process. Point AirWarn at it with
  * {@code AIRWARN_TWILIO_BASE_URL=http://127.0.0.1:8099}; both take the account from AIRWARN_TWILIO_ACCOUNT_SID and
- * AIRWARN_TWILIO_AUTH_TOKEN (the sandbox defaults when unset).
+ * AIRWARN_TWILIO_AUTH_TOKEN, or, unset, from the same AIRWARN_DATA_DIR (the installation's own sandbox account).
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Run the Twilio-compatible sandbox SMS gateway on its own port until stopped.")
@@ -24,18 +25,18 @@ public class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String sid = System.getenv().getOrDefault("AIRWARN_TWILIO_ACCOUNT_SID", AirWarnConfig.Twilio.SANDBOX_ACCOUNT_SID);
-        String token = System.getenv().getOrDefault("AIRWARN_TWILIO_AUTH_TOKEN", AirWarnConfig.Twilio.SANDBOX_AUTH_TOKEN);
+        SandboxAccount.Credentials account = SandboxAccount.of(AirWarnMain.dataDir());
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
         }
         SandboxServer server;
         try {
-            server = new SandboxServer(host, port, sid, token).start();
+            server = new SandboxServer(host, port, account.accountSid(), account.authToken()).start();
         } catch (BindException e) {
             throw new IllegalArgumentException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
-        System.out.printf("sandbox gateway listening on http://%s:%d (account %s)%n", host, server.port(), sid);
+        System.out.printf("sandbox gateway listening on http://%s:%d (account %s; messages stay here, no phone "
+                + "receives them)%n", host, server.port(), account.accountSid());
         System.out.flush();
         new CountDownLatch(1).await();
         return 0;

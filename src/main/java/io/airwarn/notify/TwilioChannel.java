@@ -11,7 +11,10 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.airwarn.platform.AirWarnConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.SocketTimeoutException;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -38,6 +41,17 @@ public class TwilioChannel {
 
     TwilioChannel(AirWarnConfig config) {
         this.config = config.twilio();
+    }
+
+    /** Said once at startup, plainly: where the SMS go. The credentials are never logged. */
+    void announce(@Observes StartupEvent event) {
+        if (config.baseUrl().isEmpty() && config.sandbox()) {
+            Log.warnf("SMS go to the built-in sandbox gateway (%s), NOT to phones. For real delivery set "
+                    + "AIRWARN_TWILIO_SANDBOX=false with AIRWARN_TWILIO_ACCOUNT_SID and AIRWARN_TWILIO_AUTH_TOKEN.",
+                    baseUrl());
+        } else {
+            Log.infof("SMS go to %s", baseUrl());
+        }
     }
 
     private TwilioRestClient client() {

@@ -13,6 +13,15 @@ public final class MobileNumbers {
     private MobileNumbers() {
     }
 
+    /** The country calling code of a number that passed {@link #problem}. */
+    public static int countryCode(String number) {
+        try {
+            return PHONES.parse(number, null).getCountryCode();
+        } catch (NumberParseException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** Why the number cannot be used for SMS, if it cannot. */
     public static Optional<String> problem(String number) {
         if (number == null || !number.startsWith("+")) {

@@ -3,6 +3,7 @@ package io.airwarn.platform;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** AirWarn's own settings; each can be set by the environment variable of the same name (AIRWARN_...). */
@@ -34,21 +35,35 @@ public interface AirWarnConfig {
 
     Twilio twilio();
 
+    Audit audit();
+
+    /**
+     * {@code AIRWARN_SUBSCRIPTION_COUNTRIES}: the country calling codes whose mobile numbers may subscribe to public
+     * warnings (default 86, mainland China): the form must not run up international SMS bills.
+     */
+    @WithDefault("86")
+    List<Integer> subscriptionCountries();
+
+    /** The audit chain's key and whether an unkeyed chain may be sealed under it (set by AuditKey at startup). */
+    interface Audit {
+        /** {@code AIRWARN_AUDIT_KEY}, else the installation's own from the data directory. */
+        String key();
+
+        @WithDefault("false")
+        boolean sealUnkeyed();
+    }
+
     /**
      * The SMS channel. Without {@code AIRWARN_TWILIO_BASE_URL} messages go to the sandbox gateway built into AirWarn
      * while {@code sandbox} is true (the default, so a fresh install never texts real people), else to Twilio.
      */
     interface Twilio {
-        /** The sandbox gateway's account, used when no other is configured. */
-        String SANDBOX_ACCOUNT_SID = "AC00000000000000000000000000000000";
-        String SANDBOX_AUTH_TOKEN = "sandbox-auth-token";
-
-        /** {@code AIRWARN_TWILIO_ACCOUNT_SID}; the default is the sandbox's account. */
-        @WithDefault(SANDBOX_ACCOUNT_SID)
+        /**
+         * {@code AIRWARN_TWILIO_ACCOUNT_SID}; unset, the installation's own sandbox account (SandboxAccount) is used.
+         */
         String accountSid();
 
-        /** {@code AIRWARN_TWILIO_AUTH_TOKEN}; the default is the sandbox's token. */
-        @WithDefault(SANDBOX_AUTH_TOKEN)
+        /** {@code AIRWARN_TWILIO_AUTH_TOKEN}; unset, the installation's own sandbox token. Never logged. */
         String authToken();
 
         /** {@code AIRWARN_TWILIO_MESSAGING_SERVICE_SID}, used when set; otherwise {@code from}. */

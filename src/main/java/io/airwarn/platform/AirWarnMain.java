@@ -30,11 +30,13 @@ public final class AirWarnMain {
     }
 
     private static int serve(String... args) {
+        Path dataDir = dataDir();
+        SandboxAccount.configure(dataDir);
+        AuditKey.configure(dataDir);
         if (DatabaseSettings.externalConfigured()) {
             DatabaseSettings.checkExternalReachable();
             return runQuarkus(args);
         }
-        Path dataDir = Path.of(System.getenv().getOrDefault("AIRWARN_DATA_DIR", "data"));
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("pg"), true);
         CountDownLatch quarkusStopped = new CountDownLatch(1);
         // On SIGTERM Quarkus stops in its own shutdown hook; the database must outlive it.
@@ -60,6 +62,11 @@ public final class AirWarnMain {
             }
         }, args);
         return exitCode.get();
+    }
+
+    /** {@code AIRWARN_DATA_DIR}, default {@code ./data}: the database files and the installation's secrets. */
+    public static Path dataDir() {
+        return Path.of(System.getenv().getOrDefault("AIRWARN_DATA_DIR", "data"));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

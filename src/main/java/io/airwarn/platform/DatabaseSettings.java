@@ -48,6 +48,7 @@ final class DatabaseSettings {
         System.setProperty(JDBC_URL, database.jdbcUrl());
         System.setProperty(REACTIVE_URL, database.reactiveUrl());
         System.setProperty(USERNAME, EmbeddedDatabase.USER);
+        System.setProperty(PASSWORD, database.password());
     }
 
     /** A Quarkus setting from a system property or its environment variable, as Quarkus itself reads them. */

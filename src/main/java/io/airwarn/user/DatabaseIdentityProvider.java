@@ -10,19 +10,30 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 
 /**
- * Checks a user name and password against the users table (bcrypt); the roles come from the same row. Five failed
- * sign-ins in a row lock the user for 15 minutes, on every node (the count is in the database).
+ * Checks a user name and password against the users table (bcrypt); the roles come from the same row. Failed
+ * sign-ins slow down the client address that made them, for that account only (SignInThrottle, counted in the
+ * database for every node), so the real user elsewhere still signs in. Unknown users cost the same bcrypt check as
+ * known ones: the answer's timing does not tell which names exist.
  */
 @ApplicationScoped
 class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private final UserStore users;
+    private static final String FORM_SIGN_IN = "/j_security_check";
+    /** A hash of a random password at the cost of real ones, checked when the user does not exist. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
 
-    DatabaseIdentityProvider(UserStore users) {
+    private final UserStore users;
+    private final WebSessions sessions;
+
+    DatabaseIdentityProvider(UserStore users, WebSessions sessions) {
         this.users = users;
+        this.sessions = sessions;
     }
 
     @Override
@@ -35,23 +46,42 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
                                               AuthenticationRequestContext context) {
         String name = request.getUsername();
         String password = new String(request.getPassword().getPassword());
-        return users.locked(name).chain(locked -> {
-            if (locked) {
+        String client = SignInThrottle.client(clientAddress(request));
+        return users.throttled(name, client).chain(throttled -> {
+            if (throttled) {
                 return Uni.createFrom().failure(new AuthenticationFailedException("too many failed sign-ins"));
             }
             // bcrypt is deliberately slow; it runs on a worker thread, never on the event loop.
-            return users.find(name).chain(user -> context.runBlocking(() -> user != null
-                            && BcryptUtil.matches(password, user.passwordHash()) ? identity(user) : null)
-                    .chain(identity -> identity != null ? users.signInSucceeded(name).replaceWith(identity)
-                            : users.signInFailed(name).chain(nowLocked -> {
-                                if (nowLocked) {
-                                    Log.warnf("user %s locked for %d minutes after %d failed sign-ins", name,
-                                            UserStore.LOCK_SECONDS / 60, UserStore.MAX_FAILED_SIGN_INS);
+            return users.find(name).chain(user -> context.runBlocking(() -> {
+                        boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash());
+                        return user != null && matches ? identity(user) : null;
+                    })
+                    .chain(identity -> identity != null ? users.signInSucceeded(name, client)
+                            .chain(() -> startSession(request, name)).replaceWith(identity)
+                            : users.signInFailed(name, client).chain(delay -> {
+                                if (!delay.isZero()) {
+                                    Log.infof("sign-ins to %s from %s wait %d s after repeated failures", name,
+                                            client, delay.toSeconds());
                                 }
                                 return Uni.createFrom().failure(
                                         new AuthenticationFailedException("unknown user or wrong password"));
                             })));
         });
+    }
+
+    /** A form sign-in starts a server-side session; HTTP Basic on the API has none. */
+    private Uni<Void> startSession(UsernamePasswordAuthenticationRequest request, String name) {
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (rc == null || !FORM_SIGN_IN.equals(rc.request().path())) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.create(name).invoke(id -> rc.response().addCookie(WebSessions.cookie(id,
+                "https".equals(rc.request().scheme())))).replaceWithVoid();
+    }
+
+    private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return rc == null || rc.request().remoteAddress() == null ? null : rc.request().remoteAddress().hostAddress();
     }
 
     /** The user's identity: roles, and for a recipient user the recipient it acts for. */

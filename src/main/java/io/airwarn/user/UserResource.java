@@ -8,7 +8,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,11 +35,14 @@ public class UserResource {
     }
 
     private final UserStore users;
+    private final WebSessions sessions;
     private final PlanRegistry plans;
     private final AuditLog audit;
     private final SecurityIdentity identity;
 
-    public UserResource(UserStore users, PlanRegistry plans, AuditLog audit, SecurityIdentity identity) {
+    public UserResource(UserStore users, PlanRegistry plans, AuditLog audit, SecurityIdentity identity,
+                        WebSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.plans = plans;
         this.audit = audit;
@@ -72,6 +77,24 @@ public class UserResource {
                     user.username(), null, "roles " + user.roles()
                     + (user.recipient() == null ? "" : ", acts for " + user.recipient()), null))
                     .map(ignored -> Response.status(201).entity(UserView.of(user)).build());
+        });
+    }
+
+    /** What signing a user out everywhere did. */
+    public record SessionsEnded(String username, int sessions) {
+    }
+
+    @DELETE
+    @Path("/{username}/sessions")
+    @Operation(summary = "Sign a user out everywhere: end every console and portal session of the user (audited)")
+    public Uni<SessionsEnded> signOutEverywhere(@PathParam("username") String username) {
+        return users.find(username).chain(user -> {
+            if (user == null) {
+                throw ApiException.notFound("no_user", "no user named " + username);
+            }
+            return sessions.revokeAll(username).call(n -> audit.append(new AuditLog.Entry(
+                    identity.getPrincipal().getName(), "user.sessions-ended", "user", username, null,
+                    n + " session(s) ended", null))).map(n -> new SessionsEnded(username, n));
         });
     }
 }

@@ -5,6 +5,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,14 +29,13 @@ public class UserStore {
     public record Recipient(String unit, String id) {
     }
 
-    /** Failed sign-ins in a row that lock a user, and for how long. */
-    static final int MAX_FAILED_SIGN_INS = 5;
-    static final int LOCK_SECONDS = 15 * 60;
 
     private final Pool pool;
+    private final Clock clock;
 
-    UserStore(Pool pool) {
+    UserStore(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public Uni<User> find(String username) {
@@ -54,28 +56,38 @@ public class UserStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Whether the user is locked after too many failed sign-ins. */
-    public Uni<Boolean> locked(String username) {
-        return pool.preparedQuery("SELECT locked_until > now() FROM app_user WHERE username = $1")
-                .execute(Tuple.of(username)).map(rows -> rows.iterator().hasNext()
-                        && Boolean.TRUE.equals(rows.iterator().next().getBoolean(0)));
+    /** Whether this client must still wait before it may try this account again (SignInThrottle). */
+    public Uni<Boolean> throttled(String username, String client) {
+        return pool.preparedQuery("SELECT blocked_until FROM sign_in_failure WHERE username = $1 AND client = $2")
+                .execute(Tuple.of(username, client)).map(rows -> rows.iterator().hasNext()
+                        && rows.iterator().next().getOffsetDateTime(0).isAfter(OffsetDateTime.now(clock)));
     }
 
-    /** Counts a failed sign-in; the one that reaches the limit locks the user and starts the count again. */
-    public Uni<Boolean> signInFailed(String username) {
-        return pool.preparedQuery("""
-                UPDATE app_user SET
-                    locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(secs => $3)
-                                        ELSE locked_until END,
-                    failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END
-                WHERE username = $1 RETURNING locked_until > now()""")
-                .execute(Tuple.of(username, MAX_FAILED_SIGN_INS, LOCK_SECONDS))
-                .map(rows -> rows.iterator().hasNext() && Boolean.TRUE.equals(rows.iterator().next().getBoolean(0)));
+    /** Counts a failed sign-in of this client to this account (unknown accounts alike) and sets its wait. */
+    public Uni<Duration> signInFailed(String username, String client) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return pool.withTransaction(c -> c.preparedQuery("""
+                        INSERT INTO sign_in_failure AS f (username, client, failures, blocked_until, last_failure)
+                        VALUES ($1, $2, 1, $3, $3)
+                        ON CONFLICT (username, client) DO UPDATE SET
+                            failures = CASE WHEN f.last_failure < $4 THEN 1 ELSE f.failures + 1 END,
+                            last_failure = $3
+                        RETURNING failures""")
+                .execute(Tuple.of(username, client, now, now.minus(SignInThrottle.MEMORY)))
+                .chain(rows -> {
+                    Duration delay = SignInThrottle.delayAfter(rows.iterator().next().getInteger(0));
+                    return c.preparedQuery("UPDATE sign_in_failure SET blocked_until = $3 "
+                                    + "WHERE username = $1 AND client = $2")
+                            .execute(Tuple.of(username, client, now.plus(delay))).replaceWith(delay);
+                }));
     }
 
-    public Uni<Void> signInSucceeded(String username) {
-        return pool.preparedQuery("UPDATE app_user SET failed_sign_ins = 0 WHERE username = $1 AND failed_sign_ins > 0")
-                .execute(Tuple.of(username)).replaceWithVoid();
+    /** A successful sign-in clears the client's count, and failures nobody remembers are dropped. */
+    public Uni<Void> signInSucceeded(String username, String client) {
+        return pool.preparedQuery("DELETE FROM sign_in_failure WHERE (username = $1 AND client = $2) "
+                        + "OR last_failure < $3")
+                .execute(Tuple.of(username, client, OffsetDateTime.now(clock).minus(SignInThrottle.MEMORY)))
+                .replaceWithVoid();
     }
 
     /** Every user, without password hashes. */

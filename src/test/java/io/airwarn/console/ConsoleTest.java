@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.notify.SandboxGateway;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,12 +30,15 @@ class ConsoleTest {
     @Inject
     SandboxGateway sandbox;
 
-    private static String signIn(String user) {
+    /** Signs in with the form; the session's cookies (Quarkus's encrypted one and the server-side session's id). */
+    private static Map<String, String> signIn(String user) {
         Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", user).formParam("j_password", user + "-demo")
                 .when().post("/j_security_check");
         assertEquals(302, r.statusCode());
-        return r.getCookie("airwarn-session");
+        assertTrue(r.getCookies().containsKey("airwarn-session") && r.getCookies().containsKey("airwarn-sid"),
+                r.getCookies().toString());
+        return r.getCookies();
     }
 
     private long warnings() {
@@ -59,25 +63,25 @@ class ConsoleTest {
         String setCookie = login.getHeader("Set-Cookie");
         String lower = setCookie.toLowerCase(java.util.Locale.ROOT);
         assertEquals(true, lower.contains("httponly") && lower.contains("samesite=strict"), setCookie);
-        String session = login.getCookie("airwarn-session");
+        Map<String, String> session = login.getCookies();
 
-        String form = given().cookie("airwarn-session", session).when().get("/console/warnings/new").then()
+        String form = given().cookies(session).when().get("/console/warnings/new").then()
                 .statusCode(200).extract().asString();
         Matcher token = CSRF.matcher(form);
         assertEquals(true, token.find());
         long before = warnings();
-        given().cookie("airwarn-session", session).redirects().follow(false)
+        given().cookies(session).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("csrf", "forged")
                 .formParam("city", "220300").formParam("level", "YELLOW").formParam("onset", "2030-01-01T07:00")
                 .formParam("expectedEnd", "2030-01-03T07:00").when().post("/console/warnings").then().statusCode(403);
         assertEquals(before, warnings(), "a forged form changes nothing");
-        given().cookie("airwarn-session", session).redirects().follow(false)
+        given().cookies(session).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("csrf", token.group(1))
                 .formParam("city", "220300").formParam("level", "PURPLE").formParam("onset", "2030-01-01T07:00")
                 .formParam("expectedEnd", "2030-01-03T07:00").when().post("/console/warnings").then().statusCode(303)
                 .header("Location", containsString("problem="));
         assertEquals(before, warnings(), "a bad level is refused with its reason");
-        given().cookie("airwarn-session", session).redirects().follow(false)
+        given().cookies(session).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("csrf", token.group(1))
                 .formParam("city", "220300").formParam("level", "YELLOW").formParam("onset", "2030-01-01T07:00")
                 .formParam("expectedEnd", "2030-01-03T07:00").when().post("/console/warnings").then().statusCode(303)
@@ -85,15 +89,55 @@ class ConsoleTest {
         assertEquals(before + 1, warnings());
     }
 
+    private static String formToken(Map<String, String> session) {
+        Matcher token = CSRF.matcher(given().cookies(session).when().get("/console/warnings/new").then()
+                .statusCode(200).extract().asString());
+        assertTrue(token.find());
+        return token.group(1);
+    }
+
+    private static void assertSignedOut(Map<String, String> session) {
+        given().cookies(session).redirects().follow(false).when().get("/console").then().statusCode(302)
+                .header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void signingOutEndsTheSessionForGoodAndFormTokensBelongToTheirSession() {
+        Map<String, String> a = signIn("duty2");
+        Map<String, String> b = signIn("duty2");
+        long before = warnings();
+        given().cookies(b).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", formToken(a)).formParam("city", "220300").formParam("level", "YELLOW")
+                .formParam("onset", "2030-01-01T07:00").formParam("expectedEnd", "2030-01-03T07:00")
+                .when().post("/console/warnings").then().statusCode(403);
+        assertEquals(before, warnings(), "another session's form token changes nothing");
+
+        given().cookies(a).redirects().follow(false).when().post("/logout").then().statusCode(303);
+        assertSignedOut(a);
+        given().cookies(b).when().get("/console").then().statusCode(200);
+
+        Map<String, String> c = signIn("duty2");
+        given().cookies(c).redirects().follow(false).when().post("/logout?everywhere=true").then().statusCode(303);
+        assertSignedOut(b);
+        assertSignedOut(c);
+
+        Map<String, String> d = signIn("duty2");
+        given().auth().preemptive().basic("admin", "admin-test").when().delete("/api/users/duty2/sessions").then()
+                .statusCode(200).body("sessions", org.hamcrest.Matchers.equalTo(1));
+        assertSignedOut(d);
+        given().auth().preemptive().basic("duty", "duty-demo").when().delete("/api/users/duty2/sessions").then()
+                .statusCode(403);
+    }
+
     @Test
     void chineseByDefaultEnglishAtTheSwitch() {
-        String duty = signIn("duty");
-        given().cookie("airwarn-session", duty).when().get("/console").then().statusCode(200)
+        Map<String, String> duty = signIn("duty");
+        given().cookies(duty).when().get("/console").then().statusCode(200)
                 .body(containsString("全省概况")).body(not(containsString("Province at a glance")));
         Response toEnglish = given().redirects().follow(false).queryParam("to", "en").queryParam("back", "/console")
                 .when().get("/language");
         assertEquals(303, toEnglish.statusCode());
-        given().cookie("airwarn-session", duty).cookie("airwarn-lang", toEnglish.getCookie("airwarn-lang")).when()
+        given().cookies(duty).cookie("airwarn-lang", toEnglish.getCookie("airwarn-lang")).when()
                 .get("/console").then().statusCode(200).body(containsString("Province at a glance"))
                 .body(not(containsString("全省概况"))).body(containsString("lang=\"en\""));
         given().redirects().follow(false).queryParam("to", "en").queryParam("back", "https://elsewhere.example/")
@@ -103,33 +147,33 @@ class ConsoleTest {
     @Test
     void theSandboxPageShowsWhatRecipientsWouldGetAsText() throws InterruptedException {
         sandbox.create(Map.of("To", "+8613911112222", "From", "+15005550006", "Body", "<b>停产</b> & 限产"));
-        given().cookie("airwarn-session", signIn("viewer")).queryParam("to", "+8613911112222").when()
+        given().cookies(signIn("viewer")).queryParam("to", "+8613911112222").when()
                 .get("/console/sandbox").then().statusCode(200)
                 .body(containsString("&lt;b&gt;停产&lt;/b&gt; &amp; 限产")).body(not(containsString("<b>停产")));
     }
 
     @Test
     void pagesEscapeWhatTheyShowAndRolesDecideWhoSeesWhat() {
-        String duty = signIn("duty");
-        given().cookie("airwarn-session", duty).when().get("/console").then().statusCode(200)
+        Map<String, String> duty = signIn("duty");
+        given().cookies(duty).when().get("/console").then().statusCode(200)
                 .body(containsString("全省概况")).body(containsString("id=\"map-220100\""));
-        given().cookie("airwarn-session", duty).queryParam("notice", "<script>alert(1)</script>").when()
+        given().cookies(duty).queryParam("notice", "<script>alert(1)</script>").when()
                 .get("/console").then().statusCode(200).body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 .body(not(containsString("<script>alert(1)")));
-        given().cookie("airwarn-session", duty).when().get("/console/audit").then().statusCode(403);
-        given().cookie("airwarn-session", signIn("commander")).when().get("/console/audit").then().statusCode(200)
+        given().cookies(duty).when().get("/console/audit").then().statusCode(403);
+        given().cookies(signIn("commander")).when().get("/console/audit").then().statusCode(200)
                 .body(containsString("id=\"chain\""));
-        given().cookie("airwarn-session", duty).when().get("/console/plans").then().statusCode(200)
+        given().cookies(duty).when().get("/console/plans").then().statusCode(200)
                 .body(containsString("id=\"plan-220100\""));
 
-        String enterprise = signIn("enterprise");
-        given().cookie("airwarn-session", enterprise).redirects().follow(false).when().get("/console").then()
+        Map<String, String> enterprise = signIn("enterprise");
+        given().cookies(enterprise).redirects().follow(false).when().get("/console").then()
                 .statusCode(303).header("Location", endsWith("/portal"));
-        given().cookie("airwarn-session", enterprise).when().get("/console/warnings").then().statusCode(403);
-        given().cookie("airwarn-session", enterprise).when().get("/portal").then().statusCode(200)
+        given().cookies(enterprise).when().get("/console/warnings").then().statusCode(403);
+        given().cookies(enterprise).when().get("/portal").then().statusCode(200)
                 .body(containsString("本单位的应急指令"));
-        given().cookie("airwarn-session", duty).when().get("/portal").then().statusCode(403);
-        given().cookie("airwarn-session", enterprise).when().get("/console/sandbox").then().statusCode(403);
-        given().cookie("airwarn-session", duty).when().get("/api/warnings").then().statusCode(401);
+        given().cookies(duty).when().get("/portal").then().statusCode(403);
+        given().cookies(enterprise).when().get("/console/sandbox").then().statusCode(403);
+        given().cookies(duty).when().get("/api/warnings").then().statusCode(401);
     }
 }

@@ -4,14 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +32,13 @@ class ForecastApiTest {
     /** Songyuan gets two years of real US Embassy data (2013-2014) as its only station. */
     static final String CITY = "220700";
     private static boolean imported;
+
+    @Inject
+    Pool pool;
+
+    private long count(String sql) {
+        return pool.query(sql).execute().await().atMost(java.time.Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
 
     @BeforeEach
     void importTwoYears() throws IOException {
@@ -115,6 +126,38 @@ class ForecastApiTest {
     }
 
     @Test
+    void weatherOutsidePhysicalRangesIsRefusedWithARowReport() {
+        long before = count("SELECT count(*) FROM met_forecast");
+        asDuty().contentType(ContentType.JSON).body("""
+                [{"date": "2014-07-01", "temperature": 20, "dewPoint": 10, "pressure": 1010, "windSpeed": 1e29},
+                 {"date": "2014-07-02", "temperature": -9e18, "pressure": 102000, "humidity": 101},
+                 {"date": "2014-07-03", "temperature": 10, "dewPoint": 15, "precipitation": 501}]""")
+                .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(400)
+                .body("error", equalTo("invalid_met_forecast"))
+                .body("details", hasItems(containsString("item 0: windSpeed"), containsString("item 1: temperature"),
+                        containsString("item 1: pressure"), containsString("item 1: humidity"),
+                        containsString("item 2: dewPoint"), containsString("item 2: precipitation")));
+        assertEquals(before, count("SELECT count(*) FROM met_forecast"), "nothing stored");
+    }
+
+    @Test
+    void oneCitysFailingForecastNeitherStopsNorSpoilsTheOthers() throws IOException {
+        String other = "220800";
+        asDuty().contentType("text/csv").body(Files.readAllBytes(Path.of("src/test/resources/prsa/PRSA_Data_Dongsi_201303.csv")))
+                .queryParam("city", other).queryParam("station", "Dongsi replay")
+                .when().post("/api/observations/csv").then().statusCode(200);
+        // A weather forecast stored before the ranges were checked: it breaks the model's arithmetic for CITY.
+        pool.query("INSERT INTO met_forecast (city_code, day, temperature, pressure, wind_speed) VALUES "
+                + "('" + CITY + "', '2013-03-21', -9e18, 102000, 1e29) ON CONFLICT DO NOTHING").execute()
+                .await().atMost(java.time.Duration.ofSeconds(10));
+        JsonPath outcomes = asDuty().queryParam("issuedAt", "2013-03-21T07:00+08:00").when()
+                .post("/api/forecast/run").then().statusCode(200).extract().jsonPath();
+        assertEquals("failed", outcomes.getString("find { it.city == '" + CITY + "' }.status"));
+        assertTrue(outcomes.getString("find { it.city == '" + CITY + "' }.message").contains("failed"));
+        assertEquals("created", outcomes.getString("find { it.city == '" + other + "' }.status"));
+    }
+
+    @Test
     void verificationScoresTheStoredForecastsAgainstTheObservedDailyAqi() throws IOException {
         String city = "220581";
         asDuty().contentType("text/csv").body(Files.readAllBytes(ForecastFixtures.EMBASSY_2013_2014))
@@ -159,7 +202,7 @@ class ForecastApiTest {
         asDuty().queryParam("city", "999999").when().post("/api/forecast/run").then().statusCode(404);
         asDuty().queryParam("city", CITY).queryParam("issuedAt", "yesterday").when().post("/api/forecast/run")
                 .then().statusCode(400).body("message", containsString("issuedAt"));
-        asDuty().queryParam("city", CITY).queryParam("issuedAt", "2999-01-01T07:00+08:00")
+        asDuty().queryParam("city", CITY).queryParam("issuedAt", "2099-01-01T07:00+08:00")
                 .when().post("/api/forecast/run").then().statusCode(400).body("message", containsString("future"));
         given().queryParam("city", CITY).queryParam("lead", 9).when().get("/api/forecast/verification")
                 .then().statusCode(400);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.platform.AppProcesses;
 import io.airwarn.platform.EmbeddedDatabase;
+import io.airwarn.platform.InstallationSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,8 +37,12 @@ final class SandboxCluster implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SID = "AC00000000000000000000000000000000";
-    private static final String AUTH = AppProcesses.basic(SID, "sandbox-auth-token");
+    /** The gateway's and the nodes' shared account, made per run as an installation's would be. */
+    private static final String SID = "AC" + InstallationSecrets.randomHex(16);
+    private static final String TOKEN = InstallationSecrets.randomHex(16);
+    private static final String AUTH = AppProcesses.basic(SID, TOKEN);
+    /** Nodes on one database share the audit key, as the README asks of a deployment. */
+    private static final String AUDIT_KEY = InstallationSecrets.randomHex(32);
 
     final Path temp;
     private final EmbeddedDatabase database;
@@ -61,7 +66,7 @@ final class SandboxCluster implements AutoCloseable {
     /** Starts the gateway process; a restarted gateway's record starts empty, as a provider endpoint's would. */
     void startSandbox() throws Exception {
         Path log = temp.resolve("sandbox.log");
-        sandbox = AppProcesses.launch(Map.of(), log, "sandbox", "--port", Integer.toString(sandboxPort));
+        sandbox = AppProcesses.launch(account(), log, "sandbox", "--port", Integer.toString(sandboxPort));
         AppProcesses.await(sandbox, log, sandboxUri("/health"));
     }
 
@@ -100,12 +105,19 @@ final class SandboxCluster implements AutoCloseable {
                 "AIRWARN_TWILIO_CONCURRENCY", "16",
                 "AIRWARN_TWILIO_STALE_CLAIM", "PT5S"));
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        env.put("AIRWARN_AUDIT_KEY", AUDIT_KEY);
+        env.putAll(account());
         env.putAll(extra);
         return env;
     }
 
+    private static Map<String, String> account() {
+        return Map.of("AIRWARN_TWILIO_ACCOUNT_SID", SID, "AIRWARN_TWILIO_AUTH_TOKEN", TOKEN);
+    }
+
     Connection sql() throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
+        return DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, database.password());
     }
 
     void execute(String statement) throws SQLException {

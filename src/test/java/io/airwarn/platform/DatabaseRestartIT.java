@@ -43,7 +43,8 @@ class DatabaseRestartIT {
         EmbeddedDatabase database = EmbeddedDatabase.start(pg, true, port);
         Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
                 "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER, "AIRWARN_DEMO", "false",
+                "QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER,
+                "QUARKUS_DATASOURCE_PASSWORD", database.password(), "AIRWARN_DEMO", "false",
                 "AIRWARN_ADMIN_PASSWORD", "admin-restart", "AIRWARN_DATA_DIR", temp.resolve("unused").toString());
         try (Instance app = AppProcesses.start(env, temp.resolve("app.log"), 0)) {
             HttpResponse<String> stored = post(app, "[{\"city\":\"220100\",\"station\":\"S1\","

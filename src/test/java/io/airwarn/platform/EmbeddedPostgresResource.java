@@ -28,7 +28,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         database = EmbeddedDatabase.start(directory.resolve("pg"), false);
         return Map.of(DatabaseSettings.JDBC_URL, database.jdbcUrl(),
                 DatabaseSettings.REACTIVE_URL, database.reactiveUrl(),
-                DatabaseSettings.USERNAME, EmbeddedDatabase.USER);
+                DatabaseSettings.USERNAME, EmbeddedDatabase.USER, DatabaseSettings.PASSWORD, database.password());
     }
 
     @Override

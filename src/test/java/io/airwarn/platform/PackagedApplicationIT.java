@@ -2,6 +2,7 @@ package io.airwarn.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +67,48 @@ class PackagedApplicationIT {
         }
     }
 
+    /**
+     * The sandbox account, the audit key and the database password are the installation's own, owner-readable only,
+     * never logged; the credentials that used to be constants in the source open nothing; a local process cannot
+     * connect to the embedded PostgreSQL without the password.
+     */
+    @Test
+    void installationSecretsAreItsOwnAndTheDatabaseAsksForThePassword() throws Exception {
+        Path data = temp.resolve("secrets");
+        try (Instance app = start(data, Map.of("AIRWARN_DEMO", "false"))) {
+            String sid = Files.readString(data.resolve("sandbox-account-sid")).strip();
+            String token = Files.readString(data.resolve("sandbox-auth-token")).strip();
+            String password = Files.readString(data.resolve("database-password")).strip();
+            assertTrue(sid.matches("AC[0-9a-f]{32}") && !sid.equals("AC00000000000000000000000000000000"), sid);
+            for (String file : new String[]{"sandbox-account-sid", "sandbox-auth-token", "audit-key",
+                    "database-password"}) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                        data.resolve(file))), file);
+            }
+            String log = Files.readString(app.log());
+            assertEquals(1, log.split("NOT to phones", -1).length - 1, "said once, plainly: " + log);
+            assertFalse(log.contains(token) || log.contains(password), "no secret in the log");
+
+            String messages = "/sandbox/twilio/2010-04-01/Accounts/%s/Messages.json";
+            int publicCredentials = app.send(HttpRequest.newBuilder(app.uri(String.format(messages,
+                            "AC00000000000000000000000000000000"))).header("Authorization", AppProcesses.basic(
+                            "AC00000000000000000000000000000000", "sandbox-auth-token")).build()).statusCode();
+            assertEquals(401, publicCredentials, "the old constant credentials open nothing");
+            int own = app.send(HttpRequest.newBuilder(app.uri(String.format(messages, sid)))
+                    .header("Authorization", AppProcesses.basic(sid, token)).build()).statusCode();
+            assertEquals(200, own);
+
+            String port = Files.readAllLines(data.resolve("pg/postmaster.pid")).get(3).strip();
+            String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> DriverManager.getConnection(url, "postgres", "").close());
+            assertTrue(String.valueOf(refused.getMessage()).contains("password"), refused.getMessage());
+            try (Connection c = DriverManager.getConnection(url, "postgres", password)) {
+                assertTrue(c.isValid(5));
+            }
+        }
+    }
+
     @Test
     void anUnusableDataDirectoryIsAClearError() throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
@@ -80,7 +127,8 @@ class PackagedApplicationIT {
                 "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true",
                 "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1"))) {
             String overTls = signIn(app, "https");
-            assertTrue(overTls.contains("airwarn-session=") && overTls.contains("Secure"), overTls);
+            assertTrue(overTls.contains("airwarn-session=") && overTls.contains("airwarn-sid=")
+                    && overTls.split("Secure", -1).length == 3, "both session cookies Secure: " + overTls);
             assertTrue(overTls.toLowerCase().contains("httponly") && overTls.contains("SameSite=Strict"), overTls);
             String plain = signIn(app, null);
             assertTrue(plain.contains("airwarn-session=") && !plain.contains("Secure"), plain);

@@ -6,13 +6,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.airwarn.platform.ClientNetworks;
 import io.airwarn.platform.PhoneMasks;
+import io.airwarn.user.SignInThrottle;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /** Response headers, sign-in throttling, and phone numbers kept out of logs. */
@@ -34,23 +43,56 @@ class SecurityBasicsTest {
                 .header("X-Content-Type-Options", equalTo("nosniff")).header("Content-Security-Policy", nullValue());
     }
 
+    /** HTTP status of GET /api/warnings signed in as {@code user}, sent from the loopback address {@code from}. */
+    private static int statusFrom(String from, String user, String password) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 10_000);
+            socket.setSoTimeout(10_000);
+            String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("GET /api/warnings HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: Basic " + auth + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
     @Test
-    void fiveFailedSignInsLockTheUserForAWhile() {
+    void failedSignInsSlowDownTheirOwnAddressOnlyAndUnknownUsersAlike() throws Exception {
         given().auth().preemptive().basic("admin", "admin-test").contentType(ContentType.JSON)
                 .body("{\"username\": \"locktest\", \"password\": \"locktest-password\", \"displayName\": \"L\", "
                         + "\"roles\": [\"viewer\"]}").when().post("/api/users").then().statusCode(201);
-        given().auth().preemptive().basic("locktest", "locktest-password").when().get("/api/warnings").then()
-                .statusCode(200);
-        for (int i = 0; i < 5; i++) {
-            given().auth().preemptive().basic("locktest", "wrong-" + i).when().get("/api/warnings").then()
-                    .statusCode(401);
+        assertEquals(200, statusFrom("127.0.0.1", "locktest", "locktest-password"));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, statusFrom("127.0.0.1", "locktest", "wrong-" + i));
         }
-        given().auth().preemptive().basic("locktest", "locktest-password").when().get("/api/warnings").then()
-                .statusCode(401);
-        pool.preparedQuery("UPDATE app_user SET locked_until = now() - interval '1 second' WHERE username = $1")
-                .execute(Tuple.of("locktest")).await().atMost(Duration.ofSeconds(10));
-        given().auth().preemptive().basic("locktest", "locktest-password").when().get("/api/warnings").then()
-                .statusCode(200);
+        assertEquals(401, statusFrom("127.0.0.1", "locktest", "locktest-password"),
+                "the address that guessed waits, even with the right password");
+        assertEquals(200, statusFrom("127.0.0.2", "locktest", "locktest-password"),
+                "the real user at another address is not locked out");
+
+        pool.preparedQuery("UPDATE sign_in_failure SET blocked_until = now() - interval '1 second' "
+                + "WHERE username = $1").execute(Tuple.of("locktest")).await().atMost(Duration.ofSeconds(10));
+        assertEquals(200, statusFrom("127.0.0.1", "locktest", "locktest-password"), "after the wait");
+
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, statusFrom("127.0.0.1", "nobody-" + "x", "wrong-" + i));
+        }
+        long unknown = pool.preparedQuery("SELECT failures FROM sign_in_failure WHERE username = $1")
+                .execute(Tuple.of("nobody-x")).await().atMost(Duration.ofSeconds(10)).iterator().next().getInteger(0);
+        assertEquals(4, unknown, "an unknown name is counted and slowed down as a known one is");
+    }
+
+    @Test
+    void theWaitDoublesUpToAQuarterOfAnHourAndIPv6CountsBySlash64() {
+        assertEquals(Duration.ZERO, SignInThrottle.delayAfter(2));
+        assertEquals(Duration.ofSeconds(1), SignInThrottle.delayAfter(3));
+        assertEquals(Duration.ofSeconds(8), SignInThrottle.delayAfter(6));
+        assertEquals(Duration.ofMinutes(15), SignInThrottle.delayAfter(40));
+        assertEquals("203.0.113.0/24", ClientNetworks.of("203.0.113.77", 24, 64));
+        assertEquals(ClientNetworks.of("2001:db8:1:2::1", 24, 64), ClientNetworks.of("2001:db8:1:2:ffff::9", 24, 64));
+        assertEquals("not-an-address", ClientNetworks.of("not-an-address", 24, 64));
     }
 
     @Test

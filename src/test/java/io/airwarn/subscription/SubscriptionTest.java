@@ -96,16 +96,52 @@ class SubscriptionTest {
         assertEquals(0, publicRowsFor(pending), "unconfirmed numbers never receive warnings");
     }
 
+    /** Every client starts with a clean count: the limits are per client network, and the whole suite is one. */
+    @BeforeEach
+    void forgetEarlierRequestsOfThisClient() {
+        pool.query("DELETE FROM subscription_code_sent").execute().await().atMost(Duration.ofSeconds(10));
+        pool.query("DELETE FROM subscription_confirm_attempt").execute().await().atMost(Duration.ofSeconds(10));
+    }
+
+    private ValidatableResponse confirmWith(String phone, String code) {
+        return post("/api/subscriptions/confirm", "{\"phone\": \"" + phone + "\", \"unit\": \"" + UNIT
+                + "\", \"code\": \"" + code + "\"}");
+    }
+
     @Test
-    void wrongCodesAreCountedAndLimited() {
+    void wrongCodesBurnTheCodeAndNoAnswerTellsWhichNumbersSubscribed() {
         String phone = "+8613811110003";
-        subscribe(phone);
-        for (int i = 0; i < 5; i++) {
-            post("/api/subscriptions/confirm", "{\"phone\": \"" + phone + "\", \"unit\": \"" + UNIT
-                    + "\", \"code\": \"000000\"}").statusCode(200).body("status", equalTo("REJECTED"));
+        String code = subscribe(phone);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        String unknownAnswer = confirmWith("+8613811119999", wrong).statusCode(200).extract().asString();
+        String wrongAnswer = confirmWith(phone, wrong).statusCode(200).extract().asString();
+        assertEquals(unknownAnswer.replace("+8613811119999", phone), wrongAnswer,
+                "an unknown number and a wrong code get the same answer");
+        for (int i = 0; i < 4; i++) {
+            confirmWith(phone, wrong).statusCode(200).body("status", equalTo("REJECTED"));
         }
-        post("/api/subscriptions/confirm", "{\"phone\": \"" + phone + "\", \"unit\": \"" + UNIT
-                + "\", \"code\": \"000000\"}").statusCode(429);
+        confirmWith(phone, code).statusCode(200).body("status", equalTo("REJECTED"))
+                .body("message", equalTo(wrongAnswer.replaceAll(".*\"message\":\"([^\"]*)\".*", "$1")));
+    }
+
+    @Test
+    void confirmationsHaveTheirOwnLimitPerClientNetwork() {
+        for (int i = 0; i < 20; i++) {
+            confirmWith(String.format("+86138111120%02d", i), "123456").statusCode(200);
+        }
+        confirmWith("+8613811112099", "123456").statusCode(429).body("error", equalTo("rate_limited"));
+    }
+
+    @Test
+    void onlyMobilesOfTheConfiguredCountriesMaySubscribe() {
+        long codes = pool.query("SELECT count(*) FROM subscription").execute().await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+        for (String foreign : new String[]{"+447700900123", "+12025550123", "+8816212345678", "+85291234567"}) {
+            post("/api/subscriptions", "{\"phone\": \"" + foreign + "\", \"unit\": \"" + UNIT + "\"}").statusCode(400)
+                    .body("error", equalTo("invalid_phone"));
+        }
+        assertEquals(codes, pool.query("SELECT count(*) FROM subscription").execute().await()
+                .atMost(Duration.ofSeconds(10)).iterator().next().getLong(0), "nothing stored for a refused number");
     }
 
     @Test
