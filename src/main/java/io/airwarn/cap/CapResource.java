@@ -3,6 +3,7 @@ package io.airwarn.cap;
 import io.airwarn.bulletin.Bulletin;
 import io.airwarn.city.Cities;
 import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.platform.PublicAddress;
 import io.airwarn.platform.ApiException;
 import io.airwarn.warning.PublishedWarnings;
 import io.smallrye.mutiny.Uni;
@@ -10,9 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,9 +26,12 @@ public class CapResource {
     private final PublishedWarnings published;
     private final Bulletin bulletin;
     private final Cities cities;
+    private final PublicAddress address;
     private final String sender;
 
-    public CapResource(PublishedWarnings published, Bulletin bulletin, Cities cities, AirWarnConfig config) {
+    public CapResource(PublishedWarnings published, Bulletin bulletin, Cities cities, AirWarnConfig config,
+                       PublicAddress address) {
+        this.address = address;
         this.published = published;
         this.bulletin = bulletin;
         this.cities = cities;
@@ -41,8 +43,8 @@ public class CapResource {
     @Produces(ATOM_XML)
     @Operation(summary = "Atom index of current CAP alerts: warnings in force and those lifted in the last day, "
             + "exercises included (status Exercise)")
-    public Uni<Response> index(@Context UriInfo uri) {
-        String base = base(uri);
+    public Uni<Response> index() {
+        String base = address.base();
         return published.current(true).map(messages -> Response.ok(AtomIndex.xml(messages.stream()
                         .map(m -> new AtomIndex.Entry(m, bulletin.view(m))).toList(), base,
                         OffsetDateTime.now(ZoneOffset.UTC)), ATOM_XML + "; charset=UTF-8")
@@ -53,8 +55,8 @@ public class CapResource {
     @Path("/{identifier}.xml")
     @Produces(CAP_XML)
     @Operation(summary = "One CAP 1.2 alert by its identifier (airwarn-<warning>-<event>)")
-    public Uni<Response> alert(@PathParam("identifier") String identifier, @Context UriInfo uri) {
-        String base = base(uri);
+    public Uni<Response> alert(@PathParam("identifier") String identifier) {
+        String base = address.base();
         return published.message(identifier).map(found -> {
             PublishedWarnings.Message m = found.orElseThrow(() -> ApiException.notFound("no_alert",
                     "no CAP alert has the identifier " + identifier));
@@ -66,8 +68,4 @@ public class CapResource {
         });
     }
 
-    private static String base(UriInfo uri) {
-        String base = uri.getBaseUri().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
 }

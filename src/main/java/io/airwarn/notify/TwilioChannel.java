@@ -11,6 +11,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.platform.PublicAddress;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.util.Timeout;
-import io.quarkus.runtime.LaunchMode;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The only place that knows Twilio: sends one SMS through the Twilio Java SDK to the configured base URL (Twilio
@@ -37,10 +36,13 @@ public class TwilioChannel {
     static final String SANDBOX_PATH = "/sandbox/twilio";
 
     private final AirWarnConfig.Twilio config;
+    /** Where Twilio calls back, unless AIRWARN_TWILIO_CALLBACK_URL says otherwise. */
+    private final PublicAddress address;
     private volatile TwilioRestClient client;
 
-    TwilioChannel(AirWarnConfig config) {
+    TwilioChannel(AirWarnConfig config, PublicAddress address) {
         this.config = config.twilio();
+        this.address = address;
     }
 
     /** Said once at startup, plainly: where the SMS go. The credentials are never logged. */
@@ -64,19 +66,11 @@ public class TwilioChannel {
 
     /** Where requests go: the configured URL, the sandbox on this server, or Twilio. */
     String baseUrl() {
-        return config.baseUrl().orElseGet(() -> config.sandbox() ? localUrl() + SANDBOX_PATH : TWILIO_API);
+        return config.baseUrl().orElseGet(() -> config.sandbox() ? PublicAddress.local() + SANDBOX_PATH : TWILIO_API);
     }
 
     String callbackUrl() {
-        return config.callbackUrl().orElseGet(TwilioChannel::localUrl) + "/api/twilio/status";
-    }
-
-    /** This server's own address; a random test port is only known once the server listens. */
-    private static String localUrl() {
-        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
-        String port = System.getProperty(key, ConfigProvider.getConfig().getOptionalValue(key, String.class)
-                .orElse("8080"));
-        return "http://localhost:" + port;
+        return config.callbackUrl().orElseGet(address::base) + "/api/twilio/status";
     }
 
     SendResult send(String to, String body, long outboxId, int validitySeconds) {

@@ -2,6 +2,8 @@ package io.airwarn.observation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airwarn.platform.BeijingTime;
+import io.airwarn.platform.FreeText;
+import io.airwarn.platform.SaneDates;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,6 +21,9 @@ import java.util.function.Predicate;
  * with its index.
  */
 public final class ObservationJsonReader {
+
+    /** The longest text field (station, wind direction, time) an observation may carry. */
+    static final int MAX_TEXT = 100;
 
     static final Set<String> NUMBER_FIELDS = Set.of("pm25", "pm10", "so2", "no2", "co", "o3", "temperature",
             "dewPoint", "humidity", "pressure", "windSpeed", "precipitation");
@@ -83,8 +88,16 @@ public final class ObservationJsonReader {
                 number(item, "precipitation"));
     }
 
-    /** An ISO-8601 time; without an offset it is Beijing time. */
+    /** An ISO-8601 time within the years AirWarn accepts; without an offset it is Beijing time. */
     static LocalDateTime hour(String time) {
+        LocalDateTime hour = parseHour(time);
+        SaneDates.yearProblem(hour.getYear()).ifPresent(problem -> {
+            throw new IllegalArgumentException("time " + time + ": " + problem);
+        });
+        return hour;
+    }
+
+    private static LocalDateTime parseHour(String time) {
         try {
             return BeijingTime.toLocal(OffsetDateTime.parse(time));
         } catch (DateTimeParseException withoutOffset) {
@@ -107,6 +120,10 @@ public final class ObservationJsonReader {
         }
         if (!value.isTextual()) {
             throw new IllegalArgumentException(field + " must be a string");
+        }
+        String problem = FreeText.cellProblem(value.asText(), MAX_TEXT);
+        if (problem != null) {
+            throw new IllegalArgumentException(field + " is " + problem);
         }
         return value.asText();
     }

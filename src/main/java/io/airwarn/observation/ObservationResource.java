@@ -3,6 +3,7 @@ package io.airwarn.observation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airwarn.city.Cities;
 import io.airwarn.platform.ApiException;
+import io.airwarn.platform.FreeText;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.airwarn.user.Roles;
@@ -22,6 +23,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RolesAllowed({Roles.DUTY_OFFICER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class ObservationResource {
+
+    static final int MAX_SOURCE = 200;
 
     private final ObservationImportService importService;
     private final Cities cities;
@@ -76,7 +79,8 @@ public class ObservationResource {
         } catch (InvalidFileException e) {
             throw ApiException.badRequest("invalid_file", e.getMessage());
         }
-        String provenance = source == null || source.isBlank() ? parsed.format() + " upload" : source.strip();
+        String provenance = source == null || source.isBlank() ? parsed.format() + " upload"
+                : FreeText.require("source", source.strip(), MAX_SOURCE);
         var imports = List.of(new ObservationImportService.StationImport(key, provenance, false, parsed.rows()));
         return importService.store(imports).map(recomputed -> new ImportReport(parsed.format().name(),
                 key.cityCode(), key.name(), parsed.rowsRead(), parsed.rows().size(), parsed.skipped().size(),

@@ -1,5 +1,6 @@
 package io.airwarn.observation;
 
+import io.airwarn.platform.FreeText;
 import java.util.Optional;
 
 /** A station is named within its city. */
@@ -9,10 +10,9 @@ public record StationKey(String cityCode, String name) {
 
     /** Why a station name cannot be used, if it cannot. */
     static Optional<String> nameProblem(String name) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
-                || name.chars().anyMatch(Character::isISOControl)) {
-            return Optional.of("station must be 1-" + MAX_NAME_LENGTH + " printable characters");
+        if (name == null || name.isBlank()) {
+            return Optional.of("station is required");
         }
-        return Optional.empty();
+        return Optional.ofNullable(FreeText.cellProblem(name, MAX_NAME_LENGTH)).map(problem -> "station is " + problem);
     }
 }

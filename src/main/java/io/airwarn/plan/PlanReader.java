@@ -3,6 +3,7 @@ package io.airwarn.plan;
 import io.airwarn.observation.CellValues;
 import io.airwarn.observation.CsvRows;
 import io.airwarn.observation.InvalidFileException;
+import io.airwarn.platform.FreeText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -280,7 +281,6 @@ public final class PlanReader {
     /** The cells of one CSV line, read by column name; problems carry the line and column. */
     static final class Cells {
         private static final String PHONE_COLUMN = "contact_mobile";
-        private static final String FORMULA_STARTS = "=+-@";
         private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
         final String file;
@@ -312,7 +312,7 @@ public final class PlanReader {
                 return null;
             }
             // Lists are edited in spreadsheets and exported again: a cell a spreadsheet would run is refused.
-            if (!PHONE_COLUMN.equals(column) && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+            if (!PHONE_COLUMN.equals(column) && FreeText.startsLikeFormula(value)) {
                 error(column, "starts with '" + value.charAt(0) + "', which a spreadsheet would run as a formula");
                 return null;
             }

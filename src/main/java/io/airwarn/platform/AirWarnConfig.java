@@ -168,6 +168,12 @@ public interface AirWarnConfig {
     @WithDefault("airwarn@jilin.example")
     String capSender();
 
+    /**
+     * {@code AIRWARN_PUBLIC_URL}: the address people and feeds reach AirWarn at (e.g. https://airwarn.example.gov.cn).
+     * Every absolute link (Atom, CAP, redirects) is built from it, never from a request's Host header.
+     */
+    Optional<String> publicUrl();
+
     /** {@code AIRWARN_PLANS_DIR}: the contingency plan folders. */
     @WithDefault("contingency-plans")
     String plansDir();

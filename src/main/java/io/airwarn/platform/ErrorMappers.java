@@ -1,6 +1,7 @@
 package io.airwarn.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -18,6 +19,7 @@ import java.net.ConnectException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure into the stable JSON error shape; users never see a stack trace. */
@@ -32,6 +34,10 @@ class ErrorMappers {
     Response invalidJson(JsonProcessingException e) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            where += " (field " + mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining(".")) + ")";
+        }
         return respond(400, "invalid_json", "The request body is not valid JSON" + where + ": " + e.getOriginalMessage(),
                 List.of());
     }

@@ -28,9 +28,25 @@ public final class FreeText {
         return null;
     }
 
+    /**
+     * Why a cell of an imported list or file is refused, or null: {@link #problem}, or a start that a spreadsheet
+     * would run as a formula when the data are exported and opened again.
+     */
+    public static String cellProblem(String text, int max) {
+        String problem = problem(text, max);
+        if (problem == null && startsLikeFormula(text)) {
+            problem = "starting with '" + text.charAt(0) + "', which a spreadsheet would run as a formula";
+        }
+        return problem;
+    }
+
+    public static boolean startsLikeFormula(String text) {
+        return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0;
+    }
+
     /** The text itself, or a 400 naming the field; null stays null. */
     public static String require(String field, String text, int max) {
-        String problem = text == null ? null : problem(text, max);
+        String problem = text == null ? null : cellProblem(text, max);
         if (problem != null) {
             throw ApiException.badRequest("invalid_text", field + " is " + problem);
         }

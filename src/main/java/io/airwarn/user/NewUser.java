@@ -2,6 +2,7 @@ package io.airwarn.user;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
@@ -14,7 +15,21 @@ public record NewUser(String username, String password, String displayName, Set<
                       UserStore.Recipient recipient) {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    static final int MIN_PASSWORD = 10;
+    static final int MIN_PASSWORD = 12;
+
+    /** Why the password is too weak: shorter than 12 characters, one character repeated, or the user name. */
+    Optional<String> passwordProblem() {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            return Optional.of("password: at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.chars().distinct().count() == 1) {
+            return Optional.of("password: not one character repeated");
+        }
+        if (password.equalsIgnoreCase(username)) {
+            return Optional.of("password: must not be the user name");
+        }
+        return Optional.empty();
+    }
 
     /** Every problem with the request; {@code recipientExists} checks a unit's plan for a recipient id. */
     public List<String> problems(BiPredicate<String, String> recipientExists) {
@@ -22,9 +37,7 @@ public record NewUser(String username, String password, String displayName, Set<
         if (username == null || !USERNAME.matcher(username).matches()) {
             problems.add("username: 3 to 64 characters a-z, 0-9, '.', '_' or '-', starting with a letter or digit");
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            problems.add("password: at least " + MIN_PASSWORD + " characters");
-        }
+        passwordProblem().ifPresent(problems::add);
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             problems.add("displayName: required, at most 200 characters");
         }

@@ -1,6 +1,7 @@
 package io.airwarn.notify;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -178,6 +179,12 @@ class NotificationTest {
         String wrongKey = TwilioSignature.sign("not-the-token", base, params);
         given().contentType(ContentType.URLENC).formParams(params).header("X-Twilio-Signature", wrongKey)
                 .when().post("/api/twilio/status").then().statusCode(403);
+
+        Map<String, String> badCode = Map.of("MessageSid", "SMforged", "MessageStatus", "failed", "ErrorCode", "abc");
+        given().contentType(ContentType.URLENC).formParams(badCode)
+                .header("X-Twilio-Signature", TwilioSignature.sign(config.twilio().authToken(), base, badCode))
+                .when().post("/api/twilio/status").then().statusCode(400).body("error", equalTo("invalid_callback"))
+                .body("message", containsString("ErrorCode"));
     }
 
     @Test

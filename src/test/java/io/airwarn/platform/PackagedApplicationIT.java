@@ -98,6 +98,10 @@ class PackagedApplicationIT {
                     .header("Authorization", AppProcesses.basic(sid, token)).build()).statusCode();
             assertEquals(200, own);
 
+            assertEquals(404, app.send(HttpRequest.newBuilder(app.uri("/q/swagger-ui/")).build()).statusCode(),
+                    "Swagger UI is off outside demo mode");
+            assertEquals(200, app.send(HttpRequest.newBuilder(app.uri("/q/openapi")).build()).statusCode());
+
             String port = Files.readAllLines(data.resolve("pg/postmaster.pid")).get(3).strip();
             String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
             SQLException refused = assertThrows(SQLException.class,

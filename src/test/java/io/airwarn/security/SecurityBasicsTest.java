@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.platform.ClientNetworks;
 import io.airwarn.platform.PhoneMasks;
@@ -81,7 +83,46 @@ class SecurityBasicsTest {
         }
         long unknown = pool.preparedQuery("SELECT failures FROM sign_in_failure WHERE username = $1")
                 .execute(Tuple.of("nobody-x")).await().atMost(Duration.ofSeconds(10)).iterator().next().getInteger(0);
-        assertEquals(4, unknown, "an unknown name is counted and slowed down as a known one is");
+        assertEquals(3, unknown, "an unknown name is counted and slowed down as a known one is: three failures, "
+                + "then the fourth try waits");
+    }
+
+    @Test
+    void absoluteLinksNeverComeFromTheHostHeaderAndEveryHtmlAnswerCarriesTheCsp() {
+        String atom = given().header("Host", "evil.example").when().get("/cap/alerts.atom").then().statusCode(200)
+                .extract().asString();
+        assertFalse(atom.contains("evil.example"), atom);
+        assertTrue(atom.contains("http://localhost:" + RestAssured.port + "/cap/alerts.atom"), atom);
+        String location = given().header("Host", "evil.example").redirects().follow(false).when().get("/console")
+                .then().statusCode(302).extract().header("Location");
+        assertEquals("/login", location, "relative while AIRWARN_PUBLIC_URL is unset, never the request's Host");
+
+        int id = given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
+                .body("{\"city\": \"220500\", \"level\": \"BLUE\", \"onset\": \"2031-01-02T07:00+08:00\", "
+                        + "\"expectedEnd\": \"2031-01-04T07:00+08:00\", \"note\": \"CSP test\"}")
+                .when().post("/api/warnings").then().statusCode(200).extract().path("id");
+        given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/api/warnings/" + id + "/report.html")
+                .then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self';"));
+    }
+
+    @Test
+    void weakPasswordsAndNonTextUserNamesAreRefusedAndNothingIsStored() {
+        long users = pool.query("SELECT count(*) FROM app_user").execute().await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+        String[][] refused = {{"\"weakling\"", "\"short-pw\"", "12 characters"},
+                {"\"weakling\"", "\"aaaaaaaaaaaaaaaa\"", "repeated"},
+                {"\"weakling-name\"", "\"Weakling-Name\"", "user name"},
+                {"123456", "\"long-enough-password\"", "username"},
+                {"true", "\"long-enough-password\"", "username"}};
+        for (String[] r : refused) {
+            given().auth().preemptive().basic("admin", "admin-test").contentType(ContentType.JSON)
+                    .body("{\"username\": " + r[0] + ", \"password\": " + r[1] + ", \"displayName\": \"W\", "
+                            + "\"roles\": [\"viewer\"]}").when().post("/api/users").then().statusCode(400)
+                    .body(containsString(r[2]));
+        }
+        assertEquals(users, pool.query("SELECT count(*) FROM app_user").execute().await()
+                .atMost(Duration.ofSeconds(10)).iterator().next().getLong(0));
     }
 
     @Test
