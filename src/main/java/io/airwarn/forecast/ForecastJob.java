@@ -51,7 +51,9 @@ class ForecastJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run(ScheduledExecution execution) {
         return runs.record(IDENTITY, execution, () -> service.runAll(execution.getScheduledFireTime(), "scheduled")
-                .map(outcomes -> outcomes.stream().map(o -> o.city() + " " + o.status()).toList().toString())
+                .map(outcomes -> outcomes.stream().map(o -> o.city() + " " + o.status()
+                        + (ForecastService.Outcome.FAILED.equals(o.status()) ? " (" + o.message() + ")" : ""))
+                        .toList().toString())
                 .invoke(outcome -> Log.infof("scheduled forecast run at %s: %s", execution.getScheduledFireTime(),
                         outcome)));
     }

@@ -27,6 +27,12 @@ import java.util.function.BiFunction;
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** Last, so that these deserializers win over the date-time module Quarkus registers. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

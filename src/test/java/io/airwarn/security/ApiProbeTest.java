@@ -82,7 +82,6 @@ class ApiProbeTest {
     private int fiveHundreds;
     private String countQuery;
     private List<String> tables;
-    private List<Long> countsAfterLastWrite;
 
     /** An operation of the OpenAPI document; bodies maps each accepted media type to its schema. */
     record Operation(String method, String path, List<String> pathParams, List<String> queryParams,
@@ -104,6 +103,7 @@ class ApiProbeTest {
         long start = System.nanoTime();
         JsonNode doc = JSON.readTree(given().queryParam("format", "json").get("/q/openapi").asByteArray());
         prepareCounts();
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/openapi-dump.json"), doc.toPrettyString());
         Map<String, String> hashes = cheapenPasswords();
         try {
             for (Operation op : operations(doc)) {
@@ -129,17 +129,17 @@ class ApiProbeTest {
 
     /** The plausible request from every role, then the corpus from the roles {@link #corpusUsers} picks. */
     private void probe(JsonNode doc, Operation op) {
-        Map<String, Integer> baseline = new LinkedHashMap<>();
-        for (String user : USERS) {
-            baseline.put(user, send(op, user, plausible(doc, op)));
+        Probe plausible = plausible(doc, op);
+        List<Call> baseline = USERS.stream().map(user -> new Call(user, plausible)).toList();
+        List<Integer> statuses = sendAll(op, baseline);
+        Map<String, Integer> byUser = new LinkedHashMap<>();
+        for (int i = 0; i < USERS.size(); i++) {
+            byUser.put(USERS.get(i), statuses.get(i));
         }
         List<Probe> corpus = corpus(doc, op);
         op.bodies().forEach((t, sc) -> System.out.println("BASE " + op.method() + " " + op.path() + " " + t + " " + (json(t) ? base(doc, op, sc) : "")));
-        for (String user : corpusUsers(baseline)) {
-            for (Probe probe : corpus) {
-                send(op, user, probe);
-            }
-        }
+        sendAll(op, corpusUsers(byUser).stream().flatMap(user -> corpus.stream().map(p -> new Call(user, p)))
+                .toList());
     }
 
     // ---- The operations ---------------------------------------------------------------------------------------
@@ -332,9 +332,9 @@ class ApiProbeTest {
 
     /** What a property gets instead of its plausible value (JSON text). */
     private static List<String> propertyValues() {
-        return List.of("12345", "\" \"", "\"yes\"", "0", "null", "1e400", "-9e18", "9223372036854775808",
-                "\"\\u0000\"", "\"" + "x".repeat(20_000) + "\"", "\"+294277-01-01T00:00:00Z\"", "\"-4714-01-01\"",
-                "20150101", "[{}]", "\"\\uD800\"");
+        return List.of("12345", "\" \"", "\"yes\"", "0", "true", "-1", "null", "1e400", "-9e18",
+                "9223372036854775808", "\"\\u0000\"", "\"" + "x".repeat(20_000) + "\"", "\"+294277-01-01T00:00:00Z\"",
+                "\"-4714-01-01\"", "\"2015-13-45\"", "20150101", "{}", "[{}]", "\"\\uD800\"");
     }
 
     /** Form bodies (Twilio's webhooks): broken percent-encoding, empty names, an oversized field, unsigned calls. */
@@ -439,36 +439,79 @@ class ApiProbeTest {
     record Answer(int status, String body) {
     }
 
+    /** A probe as a user. */
+    record Call(String user, Probe probe) {
+    }
+
     /**
-     * Sends one probe and records a 5xx (or no answer), and a refused write that changed the row counts. Returns
-     * the status.
+     * Sends calls to one operation, records each 5xx (or missing answer), and returns the statuses. For a write,
+     * the row counts are compared once around the whole group, since counting large tables after every request
+     * would be slow; if they changed, the refused calls are repeated one by one to find any that stores rows (the
+     * change may as well come from a call that was accepted).
      */
-    private int send(Operation op, String user, Probe probe) {
-        // The counts after the previous write serve as this one's "before": one query per write, not two.
-        List<Long> before = op.writes() ? (countsAfterLastWrite != null ? countsAfterLastWrite : counts()) : null;
-        countsAfterLastWrite = null;
-        requests++;
-        Answer answer;
-        try {
-            answer = buildable(probe.path()) ? restAssured(op.method(), user, probe) : raw(op.method(), user, probe);
-        } catch (Exception e) { // RestAssured rethrows I/O exceptions undeclared
-            answer = new Answer(-1, e.toString());
-        }
-        int status = answer.status();
-        hist.computeIfAbsent(op.method() + " " + op.path() + " " + user.equals("anonymous"), k -> new java.util.TreeMap<>()).merge(status, 1, Integer::sum);
-        String what = op.method() + " " + op.path() + " as " + user + ": " + excerpt(probe.path(), 120) + ", "
-                + (probe.body() == null ? "no body" : probe.contentType() + " " + excerpt(probe.body()));
-        if (status >= 500 || status < 0) {
-            fiveHundreds += status >= 500 ? 1 : 0;
-            errors.add(what + " -> " + status + " " + excerpt(answer.body(), 200));
+    private List<Integer> sendAll(Operation op, List<Call> calls) {
+        List<Long> before = op.writes() ? counts() : null;
+        List<Integer> statuses = new ArrayList<>();
+        for (Call call : calls) {
+            requests++;
+            Answer answer = answer(op, call);
+            if (answer.status() >= 500 || answer.status() < 0) {
+                fiveHundreds += answer.status() >= 500 ? 1 : 0;
+                errors.add(describe(op, call) + " -> " + answer.status() + " " + excerpt(answer.body(), 200));
+            }
+            statuses.add(answer.status());
         }
         if (before != null) {
-            countsAfterLastWrite = counts();
-            if (status >= 400 && status < 500 && !countsAfterLastWrite.equals(before)) {
-                stored.add(what + " -> " + status + "; " + changes(before, countsAfterLastWrite));
+            List<Long> after = counts();
+            if (!after.equals(before)) {
+                findRefusedCallsThatStore(op, calls, statuses, changes(before, after));
             }
         }
-        return status;
+        return statuses;
+    }
+
+    private void findRefusedCallsThatStore(Operation op, List<Call> calls, List<Integer> statuses, String change) {
+        boolean accepted = false;
+        boolean found = false;
+        for (int i = 0; i < calls.size(); i++) {
+            accepted |= statuses.get(i) < 400;
+            if (refusedByClientError(statuses.get(i))) {
+                List<Long> before = counts();
+                Answer again = answer(op, calls.get(i));
+                List<Long> after = counts();
+                if (refusedByClientError(again.status()) && !after.equals(before)) {
+                    found = true;
+                    stored.add(describe(op, calls.get(i)) + " -> " + again.status() + "; " + changes(before, after));
+                }
+            }
+        }
+        if (!accepted && !found) {
+            stored.add(op.method() + " " + op.path() + ": every call was refused, yet " + change
+                    + " (not reproduced one call at a time)");
+        }
+    }
+
+    private static boolean refusedByClientError(int status) {
+        return status >= 400 && status < 500;
+    }
+
+    private static String describe(Operation op, Call call) {
+        Probe probe = call.probe();
+        return op.method() + " " + op.path() + " as " + call.user() + ": " + excerpt(probe.path(), 120) + ", "
+                + (probe.body() == null ? "no body" : probe.contentType() + " " + excerpt(probe.body()));
+    }
+
+    /** One exchange, through RestAssured or, for the addresses it cannot build, a socket. */
+    private Answer answer(Operation op, Call call) {
+        try {
+            Answer a = buildable(call.probe().path()) ? restAssured(op.method(), call.user(), call.probe())
+                    : raw(op.method(), call.user(), call.probe());
+            hist.computeIfAbsent(op.method() + " " + op.path() + " " + call.user().equals("anonymous"), k -> new java.util.TreeMap<>()).merge(a.status(), 1, Integer::sum);
+            if (op.writes() && a.status() < 300) System.out.println("WRITE2XX " + describe(op, call) + " " + excerpt(a.body(), 200));
+            return a;
+        } catch (Exception e) { // RestAssured rethrows I/O exceptions undeclared
+            return new Answer(-1, e.toString());
+        }
     }
 
     private static Answer restAssured(String method, String user, Probe probe) {

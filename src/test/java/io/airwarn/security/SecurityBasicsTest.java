@@ -97,13 +97,9 @@ class SecurityBasicsTest {
                 .then().statusCode(302).extract().header("Location");
         assertEquals("/login", location, "relative while AIRWARN_PUBLIC_URL is unset, never the request's Host");
 
-        int id = given().auth().preemptive().basic("duty", "duty-demo").contentType(ContentType.JSON)
-                .body("{\"city\": \"220500\", \"level\": \"BLUE\", \"onset\": \"2031-01-02T07:00+08:00\", "
-                        + "\"expectedEnd\": \"2031-01-04T07:00+08:00\", \"note\": \"CSP test\"}")
-                .when().post("/api/warnings").then().statusCode(200).extract().path("id");
-        given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/api/warnings/" + id + "/report.html")
-                .then().statusCode(200).contentType(containsString("text/html"))
-                .header("Content-Security-Policy", containsString("script-src 'self';"));
+        // HTML outside the pages' paths too (the episode report's HTML is checked in WarningLifecycleTest).
+        given().when().get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("object-src 'none'"));
     }
 
     @Test

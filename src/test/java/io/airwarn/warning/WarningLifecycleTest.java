@@ -124,7 +124,8 @@ class WarningLifecycleTest {
                 .body("orders.ENTERPRISE.ORDER", org.hamcrest.Matchers.greaterThan(0))
                 .body("narrative", containsString("EXERCISE"));
         String page = as("viewer").when().get("/api/warnings/" + id + "/report.html").then().statusCode(200)
-                .contentType(containsString("text/html")).extract().asString();
+                .contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self';")).extract().asString();
         assertTrue(page.contains("Episode report") && page.contains("【演练 EXERCISE】"), page);
     }
 
