@@ -1,6 +1,7 @@
 package io.airwarn.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.airwarn.platform.StrictJson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class SandboxServer implements AutoCloseable {
         this.gateway = new SandboxGateway(accountSid, authToken);
         this.api = new SandboxApi(gateway);
         this.accountSid = accountSid;
+        new StrictJson().customize(json);
         this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
         server.createContext("/", this::handle);
         server.setExecutor(workers);

@@ -49,8 +49,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The same on a given port (0: any free one), so a server restarted on its directory is found again. */
     public static EmbeddedDatabase start(Path directory, boolean durable, int port) {
         checkUsable(directory);
-        String password = InstallationSecrets.readOrCreate(directory.resolveSibling("database-password"),
-                InstallationSecrets.randomHex(24));
+        Path passwordFile = directory.resolveSibling("database-password");
+        String password = InstallationSecrets.readOrCreate(passwordFile, InstallationSecrets.randomHex(24));
         if (!SAFE_PASSWORD.matcher(password).matches()) {
             throw new StartupException("The database password in " + directory.resolveSibling("database-password")
                     .toAbsolutePath() + " must be 16-200 letters, digits, '.', '_', '~' or '-'.");
@@ -60,6 +60,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setLocaleConfig("locale", "C")
+                // A new cluster asks for the password from its very first start (these options follow the
+                // library's own "-A trust", so they win).
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("max_connections", "200");
@@ -83,8 +87,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A new cluster starts with trust authentication (the library's initdb); from its first start on, the superuser
-     * has the installation's password and the server asks every connection for it.
+     * A cluster made before AirWarn set a password (trust authentication) gets it now; every start makes sure the
+     * server asks every connection for it.
      */
     private static void requirePassword(EmbeddedPostgres postgres, Path directory, String password)
             throws SQLException, IOException {

@@ -10,7 +10,7 @@ public class ServeApplication implements QuarkusApplication {
     @Override
     public int run(String... args) {
         int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
-        boolean swagger = ConfigProvider.getConfig().getOptionalValue("quarkus.swagger-ui.enable", Boolean.class)
+        boolean swagger = ConfigProvider.getConfig().getOptionalValue("quarkus.swagger-ui.enabled", Boolean.class)
                 .orElse(false);
         System.out.printf("%nAirWarn is running. Open http://localhost:%d/  (API documentation: %s)%n%n", port,
                 swagger ? "http://localhost:" + port + "/q/swagger-ui" : "http://localhost:" + port + "/q/openapi");
