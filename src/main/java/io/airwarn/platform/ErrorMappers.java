@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URI;
 import java.net.ConnectException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -80,12 +81,15 @@ class ErrorMappers {
         return respond(403, "forbidden", "Your roles do not allow this", List.of());
     }
 
-    /** A form body with a broken percent escape. */
+    /**
+     * A form body the framework's form reader cannot parse (a broken percent escape, a bare "="): the request's fault,
+     * not ours.
+     */
     @ServerExceptionMapper
-    Response illegalArgument(IllegalArgumentException e) {
-        if (String.valueOf(e.getMessage()).startsWith("URLDecoder")) {
-            return respond(400, "invalid_form", "The form is not valid URL encoding: " + e.getMessage()
-                    .replaceFirst("^URLDecoder: ", ""), List.of());
+    Response runtime(RuntimeException e) {
+        if (Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().contains("FormUrlEncodedProvider"))) {
+            return respond(400, "invalid_form", "The form is not valid URL encoding (name=value pairs joined by &, "
+                    + "with % followed by two hex digits)", List.of());
         }
         return unexpected(e);
     }

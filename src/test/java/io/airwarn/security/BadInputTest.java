@@ -119,6 +119,7 @@ class BadInputTest {
                         "application/x-www-form-urlencoded", "From=%zz&Body=1"),
                 new Bad("broken escape, status callback", "POST", "/api/twilio/status",
                         "application/x-www-form-urlencoded", "MessageSid=%"),
+                new Bad("a bare = as a form", "POST", "/api/twilio/status", "application/x-www-form-urlencoded", "="),
                 new Bad("formula as a data source", "POST",
                         "/api/observations/csv?city=220100&station=S&source=%3DHYPERLINK(1)", "text/csv",
                         "No,year,month,day,hour,PM2.5\n1,2015,1,1,0,10\n"),
