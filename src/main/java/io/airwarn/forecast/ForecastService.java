@@ -63,7 +63,7 @@ public class ForecastService {
     }
 
     /** One city after the other: the runs share the connection pool with the requests being served. */
-    private Uni<List<Outcome>> runEach(List<String> cities, Instant issuedAt, String trigger) {
+    Uni<List<Outcome>> runEach(List<String> cities, Instant issuedAt, String trigger) {
         List<Outcome> outcomes = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String city : cities) {

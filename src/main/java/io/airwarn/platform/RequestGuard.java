@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 
 /**
  * Refuses before routing what no entry point can take: a NUL character in the path or query (PostgreSQL cannot store
@@ -25,12 +26,12 @@ public class RequestGuard {
 
     private void check(RoutingContext rc) {
         String uri = rc.request().uri();
-        if (uri.indexOf('\0') >= 0 || uri.toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+        if (uri.indexOf('\0') >= 0 || uri.toLowerCase(Locale.ROOT).contains("%00")) {
             refuse(rc, 400, "invalid_request", "The address contains a NUL character");
             return;
         }
         String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(FORM)) {
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith(FORM)) {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             long declared;
             try {

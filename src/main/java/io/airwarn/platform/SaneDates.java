@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Dates and times AirWarn accepts from outside: ISO-8601 text within 1900..2100. Anything else is a 400 naming the
@@ -25,36 +27,28 @@ public final class SaneDates {
     }
 
     public static LocalDate date(String field, String value) {
-        try {
-            LocalDate d = LocalDate.parse(value);
-            return inRange(field, value, d.getYear(), d);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiException.badRequest("invalid_date", field + " '" + value + "' is not a date (YYYY-MM-DD)");
-        }
+        return parse(field, value, LocalDate::parse, LocalDate::getYear, "a date (YYYY-MM-DD)");
     }
 
     public static LocalDateTime dateTime(String field, String value) {
-        try {
-            LocalDateTime t = LocalDateTime.parse(value);
-            return inRange(field, value, t.getYear(), t);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiException.badRequest("invalid_date", field + " '" + value
-                    + "' is not a Beijing date and time (e.g. 2026-12-01T07:00)");
-        }
+        return parse(field, value, LocalDateTime::parse, LocalDateTime::getYear,
+                "a Beijing date and time (e.g. 2026-12-01T07:00)");
     }
 
     public static OffsetDateTime offsetDateTime(String field, String value) {
-        try {
-            OffsetDateTime t = OffsetDateTime.parse(value);
-            return inRange(field, value, t.getYear(), t);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiException.badRequest("invalid_date", field + " '" + value
-                    + "' is not ISO-8601 with an offset, e.g. 2026-12-01T07:00+08:00");
-        }
+        return parse(field, value, OffsetDateTime::parse, OffsetDateTime::getYear,
+                "ISO-8601 with an offset, e.g. 2026-12-01T07:00+08:00");
     }
 
-    private static <T> T inRange(String field, String value, int year, T parsed) {
-        yearProblem(year).ifPresent(problem -> {
+    private static <T> T parse(String field, String value, Function<String, T> parser, ToIntFunction<T> year,
+                               String expected) {
+        T parsed;
+        try {
+            parsed = parser.apply(value);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw ApiException.badRequest("invalid_date", field + " '" + value + "' is not " + expected);
+        }
+        yearProblem(year.applyAsInt(parsed)).ifPresent(problem -> {
             throw ApiException.badRequest("invalid_date", field + " '" + value + "': " + problem);
         });
         return parsed;
