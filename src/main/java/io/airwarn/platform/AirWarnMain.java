@@ -31,6 +31,8 @@ public final class AirWarnMain {
 
     private static int serve(String... args) {
         Path dataDir = dataDir();
+        // Before anything is written there: the installation's secrets live in it too.
+        EmbeddedDatabase.checkUsable(dataDir);
         SandboxAccount.configure(dataDir);
         AuditKey.configure(dataDir);
         if (DatabaseSettings.externalConfigured()) {

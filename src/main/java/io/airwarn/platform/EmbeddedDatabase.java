@@ -107,7 +107,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Refuses a directory that cannot be written or has less free space than {@code AIRWARN_MIN_FREE_MB} (default
      * 256): PostgreSQL on a full disk stops accepting writes, and a warning system must find that out at startup.
      */
-    private static void checkUsable(Path directory) {
+    static void checkUsable(Path directory) {
         long usableMb;
         try {
             Files.createDirectories(directory);

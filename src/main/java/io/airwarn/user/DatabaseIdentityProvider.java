@@ -60,8 +60,9 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
                             .chain(() -> startSession(request, name)).replaceWith(identity)
                             : users.signInFailed(name, client).chain(delay -> {
                                 if (!delay.isZero()) {
-                                    Log.infof("sign-ins to %s from %s wait %d s after repeated failures", name,
-                                            client, delay.toSeconds());
+                                    // The name is what the client typed: no control characters into the log.
+                                    Log.infof("sign-ins to %s from %s wait %d s after repeated failures",
+                                            name.replaceAll("\\p{Cntrl}", "?"), client, delay.toSeconds());
                                 }
                                 return Uni.createFrom().failure(
                                         new AuthenticationFailedException("unknown user or wrong password"));
