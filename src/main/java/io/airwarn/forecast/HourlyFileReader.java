@@ -82,7 +82,7 @@ public final class HourlyFileReader {
             }
             pmColumns.add(header.indexOf(name));
         }
-        Columns c = new Columns(header, format);
+        Columns c = new Columns(header, format, new CumulatedWind());
         for (CsvRows.Row row : rows.subList(1, rows.size())) {
             if (row.isBlank()) {
                 continue;
@@ -108,8 +108,8 @@ public final class HourlyFileReader {
         return days;
     }
 
-    /** Column positions of one file and the parsing of its rows. */
-    private record Columns(List<String> header, InputFormat format) {
+    /** Column positions of one file and the parsing of its rows; a file is one station, in hour order. */
+    private record Columns(List<String> header, InputFormat format, CumulatedWind wind) {
 
         int at(String name) {
             return name == null ? -1 : header.indexOf(name);
@@ -128,7 +128,9 @@ public final class HourlyFileReader {
             acc.temperature.add(number(cells, at(format.temperature)));
             acc.dewPoint.add(number(cells, at(format.dewPoint)));
             acc.pressure.add(number(cells, at(format.pressure)));
-            acc.windSpeed.add(number(cells, at(format.windSpeed)));
+            Double wind = number(cells, at(format.windSpeed));
+            String direction = cells.get(at(format.windDirection)).trim();
+            acc.windSpeed.add(format.cumulatedWind() ? this.wind.hourly(hour, wind, direction) : wind);
             if (format.precipitationMm != null) {
                 acc.precipitation.add(number(cells, at(format.precipitationMm)));
             } else {
@@ -139,7 +141,6 @@ public final class HourlyFileReader {
                 }
                 acc.precipitation.add(wet);
             }
-            String direction = cells.get(at(format.windDirection)).trim();
             acc.quadrant(InputFormat.quadrant(direction));
         }
 

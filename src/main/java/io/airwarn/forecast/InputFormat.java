@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The hourly files the command line reads, and where each keeps its PM2.5 and meteorology. Wind speed and
  * precipitation differ between layouts: the single-station and five-cities files give a cumulated wind speed
- * (Iws), and the single-station file only cumulated hours of rain and snow (counted as hours with precipitation).
+ * (Iws, read as its hourly increments: CumulatedWind), and the single-station file only cumulated hours of rain and
+ * snow (counted as hours with precipitation).
  */
 public enum InputFormat {
     PRSA_MULTISITE("PM2.5", "TEMP", "DEWP", "PRES", "WSPM", "wd", "RAIN", null),
@@ -40,6 +41,11 @@ public enum InputFormat {
         this.precipitationHours = precipitationHours;
     }
 
+    /** Whether the wind column is the cumulated Iws rather than the hour's speed. */
+    boolean cumulatedWind() {
+        return this != PRSA_MULTISITE;
+    }
+
     /** Station meteorology (wind in m/s, precipitation in mm) is what weather forecasts give. */
     static final String STATION_METEOROLOGY = "station: wind speed m/s, precipitation mm";
 
@@ -47,9 +53,10 @@ public enum InputFormat {
     String meteorology() {
         return switch (this) {
             case PRSA_MULTISITE -> STATION_METEOROLOGY;
-            case PRSA_SINGLE_STATION -> "uci-cumulated: wind speed is the cumulated Iws, precipitation is hours of "
-                    + "rain or snow";
-            case FIVE_CITIES -> "uci-cumulated: wind speed is the cumulated Iws, precipitation mm";
+            case PRSA_SINGLE_STATION -> "uci-hourly-iws: wind speed m/s from the increments of the cumulated Iws, "
+                    + "precipitation is hours of rain or snow";
+            case FIVE_CITIES -> "uci-hourly-iws: wind speed m/s from the increments of the cumulated Iws, "
+                    + "precipitation mm";
         };
     }
 
