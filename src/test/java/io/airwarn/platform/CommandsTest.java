@@ -74,7 +74,7 @@ class CommandsTest {
         for (int lead = 1; lead <= ForecastModel.MAX_LEAD; lead++) {
             assertNotNull(loaded.lead(lead, io.airwarn.forecast.Predictors.MetMode.NONE));
         }
-        assertFalse(loaded.usesStationMeteorology(), "the single-station file's wind is a cumulated counter");
+        assertFalse(loaded.usesStationMeteorology(), "the single-station file counts hours of rain or snow, not mm");
     }
 
     @Test
