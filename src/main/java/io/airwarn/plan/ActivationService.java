@@ -1,5 +1,6 @@
 package io.airwarn.plan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.audit.AuditLog;
 import io.airwarn.city.Cities;
 import io.airwarn.city.City;
@@ -33,12 +34,14 @@ public class ActivationService {
     private final MessageTemplates templates;
     private final Cities cities;
     private final AuditLog audit;
+    private final ObjectMapper json;
     /** Where one-time acknowledgement links point, or null when SMS may carry no links. */
     private final String linkBase;
 
     ActivationService(PlanRegistry registry, PlanStore store, Pool pool, MessageTemplates templates, Cities cities,
-                      AirWarnConfig config, AuditLog audit) {
+                      AirWarnConfig config, AuditLog audit, ObjectMapper json) {
         this.audit = audit;
+        this.json = json;
         this.linkBase = config.ack().linkBase().map(base -> base.replaceAll("/+$", "")).orElse(null);
         this.registry = registry;
         this.store = store;
@@ -139,10 +142,8 @@ public class ActivationService {
         }
         return pool.withTransaction(c -> activate(c, unit, request, new Initiator(actor, null))
                 .call(outcome -> outcome.created() ? audit.append(c, new AuditLog.Entry(actor, "plan.exercise",
-                        "activation", Long.toString(outcome.activationId()), null, "{\"unit\": \"" + unit
-                        + "\", \"level\": \"" + request.level() + "\", \"previousLevel\": \""
-                        + request.previousLevel() + "\", \"responseStart\": \"" + request.responseStart()
-                        + "\", \"widened\": " + request.widened() + ", \"orders\": " + outcome.orders() + "}",
-                        null)) : Uni.createFrom().voidItem()));
+                        "activation", Long.toString(outcome.activationId()), null, json.valueToTree(Map.of(
+                                "unit", unit, "request", request, "orders", outcome.orders())).toString(), null))
+                        : Uni.createFrom().voidItem()));
     }
 }

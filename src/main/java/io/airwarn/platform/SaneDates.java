@@ -14,8 +14,8 @@ import java.util.function.ToIntFunction;
  */
 public final class SaneDates {
 
-    public static final int FIRST_YEAR = 1900;
-    public static final int LAST_YEAR = 2100;
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 2100;
 
     private SaneDates() {
     }

@@ -38,18 +38,15 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
-        for (LogicalType type : new LogicalType[]{LogicalType.Boolean, LogicalType.Textual, LogicalType.Integer,
-                LogicalType.Float, LogicalType.DateTime, LogicalType.Enum}) {
-            mapper.coercionConfigFor(type)
-                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Float || type == LogicalType.Integer
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, type == LogicalType.Float
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean
-                            ? CoercionAction.TryConvert : CoercionAction.Fail);
-        }
-        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // A boolean only from true/false, a number only from a number (a whole one for whole numbers), an enum only
+        // from its name; strings and dates have deserializers of their own below.
+        refuse(mapper, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.EmptyString,
+                CoercionInputShape.Integer, CoercionInputShape.Float);
+        refuse(mapper, LogicalType.Integer, CoercionInputShape.EmptyString, CoercionInputShape.Float,
+                CoercionInputShape.Boolean);
+        refuse(mapper, LogicalType.Float, CoercionInputShape.EmptyString, CoercionInputShape.Boolean);
+        refuse(mapper, LogicalType.Enum, CoercionInputShape.EmptyString, CoercionInputShape.Integer,
+                CoercionInputShape.Float, CoercionInputShape.Boolean);
         SimpleModule module = new SimpleModule("airwarn-strict");
         module.addDeserializer(String.class, new TextDeserializer());
         module.addDeserializer(LocalDate.class, new DateDeserializer<>(LocalDate.class, SaneDates::date));
@@ -57,6 +54,12 @@ public class StrictJson implements ObjectMapperCustomizer {
         module.addDeserializer(OffsetDateTime.class,
                 new DateDeserializer<>(OffsetDateTime.class, SaneDates::offsetDateTime));
         mapper.registerModule(module);
+    }
+
+    private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+        }
     }
 
     private static final class TextDeserializer extends JsonDeserializer<String> {

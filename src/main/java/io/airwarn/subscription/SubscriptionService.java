@@ -3,16 +3,13 @@ package io.airwarn.subscription;
 import io.airwarn.plan.MobileNumbers;
 import io.airwarn.platform.AirWarnConfig;
 import io.airwarn.platform.ApiException;
+import io.airwarn.platform.Digests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -196,11 +193,6 @@ public class SubscriptionService {
     }
 
     private static String hash(String phone, String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((phone + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(phone + ":" + code);
     }
 }

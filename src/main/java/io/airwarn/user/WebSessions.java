@@ -1,5 +1,6 @@
 package io.airwarn.user;
 
+import io.airwarn.platform.Digests;
 import io.airwarn.platform.InstallationSecrets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
@@ -8,12 +9,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 
 /**
  * Server-side sessions of the console and the portal, beside Quarkus's encrypted session cookie: a sign-in makes a
@@ -37,7 +34,7 @@ public class WebSessions {
     Uni<String> create(String username) {
         String id = InstallationSecrets.randomHex(32);
         return pool.preparedQuery("INSERT INTO web_session (id_hash, username, created_at) VALUES ($1, $2, $3)")
-                .execute(Tuple.of(hash(id), username, OffsetDateTime.now(clock))).replaceWith(id);
+                .execute(Tuple.of(Digests.sha256Hex(id), username, OffsetDateTime.now(clock))).replaceWith(id);
     }
 
     /** Whether the id is a live session of this user. */
@@ -46,7 +43,7 @@ public class WebSessions {
             return Uni.createFrom().item(false);
         }
         return pool.preparedQuery("SELECT 1 FROM web_session WHERE id_hash = $1 AND username = $2 "
-                        + "AND revoked_at IS NULL").execute(Tuple.of(hash(id), username))
+                        + "AND revoked_at IS NULL").execute(Tuple.of(Digests.sha256Hex(id), username))
                 .map(rows -> rows.iterator().hasNext());
     }
 
@@ -59,7 +56,7 @@ public class WebSessions {
                 ? "UPDATE web_session SET revoked_at = $2 WHERE revoked_at IS NULL AND username = "
                         + "(SELECT username FROM web_session WHERE id_hash = $1)"
                 : "UPDATE web_session SET revoked_at = $2 WHERE revoked_at IS NULL AND id_hash = $1";
-        return pool.preparedQuery(sql).execute(Tuple.of(hash(id), OffsetDateTime.now(clock)))
+        return pool.preparedQuery(sql).execute(Tuple.of(Digests.sha256Hex(id), OffsetDateTime.now(clock)))
                 .map(rows -> rows.rowCount());
     }
 
@@ -80,12 +77,4 @@ public class WebSessions {
                 .setSameSite(CookieSameSite.STRICT);
     }
 
-    private static String hash(String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
