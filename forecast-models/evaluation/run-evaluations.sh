@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Reproduces the forecast verification table of the README: rolling-origin evaluation, lead 1-3, both --met modes,
-# on the UCI files in ../shared/data (or $AIRWARN_DATA). Writes one JSON report per run next to this script and
-# prints the summary table. Needs the packaged jar: mvn -q package -DskipTests
+# Reproduces the forecast verification tables of the README: rolling-origin evaluation, leads 1-7, issue hours 15 and
+# 24, both --met modes, on the UCI files in ../shared/data (or $AIRWARN_DATA). Writes one JSON report per run next to
+# this script, the full table to table.md, and prints the README's summary. Needs the packaged jar:
+# mvn -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=${AIRWARN_DATA:-../shared/data}
@@ -9,9 +10,11 @@ out=forecast-models/evaluation
 jar=target/quarkus-app/quarkus-run.jar
 run() { # name, then evaluate options
   local name=$1; shift
-  for met in perfect none; do
-    java -jar "$jar" evaluate "$@" --train-until 2013-12-31 --leads 1,2,3 --met "$met" \
-      --out "$out/$name-$met.json" > /dev/null
+  for hour in 15 24; do
+    for met in perfect none; do
+      java -jar "$jar" evaluate "$@" --train-until 2013-12-31 --leads 1,2,3,4,5,6,7 --issue-hour "$hour" \
+        --met "$met" --out "$out/$name-$hour-$met.json" > /dev/null
+    done
   done
 }
 run beijing   --input "$data/five-cities-uci/BeijingPM20100101_20151231.csv"   --format five-cities --pm25-columns "PM_US Post"

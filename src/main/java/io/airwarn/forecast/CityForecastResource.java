@@ -91,8 +91,9 @@ public class CityForecastResource {
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.ADMIN})
     @Blocking
     @Operation(summary = "Refit a city's own model from its stored observations", description = "Fits on all "
-            + "stored days, validates on the latest quarter (at most a year) by rolling origin, writes "
-            + "forecast-models/{code}.yaml and loads it. heatingSeason: MM-DD..MM-DD or none.")
+            + "stored days (at least 365 with a daily PM2.5; units with fewer use the regional model), validates on "
+            + "the latest quarter (at most a year) by rolling origin, writes forecast-models/{code}.yaml and loads "
+            + "it. heatingSeason: MM-DD..MM-DD or none.")
     public Uni<ForecastModelRegistry.Report> refit(@PathParam("code") String code, @RestQuery String heatingSeason) {
         String city = cities.requireCode(code);
         Predictors.HeatingSeason heating = badRequestOn(() -> Predictors.HeatingSeason.parse(heatingSeason));
@@ -106,7 +107,8 @@ public class CityForecastResource {
     @RolesAllowed({Roles.DUTY_OFFICER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post a weather forecast (JSON)", description = """
-            An array of days {"date": "YYYY-MM-DD", "temperature": °C, "dewPoint": °C, "humidity": %,
+            An array of days {"date": "YYYY-MM-DD", "temperature": °C (daily mean), "temperatureMin": °C,
+            "temperatureMax": °C, "dewPoint": °C, "humidity": %,
             "pressure": hPa, "windSpeed": m/s, "windDirection": "NW" (compass point or calm),
             "precipitation": mm}. Missing fields are null or absent. A day posted again replaces the earlier one.""")
     public Uni<MetForecastReceipt> metForecastJson(@PathParam("code") String code, JsonNode body) {
@@ -131,7 +133,7 @@ public class CityForecastResource {
         return SaneDates.date(name, value);
     }
 
-    private static <T> T badRequestOn(Supplier<T> parse) {
+    static <T> T badRequestOn(Supplier<T> parse) {
         try {
             return parse.get();
         } catch (MetForecastReader.InvalidDays e) {

@@ -6,6 +6,7 @@ import io.airwarn.aqi.BreakpointTable;
 import io.airwarn.aqi.ReportedConcentration;
 import io.airwarn.aqi.Pollutant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeMap;
@@ -68,6 +69,26 @@ public final class DailySeries {
     public DailyMet met(LocalDate date) {
         DailyRecord r = get(date);
         return r == null || r.met() == null ? DailyMet.UNKNOWN : r.met();
+    }
+
+    /**
+     * The mean hourly PM2.5 of the {@code hours} hours before {@code end}, or null when fewer than {@code minValid}
+     * of them are known.
+     */
+    public Double pm25Before(LocalDateTime end, int hours, int minValid) {
+        double sum = 0;
+        int valid = 0;
+        LocalDateTime hour = end;
+        for (int i = 0; i < hours; i++) {
+            hour = hour.minusHours(1);
+            DailyRecord r = get(hour.toLocalDate());
+            double value = r == null ? Double.NaN : r.hourlyPm25()[hour.getHour()];
+            if (!Double.isNaN(value)) {
+                sum += value;
+                valid++;
+            }
+        }
+        return valid < minValid || valid == 0 ? null : sum / valid;
     }
 
     /** The day's AQI (PM2.5 sub-index of the reported daily mean), or null without a valid mean. */

@@ -35,6 +35,10 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--leads", split = ",", description = "Lead days (default 1,2,3).")
     List<Integer> leads = List.of(1, 2, 3);
 
+    @Option(names = "--issue-hour", description = "Hour of the origin day the forecast is made at, 1..24: it "
+            + "uses the hours before it (default 24: all of the origin day; the service runs at 7 and 15).")
+    int issueHour = Predictors.WHOLE_DAY;
+
     @Option(names = "--met", description = "perfect (the target day's observed meteorology) or none (default "
             + "perfect).")
     String met = "perfect";
@@ -43,7 +47,8 @@ public class EvaluateCommand implements Callable<Integer> {
     String heatingSeason = "none";
 
     @Option(names = "--decision-probability", description = "Score the model's yes/no forecasts at P(AQI > 200) "
-            + "(and > 300) reaching this probability instead of at its expected AQI (default: expected AQI).")
+            + "(and > 300) reaching this probability (default: the probability each monthly fit chose on its "
+            + "training days). The point forecast's scores are reported beside them as above200Point.")
     Double decisionProbability;
 
     @Option(names = "--out", description = "Also write the JSON report to this file.")
@@ -58,16 +63,19 @@ public class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--leads must lie in 1.." + ForecastModel.MAX_LEAD + ", not " + lead);
             }
         }
+        if (issueHour < 1 || issueHour > Predictors.WHOLE_DAY) {
+            throw new IllegalArgumentException("--issue-hour must lie in 1..24, not " + issueHour);
+        }
         List<Path> files = InputFiles.expand(inputs);
         HourlyFileReader.Result input = HourlyFileReader.read(files, format, pm25Columns);
         DailySeries series = new DailySeries(input.days(), Hj633.table());
         if (decisionProbability != null && (decisionProbability <= 0 || decisionProbability >= 1)) {
             throw new IllegalArgumentException("--decision-probability must lie strictly between 0 and 1");
         }
-        RollingOriginEvaluation.Result result = RollingOriginEvaluation.run(series, trainUntil, leads, mode, heating,
-                decisionProbability);
+        RollingOriginEvaluation.Result result = RollingOriginEvaluation.run(series, trainUntil, leads, issueHour, mode,
+                heating, decisionProbability);
         EvaluationReport report = new EvaluationReport(String.join(",", inputs), format,
-                pm25Columns.isEmpty() ? null : pm25Columns, trainUntil.toString(), met,
+                pm25Columns.isEmpty() ? null : pm25Columns, trainUntil.toString(), issueHour, met,
                 mode == Predictors.MetMode.TARGET_DAY ? EvaluationReport.PERFECT_NOTE : EvaluationReport.NONE_NOTE,
                 heating.toString(), decisionProbability, result.testDays(), result.leads());
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /** The JSON report of {@code evaluate}: one object per lead with the model and the two references. */
-@JsonPropertyOrder({"input", "format", "pm25Columns", "trainUntil", "met", "metNote", "heatingSeason",
+@JsonPropertyOrder({"input", "format", "pm25Columns", "trainUntil", "issueHour", "met", "metNote", "heatingSeason",
     "decisionProbability", "testDays", "leads"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EvaluationReport(String input, String format, List<String> pm25Columns, String trainUntil, String met,
+public record EvaluationReport(String input, String format, List<String> pm25Columns, String trainUntil, int issueHour, String met,
                                String metNote, String heatingSeason, Double decisionProbability, int testDays,
                                List<RollingOriginEvaluation.LeadScores> leads) {
 
     static final String PERFECT_NOTE = "perfect prognosis: the target day's observed meteorology stands in for a "
             + "weather forecast, so these scores are an upper bound for forecasts made with real weather forecasts";
-    static final String NONE_NOTE = "no meteorology after the origin day";
+    static final String NONE_NOTE = "no meteorology after the issue time";
 }

@@ -37,6 +37,10 @@ public class FitCommand implements Callable<Integer> {
     @Option(names = "--heating-season", description = "MM-DD..MM-DD, or none (default).")
     String heatingSeason = "none";
 
+    @Option(names = "--issue-hours", split = ",", description = "Issue hours to fit, 1..24 (default 7,15,24: the "
+            + "scheduled runs and the whole-day forecast).")
+    List<Integer> issueHours = ModelFitting.DEFAULT_ISSUE_HOURS;
+
     @Option(names = "--id", required = true, description = "Model id, e.g. default or 220100.")
     String id;
 
@@ -52,6 +56,10 @@ public class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Predictors.HeatingSeason heating = Predictors.HeatingSeason.parse(heatingSeason);
+        List<Integer> hours = issueHours.stream().sorted().distinct().toList();
+        if (!hours.contains(Predictors.WHOLE_DAY) || hours.get(0) < 1 || hours.get(hours.size() - 1) > 24) {
+            throw new IllegalArgumentException("--issue-hours must lie in 1..24 and include 24");
+        }
         List<Path> files = InputFiles.expand(inputs);
         HourlyFileReader.Result input = HourlyFileReader.read(files, format, pm25Columns);
         DailySeries series = new DailySeries(input.days(), Hj633.table());
@@ -60,13 +68,14 @@ public class FitCommand implements Callable<Integer> {
         }
         LocalDate lastTrainingDay = trainUntil != null ? trainUntil : series.lastDay();
         LocalDate validateAfter = trainUntil != null ? trainUntil : series.lastDay().minusDays(DEFAULT_VALIDATION_DAYS);
-        ForecastModelFile.Validation validation = ModelFitting.validate(series, validateAfter, heating);
+        ForecastModelFile.Validation validation = ModelFitting.validate(List.of(series), validateAfter, hours,
+                heating);
         ForecastModelFile model = new ForecastModelFile(id, ForecastModel.TYPE, ForecastModel.FORMAT_VERSION, label,
-                ModelFitting.TARGET, new ForecastModelFile.TrainingData(source, format,
-                pm25Columns.isEmpty() ? null : pm25Columns, files.stream().map(FitCommand::checksum).toList(),
+                "external", ModelFitting.TARGET, new ForecastModelFile.TrainingData(source, format,
+                pm25Columns.isEmpty() ? null : pm25Columns, files.stream().map(FitCommand::checksum).toList(), null,
                 series.firstDay().toString(), lastTrainingDay.toString(), countDays(series, lastTrainingDay)),
-                heating.toString(), input.format().meteorology(), ModelFitting.fitLeads(series,
-                lastTrainingDay, heating), validation);
+                heating.toString(), input.format().meteorology(), hours, ModelFitting.fitLeads(List.of(series),
+                lastTrainingDay, hours, heating), validation);
         ForecastModel.of(model, "new");
         ForecastModels.write(model, out);
         System.out.println("wrote " + out + " (" + model.trainingData().days() + " training days, validated on "

@@ -30,6 +30,11 @@ public class ForecastDay {
     public double pAbove300;
     @Column(name = "p_at_least_500")
     public double pAtLeast500;
+    /** The probability at which the model says "above 200" (null in runs stored before models had one). */
+    @Column(name = "decision_200")
+    public Double decision200;
+    @Column(name = "decision_300")
+    public Double decision300;
 
     /** Composite key: one row per run and lead. */
     public static class Key implements Serializable {

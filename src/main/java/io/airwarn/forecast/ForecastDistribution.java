@@ -7,10 +7,11 @@ import io.airwarn.aqi.BreakpointTable;
 /**
  * The forecast distribution of one day: the point forecast in ln(1 + PM2.5) plus the model's residual percentiles,
  * read as 99 equally likely outcomes. AQI is monotone in PM2.5, so AQI quantiles and exceedance probabilities follow
- * from PM2.5 ones.
+ * from PM2.5 ones; the probabilities of AQI above 200 and 300 are then recalibrated by the model, which also says
+ * at which of them it calls the day "above".
  */
 public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, double pAbove200, double pAbove300,
-                                   double pAtLeast500, double medianPm25) {
+                                   double pAtLeast500, double medianPm25, double decision200, double decision300) {
 
     public static final int QUANTILES = 99;
     /** Percentiles 10 and 90, indices into the 1..99 grid: the 80 % interval. */
@@ -18,7 +19,10 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
     private static final int HIGH = 89;
     /** Beyond the first and last percentile the tails hold half a percent each. */
     private static final double TAIL = 0.005;
+    /** Without a model's decision, "above" means more likely than not. */
+    static final double EVEN = 0.5;
 
+    /** The distribution of the residual percentiles alone, its probabilities uncalibrated. */
     public static ForecastDistribution of(BreakpointTable table, double predictedLn, double[] residualQuantiles) {
         double sum = 0;
         for (double q : residualQuantiles) {
@@ -30,7 +34,25 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
                 exceedance(table, predictedLn, residualQuantiles, 200),
                 exceedance(table, predictedLn, residualQuantiles, 300),
                 exceedance(table, predictedLn, residualQuantiles, 499),
-                pm(predictedLn + residualQuantiles[QUANTILES / 2]));
+                pm(predictedLn + residualQuantiles[QUANTILES / 2]), EVEN, EVEN);
+    }
+
+    /** A fitted model's forecast from its predictor values. */
+    public static ForecastDistribution of(BreakpointTable table, LeadModel model, Double[] predictors) {
+        double ln = model.predictLn(predictors);
+        ForecastDistribution d = of(table, ln, model.residualQuantiles());
+        return new ForecastDistribution(d.expectedAqi, d.lowAqi, d.highAqi,
+                model.above200().probability(ln, d.pAbove200), model.above300().probability(ln, d.pAbove300),
+                d.pAtLeast500, d.medianPm25, model.above200().decision(), model.above300().decision());
+    }
+
+    /** Whether the model calls the day above AQI 200 (its probability reaches the model's decision). */
+    public boolean says200() {
+        return pAbove200 >= decision200;
+    }
+
+    public boolean says300() {
+        return pAbove300 >= decision300;
     }
 
     private static double pm(double ln) {
@@ -39,8 +61,8 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
 
     /** P(AQI > aqi): the residual needed to pass the threshold concentration, read off the residual percentiles. */
     static double exceedance(BreakpointTable table, double predictedLn, double[] q, int aqi) {
-        double threshold = AqiCalculator.concentrationAtMost(table, AqiItem.PM2_5_24H, aqi).doubleValue();
-        double needed = Math.log1p(threshold) - predictedLn;
+        double threshold = concentrationLn(table, aqi);
+        double needed = threshold - predictedLn;
         if (needed < q[0]) {
             return 1 - TAIL;
         }
@@ -55,5 +77,10 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
         double fraction = width == 0 ? 0 : (needed - q[i]) / width;
         double cdf = (i + 1 + fraction) / 100.0;
         return 1 - cdf;
+    }
+
+    /** ln(1 + the highest PM2.5 24 h mean whose AQI is at most {@code aqi}). */
+    static double concentrationLn(BreakpointTable table, int aqi) {
+        return Math.log1p(AqiCalculator.concentrationAtMost(table, AqiItem.PM2_5_24H, aqi).doubleValue());
     }
 }

@@ -1,38 +1,45 @@
 package io.airwarn.forecast;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A fitted forecast model ready to use: for each lead 1..7, a fit with the target day's meteorology and one
- * without. Built from a {@link ForecastModelFile} only after every part of it has been checked.
+ * A fitted forecast model ready to use: for each issue hour it was fitted for and each lead 1..7, a fit with the
+ * target day's meteorology and one without. Built from a {@link ForecastModelFile} only after every part of it has
+ * been checked.
  */
 public final class ForecastModel {
 
     public static final int MAX_LEAD = 7;
     static final String TYPE = "log-linear-ols";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private final ForecastModelFile file;
     private final String version;
     private final Predictors.HeatingSeason heating;
-    private final Map<Predictors.MetMode, LeadModel[]> fits = new EnumMap<>(Predictors.MetMode.class);
+    private final Map<Integer, Map<Predictors.MetMode, LeadModel[]>> fits = new TreeMap<>();
 
     private ForecastModel(ForecastModelFile file, String version) {
         this.file = file;
         this.version = version;
         this.heating = Predictors.HeatingSeason.parse(file.heatingSeason());
-        for (Predictors.MetMode mode : Predictors.MetMode.values()) {
-            fits.put(mode, new LeadModel[MAX_LEAD + 1]);
+        for (int hour : file.issueHours()) {
+            Map<Predictors.MetMode, LeadModel[]> byMode = new EnumMap<>(Predictors.MetMode.class);
+            for (Predictors.MetMode mode : Predictors.MetMode.values()) {
+                byMode.put(mode, new LeadModel[MAX_LEAD + 1]);
+            }
+            fits.put(hour, byMode);
         }
         for (ForecastModelFile.Lead lead : file.leads()) {
-            fits.get(Predictors.MetMode.TARGET_DAY)[lead.lead()] =
-                    toLeadModel(lead.withMet(), Predictors.MetMode.TARGET_DAY, lead.lead(), heating);
-            fits.get(Predictors.MetMode.NONE)[lead.lead()] =
-                    toLeadModel(lead.withoutMet(), Predictors.MetMode.NONE, lead.lead(), heating);
+            fits.get(lead.issueHour()).get(Predictors.MetMode.TARGET_DAY)[lead.lead()] =
+                    toLeadModel(lead.withMet(), Predictors.MetMode.TARGET_DAY, lead, heating);
+            fits.get(lead.issueHour()).get(Predictors.MetMode.NONE)[lead.lead()] =
+                    toLeadModel(lead.withoutMet(), Predictors.MetMode.NONE, lead, heating);
         }
     }
 
@@ -45,25 +52,39 @@ public final class ForecastModel {
             throw new IllegalArgumentException("id is missing");
         }
         if (!TYPE.equals(file.type()) || file.formatVersion() != FORMAT_VERSION) {
-            throw new IllegalArgumentException("type must be " + TYPE + " with formatVersion " + FORMAT_VERSION);
+            throw new IllegalArgumentException("type must be " + TYPE + " with formatVersion " + FORMAT_VERSION
+                    + " (older model files predate issue hours and calibrated probabilities: refit them)");
         }
-        if (file.leads() == null || file.leads().size() != MAX_LEAD) {
-            throw new IllegalArgumentException("leads 1.." + MAX_LEAD + " are needed");
+        if (!ForecastModelFile.SCOPES.contains(file.scope())) {
+            throw new IllegalArgumentException("scope must be one of " + ForecastModelFile.SCOPES);
         }
-        for (int i = 0; i < MAX_LEAD; i++) {
-            if (file.leads().get(i).lead() != i + 1) {
-                throw new IllegalArgumentException("leads must be listed 1.." + MAX_LEAD + " in order");
+        List<Integer> hours = file.issueHours();
+        if (hours == null || hours.isEmpty() || !hours.contains(Predictors.WHOLE_DAY)
+                || hours.stream().anyMatch(h -> h == null || h < 1 || h > Predictors.WHOLE_DAY)
+                || !hours.equals(hours.stream().sorted().distinct().toList())) {
+            throw new IllegalArgumentException("issueHours must list hours 1..24 in increasing order, 24 among them");
+        }
+        if (file.leads() == null || file.leads().size() != MAX_LEAD * hours.size()) {
+            throw new IllegalArgumentException("leads 1.." + MAX_LEAD + " are needed for every issue hour");
+        }
+        for (int i = 0; i < file.leads().size(); i++) {
+            ForecastModelFile.Lead lead = file.leads().get(i);
+            if (lead.issueHour() != hours.get(i / MAX_LEAD) || lead.lead() != i % MAX_LEAD + 1) {
+                throw new IllegalArgumentException("leads must be listed 1.." + MAX_LEAD + " in order for each issue "
+                        + "hour in turn");
             }
         }
         return new ForecastModel(file, version);
     }
 
-    private static LeadModel toLeadModel(ForecastModelFile.Fit fit, Predictors.MetMode mode, int lead,
-                                         Predictors.HeatingSeason heating) {
-        String where = "lead " + lead + (mode == Predictors.MetMode.TARGET_DAY ? " withMet" : " withoutMet") + ": ";
+    private static LeadModel toLeadModel(ForecastModelFile.Fit fit, Predictors.MetMode mode,
+                                         ForecastModelFile.Lead lead, Predictors.HeatingSeason heating) {
+        String where = "issue hour " + lead.issueHour() + " lead " + lead.lead()
+                + (mode == Predictors.MetMode.TARGET_DAY ? " withMet" : " withoutMet") + ": ";
         if (fit == null || fit.coefficients() == null || fit.predictorMeans() == null
-                || fit.residualPercentiles() == null) {
-            throw new IllegalArgumentException(where + "coefficients, predictorMeans and residualPercentiles are needed");
+                || fit.residualPercentiles() == null || fit.above200() == null || fit.above300() == null) {
+            throw new IllegalArgumentException(where + "coefficients, predictorMeans, residualPercentiles, above200 "
+                    + "and above300 are needed");
         }
         List<String> names = Predictors.names(mode, heating);
         if (!new ArrayList<>(fit.coefficients().keySet()).equals(names)
@@ -73,21 +94,26 @@ public final class ForecastModel {
         try {
             return new LeadModel(names, fit.intercept(), values(fit.coefficients(), names),
                     values(fit.predictorMeans(), names),
-                    fit.residualPercentiles().stream().mapToDouble(Double::doubleValue).toArray(), fit.samples());
+                    fit.residualPercentiles().stream().mapToDouble(Double::doubleValue).toArray(), fit.samples(),
+                    calibration(fit.above200()), calibration(fit.above300()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException(where + (e.getMessage() == null ? "a value is missing" : e.getMessage()));
         }
+    }
+
+    private static LeadModel.Calibration calibration(ForecastModelFile.Calibration c) {
+        return new LeadModel.Calibration(c.intercept(), c.slope(), c.decision());
     }
 
     private static double[] values(Map<String, Double> byName, List<String> names) {
         return names.stream().mapToDouble(byName::get).toArray();
     }
 
-    /** The file form of fitted lead models: index 1..7 of each array. */
-    static List<ForecastModelFile.Lead> leadsOf(LeadModel[] withMet, LeadModel[] withoutMet) {
+    /** The file form of fitted lead models: per issue hour, index 1..7 of each array. */
+    static List<ForecastModelFile.Lead> leadsOf(int issueHour, LeadModel[] withMet, LeadModel[] withoutMet) {
         List<ForecastModelFile.Lead> leads = new ArrayList<>();
         for (int lead = 1; lead <= MAX_LEAD; lead++) {
-            leads.add(new ForecastModelFile.Lead(lead, fitOf(withMet[lead]), fitOf(withoutMet[lead])));
+            leads.add(new ForecastModelFile.Lead(issueHour, lead, fitOf(withMet[lead]), fitOf(withoutMet[lead])));
         }
         return leads;
     }
@@ -100,7 +126,11 @@ public final class ForecastModel {
             means.put(m.predictors().get(i), m.means()[i]);
         }
         return new ForecastModelFile.Fit(m.trainingSamples(), m.intercept(), coefficients, means,
-                java.util.Arrays.stream(m.residualQuantiles()).boxed().toList());
+                Arrays.stream(m.residualQuantiles()).boxed().toList(), fileOf(m.above200()), fileOf(m.above300()));
+    }
+
+    private static ForecastModelFile.Calibration fileOf(LeadModel.Calibration c) {
+        return new ForecastModelFile.Calibration(c.intercept(), c.slope(), c.decision());
     }
 
     public String id() {
@@ -124,7 +154,12 @@ public final class ForecastModel {
         return heating;
     }
 
-    public LeadModel lead(int lead, Predictors.MetMode mode) {
-        return fits.get(mode)[lead];
+    /** The issue hours it was fitted for, increasing; 24 is always among them. */
+    public List<Integer> issueHours() {
+        return file.issueHours();
+    }
+
+    public LeadModel lead(int issueHour, int lead, Predictors.MetMode mode) {
+        return fits.get(issueHour).get(mode)[lead];
     }
 }

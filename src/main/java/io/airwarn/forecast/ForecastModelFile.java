@@ -10,32 +10,45 @@ import java.util.Map;
  * and error distribution per lead and meteorology mode, and how well it verified. Read and written by
  * {@link ForecastModels}.
  */
-@JsonPropertyOrder({"id", "type", "formatVersion", "label", "target", "trainingData", "heatingSeason",
-    "meteorology", "leads", "validation"})
+@JsonPropertyOrder({"id", "type", "formatVersion", "label", "scope", "target", "trainingData", "heatingSeason",
+    "meteorology", "issueHours", "leads", "validation"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ForecastModelFile(String id, String type, int formatVersion, String label, String target,
+public record ForecastModelFile(String id, String type, int formatVersion, String label, String scope, String target,
                                 TrainingData trainingData, String heatingSeason, String meteorology,
-                                List<Lead> leads, Validation validation) {
+                                List<Integer> issueHours, List<Lead> leads, Validation validation) {
 
-    /** The data the model was fitted on, identified by checksum. */
-    @JsonPropertyOrder({"source", "format", "pm25Columns", "files", "from", "to", "days"})
+    /** {@code unit}: one unit's own stored data; {@code regional}: several units' together; {@code external}: files. */
+    public static final List<String> SCOPES = List.of("unit", "regional", "external");
+
+    /** The data the model was fitted on, identified by checksum, and for a regional model the units pooled. */
+    @JsonPropertyOrder({"source", "format", "pm25Columns", "files", "units", "from", "to", "days"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TrainingData(String source, String format, List<String> pm25Columns, List<SourceFile> files,
-                               String from, String to, int days) {
+                               List<String> units, String from, String to, int days) {
     }
 
     public record SourceFile(String name, String sha256) {
     }
 
-    /** Both variants of one lead: with the target day's meteorology and without any. */
-    @JsonPropertyOrder({"lead", "withMet", "withoutMet"})
-    public record Lead(int lead, Fit withMet, Fit withoutMet) {
+    /** Both variants of one issue hour and lead: with the target day's meteorology and without any. */
+    @JsonPropertyOrder({"issueHour", "lead", "withMet", "withoutMet"})
+    public record Lead(int issueHour, int lead, Fit withMet, Fit withoutMet) {
     }
 
-    /** One least-squares fit on ln(1 + PM2.5); residual percentiles 1..99 in ln units. */
-    @JsonPropertyOrder({"samples", "intercept", "coefficients", "predictorMeans", "residualPercentiles"})
+    /**
+     * One least-squares fit on ln(1 + PM2.5); out-of-fold residual percentiles 1..99 in ln units; the calibration
+     * of P(AQI > 200) and P(AQI > 300) and the probability at which the model says "above".
+     */
+    @JsonPropertyOrder({"samples", "intercept", "coefficients", "predictorMeans", "residualPercentiles", "above200",
+        "above300"})
     public record Fit(int samples, double intercept, Map<String, Double> coefficients,
-                      Map<String, Double> predictorMeans, List<Double> residualPercentiles) {
+                      Map<String, Double> predictorMeans, List<Double> residualPercentiles, Calibration above200,
+                      Calibration above300) {
+    }
+
+    /** Logistic calibration on the predicted ln(1 + PM2.5) (absent with too few training events) and decision. */
+    @JsonPropertyOrder({"intercept", "slope", "decision"})
+    public record Calibration(Double intercept, Double slope, Double decision) {
     }
 
     /** Rolling-origin skill on days after the training window. */
@@ -43,9 +56,9 @@ public record ForecastModelFile(String id, String type, int formatVersion, Strin
     public record Validation(String method, String period, int testDays, List<ValidationLead> leads) {
     }
 
-    @JsonPropertyOrder({"lead", "met", "rmse", "persistenceRmse", "csiAbove200", "persistenceCsiAbove200",
+    @JsonPropertyOrder({"issueHour", "lead", "met", "rmse", "persistenceRmse", "csiAbove200", "persistenceCsiAbove200",
         "brierSkillAbove200"})
-    public record ValidationLead(int lead, String met, Double rmse, Double persistenceRmse, Double csiAbove200,
-                                 Double persistenceCsiAbove200, Double brierSkillAbove200) {
+    public record ValidationLead(int issueHour, int lead, String met, Double rmse, Double persistenceRmse,
+                                 Double csiAbove200, Double persistenceCsiAbove200, Double brierSkillAbove200) {
     }
 }

@@ -19,8 +19,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The models the service forecasts with: {@code <city code>.yaml} for a city's own model, {@code default.yaml}
- * for every other city (the bundled default when the folder has none). A file that fails to load is reported
+ * The models the service forecasts with: {@code <city code>.yaml} for a unit's own model, {@code regional.yaml}
+ * (fitted on the units' stored data together) for the other units, {@code default.yaml} (the bundled default when
+ * the folder has none) where there is no regional model either. A file that fails to load is reported
  * and the model it would have replaced stays in use.
  */
 @ApplicationScoped
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 public class ForecastModelRegistry {
 
     static final String DEFAULT = "default";
+    static final String REGIONAL = "regional";
     private static final String BUNDLED_DEFAULT = "airwarn-forecast-models/default.yaml";
 
     /** What a reload found: the models in use and the files that could not be used. */
@@ -104,15 +106,16 @@ public class ForecastModelRegistry {
         return new Report(loaded, problems);
     }
 
-    /** The city's own model, or the default. */
+    /** The city's own model, or the regional one, or the default. */
     public Optional<ForecastModel> forCity(String cityCode) {
         ForecastModel own = models.get(cityCode);
-        return Optional.ofNullable(own != null ? own : models.get(DEFAULT));
+        ForecastModel regional = models.get(REGIONAL);
+        return Optional.ofNullable(own != null ? own : regional != null ? regional : models.get(DEFAULT));
     }
 
-    /** Where a city's own model is written. */
-    public Path fileFor(String cityCode) {
-        return directory.resolve(cityCode + ".yaml");
+    /** Where a model is written: a city code, or {@link #REGIONAL}. */
+    public Path fileFor(String name) {
+        return directory.resolve(name + ".yaml");
     }
 
     private static Optional<ForecastModel> bundledDefault() {

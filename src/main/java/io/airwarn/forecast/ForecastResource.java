@@ -95,4 +95,19 @@ public class ForecastResource {
     public ForecastModelRegistry.Report reload() {
         return models.reload();
     }
+
+    @POST
+    @Path("/models/regional")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.ADMIN})
+    @Blocking
+    @Operation(summary = "Refit the regional model from every unit's stored observations", description = "One model "
+            + "fitted on the stored days of all units with data together, validated on the latest quarter (at most "
+            + "a year) by rolling origin, written as forecast-models/regional.yaml and loaded; units without a model "
+            + "of their own are forecast with it. heatingSeason: MM-DD..MM-DD or none.")
+    public Uni<ForecastModelRegistry.Report> refitRegional(@RestQuery String heatingSeason) {
+        Predictors.HeatingSeason heating = CityForecastResource.badRequestOn(
+                () -> Predictors.HeatingSeason.parse(heatingSeason));
+        return service.refitRegional(heating).onFailure(IllegalArgumentException.class)
+                .transform(e -> ApiException.badRequest("cannot_fit", e.getMessage()));
+    }
 }

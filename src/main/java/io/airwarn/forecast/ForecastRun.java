@@ -21,6 +21,8 @@ public class ForecastRun {
     public String cityCode;
     public OffsetDateTime issuedAt;
     public LocalDate dataThrough;
+    /** Hour of {@code dataThrough} before which the data were used; 24 = the whole day. */
+    public short issueHour;
     public String modelId;
     public String modelLabel;
     public String modelVersion;

@@ -12,23 +12,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs forecasts: for a city, from the last day with a daily PM2.5 before the issue day, leads 1..7, with weather
- * forecasts where posted. A run is stored once per city and issue time, however often or on however many nodes it
+ * Runs forecasts for a city, leads 1..7, with weather forecasts where posted. A run at hour H forecasts from the
+ * issue day's hours before H with the model's fit for the latest issue hour not after H (the hour it was verified
+ * for); when the model has none, or the last 24 hours are too sparse, it forecasts from the last whole day with a
+ * daily PM2.5 before the issue day (issue hour 24). A run is stored once per city and issue time, however often or on however many nodes it
  * is started.
  */
 @ApplicationScoped
 public class ForecastService {
 
-    /** Lags reach back this many days before the origin. */
-    static final int HISTORY_DAYS = 2;
+    /** The predictors reach back 72 hours before the issue time, so three days before the origin. */
+    static final int HISTORY_DAYS = 3;
     /** Of the stored data, at most this share (and a year) validates a refitted model; the rest trains it. */
     static final int VALIDATION_SHARE = 4;
     static final int MAX_VALIDATION_DAYS = 365;
+    /** A unit's own model needs this many days with a daily PM2.5: a year, every season once. */
+    static final int MIN_UNIT_DAYS = 365;
 
     /** What happened to one city in a run. */
     public record Outcome(String city, String status, Long runId, String message) {
@@ -85,29 +91,48 @@ public class ForecastService {
         if (model == null) {
             return Uni.createFrom().item(new Outcome(city, Outcome.NO_MODEL, null, "no forecast model is loaded"));
         }
-        LocalDate issueDay = issued.atZone(BeijingTime.ZONE).toLocalDate();
-        return store.originDay(city, issueDay).chain(origin -> {
-            if (origin == null) {
+        LocalDateTime local = issued.atZone(BeijingTime.ZONE).toLocalDateTime();
+        LocalDate issueDay = local.toLocalDate();
+        Integer sameDayHour = model.issueHours().stream().filter(h -> h < Predictors.WHOLE_DAY && h <= local.getHour())
+                .reduce((a, b) -> b).orElse(null);
+        Uni<Start> start = sameDayHour == null ? wholeDayStart(city, issueDay)
+                : store.history(city, issueDay.minusDays(HISTORY_DAYS), issueDay).chain(history -> {
+                    DailySeries series = new DailySeries(history.days(), table);
+                    return Predictors.recentPm25(series, issueDay, sameDayHour) != null
+                            ? Uni.createFrom().item(new Start(issueDay, sameDayHour, history))
+                            : wholeDayStart(city, issueDay);
+                });
+        return start.chain(s -> {
+            if (s == null) {
                 return Uni.createFrom().item(new Outcome(city, Outcome.NO_DATA, null,
                         "no daily PM2.5 before " + issueDay));
             }
-            return Uni.combine().all().unis(store.history(city, origin.minusDays(HISTORY_DAYS), origin),
-                            store.metForecasts(city, origin.plusDays(1), origin.plusDays(ForecastModel.MAX_LEAD)))
-                    .asTuple().chain(t -> {
-                        DailySeries series = new DailySeries(t.getItem1().days(), table);
-                        List<LeadForecast> days = CityForecaster.forecast(model, series, origin, t.getItem2());
-                        return store.saveRun(city, issued, origin, model, trigger, t.getItem1().demo(), days)
-                                .invoke(id -> {
-                                    if (id != null) {
-                                        issued(city, id);
-                                    }
-                                })
-                                .chain(id -> id != null
-                                        ? Uni.createFrom().item(new Outcome(city, Outcome.CREATED, id, null))
-                                        : store.runId(city, issued).map(existing -> new Outcome(city, Outcome.EXISTS,
-                                        existing, "a forecast for this issue time exists")));
-                    });
+            return store.metForecasts(city, s.origin(), s.origin().plusDays(ForecastModel.MAX_LEAD)).chain(met -> {
+                DailySeries series = new DailySeries(s.history().days(), table);
+                List<LeadForecast> days = CityForecaster.forecast(model, series, s.origin(), s.issueHour(), met);
+                return store.saveRun(city, issued, s.origin(), s.issueHour(), model, trigger, s.history().demo(), days)
+                        .invoke(id -> {
+                            if (id != null) {
+                                issued(city, id);
+                            }
+                        })
+                        .chain(id -> id != null
+                                ? Uni.createFrom().item(new Outcome(city, Outcome.CREATED, id, null))
+                                : store.runId(city, issued).map(existing -> new Outcome(city, Outcome.EXISTS,
+                                existing, "a forecast for this issue time exists")));
+            });
         });
+    }
+
+    /** Where a run starts: the origin day, the issue hour on it, and the history up to it. */
+    private record Start(LocalDate origin, int issueHour, ForecastStore.History history) {
+    }
+
+    /** The last whole day with a daily PM2.5 before the issue day, or null when there is none. */
+    private Uni<Start> wholeDayStart(String city, LocalDate issueDay) {
+        return store.originDay(city, issueDay).chain(origin -> origin == null ? Uni.createFrom().nullItem()
+                : store.history(city, origin.minusDays(HISTORY_DAYS), origin)
+                .map(history -> new Start(origin, Predictors.WHOLE_DAY, history)));
     }
 
     private void issued(String city, long runId) {
@@ -118,37 +143,84 @@ public class ForecastService {
     }
 
     /**
-     * Fits a city's own model on all its stored days, validates it on the latest quarter (at most a year) by
-     * rolling origin, writes it to the models folder and loads it.
+     * Fits a unit's own model on all its stored days (at least {@link #MIN_UNIT_DAYS} of them), validates it on the
+     * latest quarter (at most a year) by rolling origin, writes it to the models folder and loads it.
      *
      * @throws IllegalArgumentException when the stored data are too few
      */
     public Uni<ForecastModelRegistry.Report> refit(String city, Predictors.HeatingSeason heating, String label) {
-        return store.dataRange(city).chain(range -> {
-            if (range == null) {
+        return historyOf(city).emitOn(Infrastructure.getDefaultWorkerPool()).map(history -> {
+            if (history == null) {
                 throw new IllegalArgumentException("city " + city + " has no stored daily PM2.5");
             }
-            return store.history(city, range.first(), range.last());
-        }).emitOn(Infrastructure.getDefaultWorkerPool()).map(history -> {
-            DailySeries series = new DailySeries(history.days(), table);
-            long days = ChronoUnit.DAYS.between(series.firstDay(), series.lastDay()) + 1;
-            LocalDate trainUntil = series.lastDay().minusDays(Math.min(MAX_VALIDATION_DAYS, days / VALIDATION_SHARE));
-            ForecastModelFile.Validation validation = ModelFitting.validate(series, trainUntil, heating);
-            ForecastModelFile file = new ForecastModelFile(city, ForecastModel.TYPE, ForecastModel.FORMAT_VERSION,
-                    label, ModelFitting.TARGET, new ForecastModelFile.TrainingData(
-                    "AirWarn stored observations of city " + city + (history.demo() ? " (DEMO data)" : ""),
-                    "airwarn-database", null, List.of(), series.firstDay().toString(), series.lastDay().toString(),
-                    (int) history.days().stream().filter(d -> d.pm25() != null).count()),
-                    heating.toString(), InputFormat.STATION_METEOROLOGY,
-                    ModelFitting.fitLeads(series, series.lastDay(), heating), validation);
-            ForecastModel.of(file, "new");
-            try {
-                ForecastModels.write(file, models.fileFor(city));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            long days = history.days().stream().filter(d -> d.pm25() != null).count();
+            if (days < MIN_UNIT_DAYS) {
+                throw new IllegalArgumentException("city " + city + " has " + days + " days with a daily PM2.5; a "
+                        + "unit's own model needs at least " + MIN_UNIT_DAYS + ". Units with less are forecast by "
+                        + "the regional model (POST /api/forecast/models/regional)");
             }
-            Log.infof("refitted the forecast model of %s on %d days", city, file.trainingData().days());
-            return models.reload();
+            return install(city, "unit", label, List.of(city), List.of(history), heating);
         });
+    }
+
+    /**
+     * Fits the regional model on the stored days of every unit with data together, for the units without a model of
+     * their own; validated, written and loaded like a unit's model.
+     *
+     * @throws IllegalArgumentException when fewer than two units have data
+     */
+    public Uni<ForecastModelRegistry.Report> refitRegional(Predictors.HeatingSeason heating) {
+        return store.citiesWithData().chain(cities -> {
+            Uni<List<ForecastStore.History>> histories = Uni.createFrom().item(new ArrayList<>());
+            for (String city : cities) {
+                histories = histories.chain(list -> historyOf(city).map(h -> {
+                    list.add(h);
+                    return list;
+                }));
+            }
+            return histories.map(list -> Map.entry(cities, list));
+        }).emitOn(Infrastructure.getDefaultWorkerPool()).map(units -> {
+            if (units.getKey().size() < 2) {
+                throw new IllegalArgumentException("a regional model pools at least two units with stored data; "
+                        + units.getKey().size() + " have some");
+            }
+            return install(ForecastModelRegistry.REGIONAL, "regional", "Regional model fitted on the stored "
+                    + "observations of " + String.join(", ", units.getKey()), units.getKey(), units.getValue(),
+                    heating);
+        });
+    }
+
+    /** All stored days of a city, or null when it has none. */
+    private Uni<ForecastStore.History> historyOf(String city) {
+        return store.dataRange(city).chain(range -> range == null ? Uni.createFrom().nullItem()
+                : store.history(city, range.first(), range.last()));
+    }
+
+    private ForecastModelRegistry.Report install(String id, String scope, String label, List<String> cities,
+                                                 List<ForecastStore.History> histories,
+                                                 Predictors.HeatingSeason heating) {
+        List<DailySeries> units = histories.stream().map(h -> new DailySeries(h.days(), table)).toList();
+        LocalDate first = units.stream().map(DailySeries::firstDay).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = units.stream().map(DailySeries::lastDay).max(LocalDate::compareTo).orElseThrow();
+        long span = ChronoUnit.DAYS.between(first, last) + 1;
+        LocalDate trainUntil = last.minusDays(Math.min(MAX_VALIDATION_DAYS, span / VALIDATION_SHARE));
+        List<Integer> hours = ModelFitting.DEFAULT_ISSUE_HOURS;
+        boolean demo = histories.stream().anyMatch(ForecastStore.History::demo);
+        int days = (int) histories.stream().flatMap(h -> h.days().stream()).filter(d -> d.pm25() != null).count();
+        ForecastModelFile file = new ForecastModelFile(id, ForecastModel.TYPE, ForecastModel.FORMAT_VERSION, label,
+                scope, ModelFitting.TARGET, new ForecastModelFile.TrainingData("AirWarn stored observations of "
+                + String.join(", ", cities) + (demo ? " (DEMO data)" : ""), "airwarn-database", null, List.of(),
+                scope.equals("regional") ? cities : null, first.toString(), last.toString(), days),
+                heating.toString(), InputFormat.STATION_METEOROLOGY, hours,
+                ModelFitting.fitLeads(units, last, hours, heating),
+                ModelFitting.validate(units, trainUntil, hours, heating));
+        ForecastModel.of(file, "new");
+        try {
+            ForecastModels.write(file, models.fileFor(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Log.infof("refitted the forecast model %s on %d days", id, days);
+        return models.reload();
     }
 }

@@ -33,17 +33,21 @@ class ForecastStore {
             WHERE s.city_code = $1 AND o.observed_at >= $2 AND o.observed_at < $3
             GROUP BY o.observed_at""";
 
+    private static final String HOURLY_PM25 = """
+            SELECT observed_at, pm2_5_1h FROM city_aqi_hourly
+            WHERE city_code = $1 AND observed_at >= $2 AND observed_at < $3 AND pm2_5_1h IS NOT NULL""";
+
     private static final String INSERT_RUN = """
             INSERT INTO forecast_run (city_code, issued_at, data_through, model_id, model_label, model_version,
-                                      trigger, demo)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                                      trigger, demo, issue_hour)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT (city_code, issued_at) DO NOTHING RETURNING id""";
 
     private static final String INSERT_DAYS = """
             INSERT INTO forecast_day (run_id, lead, target_day, meteorology, expected_aqi, low_aqi, high_aqi,
-                                      p_above_200, p_above_300, p_at_least_500)
+                                      p_above_200, p_above_300, p_at_least_500, decision_200, decision_300)
             SELECT $1, u.* FROM unnest($2::int2[], $3::date[], $4::text[], $5::float8[], $6::int[], $7::int[],
-                                       $8::float8[], $9::float8[], $10::float8[]) AS u""";
+                                       $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::float8[]) AS u""";
 
     /** A city's days with their demo flag. */
     record History(List<DailyRecord> days, boolean demo) {
@@ -93,8 +97,10 @@ class ForecastStore {
                 .map(rows -> rows.iterator().next().getLocalDate(0));
     }
 
-    /** Days [from, to] of a city: daily PM2.5 and the station meteorology averaged over the city. */
+    /** Days [from, to] of a city: daily and hourly PM2.5 and the station meteorology averaged over the city. */
     Uni<History> history(String city, LocalDate from, LocalDate to) {
+        Tuple hours = Tuple.of(city, BeijingTime.toOffset(from.atStartOfDay()),
+                BeijingTime.toOffset(to.plusDays(1).atStartOfDay()));
         Uni<Map<LocalDate, Row>> daily = pool.preparedQuery("SELECT day, pm2_5_24h, demo FROM city_aqi_daily "
                         + "WHERE city_code = $1 AND day BETWEEN $2 AND $3").execute(Tuple.of(city, from, to))
                 .map(rows -> {
@@ -102,33 +108,40 @@ class ForecastStore {
                     rows.forEach(r -> byDay.put(r.getLocalDate(0), r));
                     return byDay;
                 });
-        Uni<Map<LocalDate, List<HourAccumulator>>> hourly = pool.preparedQuery(HOURLY_MET)
-                .execute(Tuple.of(city, BeijingTime.toOffset(from.atStartOfDay()),
-                        BeijingTime.toOffset(to.plusDays(1).atStartOfDay())))
+        Uni<Map<LocalDate, List<HourAccumulator>>> hourlyMet = pool.preparedQuery(HOURLY_MET).execute(hours)
                 .map(rows -> {
                     Map<LocalDate, List<HourAccumulator>> byDay = new TreeMap<>();
                     rows.forEach(r -> {
                         LocalDateTime hour = BeijingTime.toLocal(r.getOffsetDateTime(0));
-                        byDay.computeIfAbsent(hour.toLocalDate(), d -> new ArrayList<>()).add(hourOf(r));
+                        byDay.computeIfAbsent(hour.toLocalDate(), d -> new ArrayList<>()).add(hourOf(hour, r));
                     });
                     return byDay;
                 });
-        return Uni.combine().all().unis(daily, hourly).asTuple().map(t -> {
+        Uni<Map<LocalDate, double[]>> hourlyPm = pool.preparedQuery(HOURLY_PM25).execute(hours).map(rows -> {
+            Map<LocalDate, double[]> byDay = new HashMap<>();
+            rows.forEach(r -> {
+                LocalDateTime hour = BeijingTime.toLocal(r.getOffsetDateTime(0));
+                byDay.computeIfAbsent(hour.toLocalDate(), d -> DailyRecord.unknownHours())[hour.getHour()] =
+                        r.getDouble(1);
+            });
+            return byDay;
+        });
+        return Uni.combine().all().unis(daily, hourlyMet, hourlyPm).asTuple().map(t -> {
             List<DailyRecord> days = new ArrayList<>();
             boolean demo = false;
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 Row row = t.getItem1().get(d);
-                List<HourAccumulator> hours = t.getItem2().getOrDefault(d, List.of());
-                DailyMet met = DayAccumulator.of(hours).toRecord(d).met();
-                days.add(new DailyRecord(d, row == null ? null : row.getDouble(1), met));
+                DailyMet met = DayAccumulator.of(t.getItem2().getOrDefault(d, List.of())).toRecord(d).met();
+                days.add(new DailyRecord(d, row == null ? null : row.getDouble(1), met,
+                        t.getItem3().getOrDefault(d, DailyRecord.unknownHours())));
                 demo |= row != null && row.getBoolean(2);
             }
             return new History(days, demo);
         });
     }
 
-    private static HourAccumulator hourOf(Row r) {
-        HourAccumulator h = new HourAccumulator();
+    private static HourAccumulator hourOf(LocalDateTime hour, Row r) {
+        HourAccumulator h = new HourAccumulator(hour.getHour());
         h.temperature.add(r.getDouble(1));
         h.dewPoint.add(r.getDouble(2));
         h.pressure.add(r.getDouble(3));
@@ -144,13 +157,14 @@ class ForecastStore {
     }
 
     Uni<Map<LocalDate, DailyMet>> metForecasts(String city, LocalDate from, LocalDate to) {
-        return pool.preparedQuery("SELECT day, temperature, dew_point, humidity, pressure, wind_speed, "
-                        + "wind_direction, precipitation FROM met_forecast WHERE city_code = $1 AND day BETWEEN $2 AND $3")
+        return pool.preparedQuery("SELECT day, temperature, temperature_min, temperature_max, dew_point, humidity, "
+                        + "pressure, wind_speed, wind_direction, precipitation FROM met_forecast "
+                        + "WHERE city_code = $1 AND day BETWEEN $2 AND $3")
                 .execute(Tuple.of(city, from, to)).map(rows -> {
                     Map<LocalDate, DailyMet> byDay = new LinkedHashMap<>();
                     rows.forEach(r -> byDay.put(r.getLocalDate(0), new MetForecastDay(r.getLocalDate(0),
                             r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5),
-                            r.getString(6), r.getDouble(7)).toDailyMet()));
+                            r.getDouble(6), r.getDouble(7), r.getString(8), r.getDouble(9)).toDailyMet()));
                     return byDay;
                 });
     }
@@ -158,12 +172,14 @@ class ForecastStore {
     Uni<Integer> saveMetForecasts(String city, List<MetForecastDay> days) {
         List<Tuple> rows = days.stream().map(d -> Tuple.tuple(List.of(city, d.date())).addDouble(d.temperature())
                 .addDouble(d.dewPoint()).addDouble(d.humidity()).addDouble(d.pressure()).addDouble(d.windSpeed())
-                .addString(d.windDirection()).addDouble(d.precipitation())).toList();
+                .addString(d.windDirection()).addDouble(d.precipitation()).addDouble(d.temperatureMin())
+                .addDouble(d.temperatureMax())).toList();
         return pool.withTransaction(c -> c.preparedQuery("""
                 INSERT INTO met_forecast (city_code, day, temperature, dew_point, humidity, pressure, wind_speed,
-                                          wind_direction, precipitation)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                          wind_direction, precipitation, temperature_min, temperature_max)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                 ON CONFLICT (city_code, day) DO UPDATE SET temperature = EXCLUDED.temperature,
+                    temperature_min = EXCLUDED.temperature_min, temperature_max = EXCLUDED.temperature_max,
                     dew_point = EXCLUDED.dew_point, humidity = EXCLUDED.humidity, pressure = EXCLUDED.pressure,
                     wind_speed = EXCLUDED.wind_speed, wind_direction = EXCLUDED.wind_direction,
                     precipitation = EXCLUDED.precipitation, received_at = now()""").executeBatch(rows))
@@ -175,11 +191,11 @@ class ForecastStore {
      *
      * @return the new run's id, or null when one existed
      */
-    Uni<Long> saveRun(String city, Instant issuedAt, LocalDate dataThrough, ForecastModel model, String trigger,
-                      boolean demo, List<LeadForecast> days) {
+    Uni<Long> saveRun(String city, Instant issuedAt, LocalDate dataThrough, int issueHour, ForecastModel model,
+                      String trigger, boolean demo, List<LeadForecast> days) {
         return pool.withTransaction(c -> c.preparedQuery(INSERT_RUN).execute(Tuple.tuple(List.of(city,
                         issuedAt.atOffset(ZoneOffset.UTC), dataThrough, model.id(), model.file().label(),
-                        model.version(), trigger, demo)))
+                        model.version(), trigger, demo, (short) issueHour)))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().nullItem();
@@ -200,6 +216,8 @@ class ForecastStore {
         t.addArrayOfDouble(days.stream().map(d -> d.distribution().pAbove200()).toArray(Double[]::new));
         t.addArrayOfDouble(days.stream().map(d -> d.distribution().pAbove300()).toArray(Double[]::new));
         t.addArrayOfDouble(days.stream().map(d -> d.distribution().pAtLeast500()).toArray(Double[]::new));
+        t.addArrayOfDouble(days.stream().map(d -> d.distribution().decision200()).toArray(Double[]::new));
+        t.addArrayOfDouble(days.stream().map(d -> d.distribution().decision300()).toArray(Double[]::new));
         return c.preparedQuery(INSERT_DAYS).execute(t).replaceWithVoid();
     }
 
@@ -214,7 +232,7 @@ class ForecastStore {
     Uni<List<Row>> verifiedForecasts(String city, int lead) {
         return pool.preparedQuery("""
                 SELECT DISTINCT ON (fd.target_day) fd.target_day, fd.expected_aqi, fd.p_above_200, fd.p_above_300,
-                       d.aqi
+                       d.aqi, fd.decision_200, fd.decision_300, fd.low_aqi, fd.high_aqi
                 FROM forecast_day fd JOIN forecast_run fr ON fr.id = fd.run_id
                 JOIN city_aqi_daily d ON d.city_code = fr.city_code AND d.day = fd.target_day
                 WHERE fr.city_code = $1 AND fd.lead = $2 AND d.aqi IS NOT NULL

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Running verification of a city's stored forecasts at one lead against the observed city daily AQI: each
- * verified day once, with the latest run that forecast it at this lead; Brier skill against the monthly
+ * verified day once, with the latest run that forecast it at this lead; yes/no as the model decided it (the
+ * expected AQI's scores beside them); Brier skill against the monthly
  * climatology of the city's observed days before the first verified day.
  */
 @ApplicationScoped
@@ -34,7 +35,7 @@ public class ForecastVerification {
                 Climatology reference = history.isEmpty() ? null : new Climatology(history, first);
                 rows.forEach(r -> {
                     int observed = r.getInteger(4);
-                    forecasts.add(new Prediction(r.getDouble(1), observed, r.getDouble(2), r.getDouble(3)));
+                    forecasts.add(prediction(r, observed));
                     if (reference != null) {
                         climatology.add(reference.forecast(r.getLocalDate(0), observed));
                     }
@@ -45,5 +46,16 @@ public class ForecastVerification {
                         score);
             });
         });
+    }
+
+    /** The stored forecast with the model's own yes/no where the run has one, its expected AQI's otherwise. */
+    private static Prediction prediction(io.vertx.mutiny.sqlclient.Row r, int observed) {
+        double aqi = r.getDouble(1);
+        double p200 = r.getDouble(2);
+        double p300 = r.getDouble(3);
+        Double decision200 = r.getDouble(5);
+        Double decision300 = r.getDouble(6);
+        return new Prediction(aqi, observed, p200, p300, decision200 == null ? aqi > 200 : p200 >= decision200,
+                decision300 == null ? aqi > 300 : p300 >= decision300, r.getInteger(7), r.getInteger(8));
     }
 }

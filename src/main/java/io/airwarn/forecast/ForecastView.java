@@ -7,21 +7,25 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A stored forecast as the API shows it. {@code stale} is true when the newest data are older than the day before
- * the issue day (the forecast then starts from old data, as with the demo replay). Times are Beijing time.
+ * A stored forecast as the API shows it. {@code dataUntil} is the end of the data it used (the issue time on the
+ * issue day, or midnight after {@code dataThrough}); {@code stale} is true when the newest data are older than the
+ * day before the issue day (the forecast then starts from old data, as with the demo replay). Times are Beijing time.
  */
-public record ForecastView(String city, String issuedAt, String dataThrough, boolean stale, Model model,
-                           String trigger, boolean demo, List<Day> days) {
+public record ForecastView(String city, String issuedAt, String dataThrough, String dataUntil, boolean stale,
+                           Model model, String trigger, boolean demo, List<Day> days) {
 
     public record Model(String id, String version, String label) {
     }
 
     /**
      * One lead. {@code aqi} is the expected AQI rounded up (as AQI values are), {@code interval} the 80 % interval,
-     * {@code meteorology} "forecast" when a weather forecast for the day was used, else "none".
+     * {@code meteorology} "forecast" when a weather forecast for the day was used, else "none";
+     * {@code saysAbove200} whether the model calls the day above 200 (its probability reaches
+     * {@code decisionAbove200}, fitted on its training days), null for runs stored before models had a decision.
      */
     public record Day(int lead, String date, int aqi, double expectedAqi, Interval interval, double pAbove200,
-                      double pAbove300, double pAtLeast500, CategoryView category, String meteorology) {
+                      double pAbove300, double pAtLeast500, Boolean saysAbove200, Double decisionAbove200,
+                      Boolean saysAbove300, Double decisionAbove300, CategoryView category, String meteorology) {
     }
 
     public record Interval(int low, int high) {
@@ -33,10 +37,13 @@ public record ForecastView(String city, String issuedAt, String dataThrough, boo
             int aqi = (int) Math.ceil(d.expectedAqi);
             return new Day(d.lead, d.targetDay.toString(), aqi, Math.round(d.expectedAqi * 10) / 10.0,
                     new Interval(d.lowAqi, d.highAqi), round(d.pAbove200), round(d.pAbove300), round(d.pAtLeast500),
+                    d.decision200 == null ? null : d.pAbove200 >= d.decision200, d.decision200,
+                    d.decision300 == null ? null : d.pAbove300 >= d.decision300, d.decision300,
                     CategoryView.of(AqiCategory.of(aqi)), d.meteorology);
         }).toList();
         return new ForecastView(run.cityCode, run.issuedAt.atZoneSameInstant(BeijingTime.ZONE).toOffsetDateTime()
-                .toString(), run.dataThrough.toString(), run.dataThrough.isBefore(issueDay.minusDays(1)),
+                .toString(), run.dataThrough.toString(), BeijingTime.toOffset(run.dataThrough.atStartOfDay()
+                .plusHours(run.issueHour)).toString(), run.dataThrough.isBefore(issueDay.minusDays(1)),
                 new Model(run.modelId, run.modelVersion, run.modelLabel), run.trigger, run.demo, days);
     }
 

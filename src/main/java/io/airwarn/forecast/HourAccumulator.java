@@ -3,6 +3,8 @@ package io.airwarn.forecast;
 /** One hour's values gathered over files: PM2.5 columns and meteorology, each a running mean. */
 final class HourAccumulator {
 
+    /** Hour of the day, 0..23 Beijing time. */
+    final int hour;
     final Mean pm = new Mean();
     final Mean temperature = new Mean();
     final Mean dewPoint = new Mean();
@@ -10,6 +12,10 @@ final class HourAccumulator {
     final Mean windSpeed = new Mean();
     final Mean precipitation = new Mean();
     final int[] quadrants = new int[InputFormat.Quadrant.values().length];
+
+    HourAccumulator(int hour) {
+        this.hour = hour;
+    }
 
     void quadrant(InputFormat.Quadrant q) {
         if (q != null) {

@@ -118,7 +118,7 @@ public final class HourlyFileReader {
         void accumulate(List<String> cells, List<Integer> pmColumns, Map<LocalDateTime, HourAccumulator> hours) {
             LocalDateTime hour = LocalDateTime.of(integer(cells, "year"), integer(cells, "month"),
                     integer(cells, "day"), integer(cells, "hour"), 0);
-            HourAccumulator acc = hours.computeIfAbsent(hour, h -> new HourAccumulator());
+            HourAccumulator acc = hours.computeIfAbsent(hour, h -> new HourAccumulator(h.getHour()));
             for (int column : pmColumns) {
                 Double pm = number(cells, column);
                 if (pm != null && pm >= 0) {

@@ -3,18 +3,23 @@ package io.airwarn.forecast;
 import java.util.List;
 
 /**
- * Ordinary least squares on ln(1 + daily PM2.5) for one lead and one meteorology mode, with the empirical
- * distribution of its training residuals (percentiles 1..99) that turns a point forecast into probabilities.
+ * Ordinary least squares on ln(1 + daily PM2.5) for one issue hour, lead and meteorology mode, with the empirical
+ * distribution of its out-of-fold training residuals (percentiles 1..99), which gives the forecast's spread, and
+ * the out-of-fold calibration of its probabilities of AQI above 200 and 300 with the probability at which it
+ * says "above".
  *
  * @param predictors         predictor names, in the order of {@code coefficients} after the intercept
  * @param intercept          the constant term
  * @param coefficients       one per predictor
  * @param means              training mean of each predictor, substituted when a value is unknown
- * @param residualQuantiles  percentiles 1..99 of the training residuals (ln units)
+ * @param residualQuantiles  percentiles 1..99 of the out-of-fold training residuals (ln units)
  * @param trainingSamples    how many days the fit used
+ * @param above200           calibration and decision for AQI above 200
+ * @param above300           calibration and decision for AQI above 300
  */
 public record LeadModel(List<String> predictors, double intercept, double[] coefficients, double[] means,
-                        double[] residualQuantiles, int trainingSamples) {
+                        double[] residualQuantiles, int trainingSamples, Calibration above200,
+                        Calibration above300) {
 
     public LeadModel {
         predictors = List.copyOf(predictors);
@@ -29,6 +34,9 @@ public record LeadModel(List<String> predictors, double intercept, double[] coef
                 throw new IllegalArgumentException("residual quantiles must not decrease");
             }
         }
+        if (above200 == null || above300 == null) {
+            throw new IllegalArgumentException("above200 and above300 calibrations are needed");
+        }
     }
 
     /** The expected ln(1 + PM2.5); unknown predictor values take their training mean. */
@@ -38,5 +46,27 @@ public record LeadModel(List<String> predictors, double intercept, double[] coef
             y += coefficients[i] * (values[i] == null ? means[i] : values[i]);
         }
         return y;
+    }
+
+    /**
+     * P(event) = 1 / (1 + exp(-(intercept + slope x predicted ln(1 + PM2.5)))), fitted on out-of-fold forecasts of
+     * the training days; without intercept and slope (too few events to fit) the residual distribution's
+     * probability stands. The model says "above" when the probability reaches {@code decision}, the value that
+     * gave the best critical success index on the training days.
+     */
+    public record Calibration(Double intercept, Double slope, double decision) {
+
+        public Calibration {
+            if ((intercept == null) != (slope == null)) {
+                throw new IllegalArgumentException("a calibration needs both intercept and slope, or neither");
+            }
+            if (!(decision > 0 && decision < 1)) {
+                throw new IllegalArgumentException("a decision probability lies strictly between 0 and 1");
+            }
+        }
+
+        double probability(double predictedLn, double fromResiduals) {
+            return intercept == null ? fromResiduals : 1 / (1 + Math.exp(-(intercept + slope * predictedLn)));
+        }
     }
 }

@@ -5,70 +5,185 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
-/** Fits a {@link LeadModel} on the days of a series whose target day lies before a cutoff. Pure. */
+/**
+ * Fits a {@link LeadModel} on the days of a series whose target day lies before a cutoff. The spread and the
+ * probabilities are fitted on out-of-fold forecasts (the training days split into {@link #FOLDS} consecutive blocks,
+ * each forecast by the fit on the others), so they describe forecasts of days the fit has not seen. Pure.
+ */
 public final class LeadModelFitter {
 
     /** Fewer samples than this per predictor and the fit is refused. */
     static final int MIN_SAMPLES_PER_PREDICTOR = 10;
+    static final int FOLDS = 5;
+    /** With fewer training days above a threshold its probability keeps the residual distribution's. */
+    static final int MIN_EVENTS = 5;
+    /** The most "yes" forecasts a decision may give, as a multiple of the training days with the event. */
+    static final double MAX_BIAS = 3;
+    /** The decision probabilities tried, in hundredths. */
+    private static final int LOWEST_DECISION = 5;
+    private static final int HIGHEST_DECISION = 80;
 
     private LeadModelFitter() {
+    }
+
+    /** The complete training rows: predictor values (unused columns zero), ln(1 + PM2.5) and the observed AQI. */
+    private record Rows(List<double[]> x, double[] y, int[] aqi, boolean[] used) {
     }
 
     /**
      * @param cutoff first day that may not be a target (and so is never seen as a PM2.5 value either)
      * @throws IllegalArgumentException when there are too few complete days to fit
      */
-    public static LeadModel fit(DailySeries series, LocalDate cutoff, int lead, Predictors.MetMode mode,
-                                Predictors.HeatingSeason heating) {
-        List<Double[]> candidates = new ArrayList<>();
-        List<Double> candidateTargets = new ArrayList<>();
-        for (LocalDate target = series.firstDay().plusDays(lead); target.isBefore(cutoff)
-                && !target.isAfter(series.lastDay()); target = target.plusDays(1)) {
-            Double pm = series.pm25(target);
-            Double[] x = pm == null ? null
-                    : Predictors.values(series, target.minusDays(lead), lead, mode, series.met(target), heating);
-            if (x != null) {
-                candidates.add(x);
-                candidateTargets.add(Math.log1p(pm));
-            }
-        }
+    public static LeadModel fit(DailySeries series, LocalDate cutoff, int issueHour, int lead,
+                                Predictors.MetMode mode, Predictors.HeatingSeason heating) {
+        return fit(List.of(series), cutoff, issueHour, lead, mode, heating);
+    }
+
+    /** One fit on the days of several units together (a regional model); the folds follow the target dates. */
+    public static LeadModel fit(List<DailySeries> units, LocalDate cutoff, int issueHour, int lead,
+                                Predictors.MetMode mode, Predictors.HeatingSeason heating) {
         List<String> names = Predictors.names(mode, heating);
-        boolean[] used = usable(candidates, names.size());
-        List<double[]> rows = new ArrayList<>();
-        List<Double> targets = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            Double[] x = candidates.get(i);
-            if (IntStream.range(0, x.length).noneMatch(j -> used[j] && x[j] == null)) {
-                rows.add(IntStream.range(0, x.length).mapToDouble(j -> used[j] ? x[j] : 0).toArray());
-                targets.add(candidateTargets.get(i));
-            }
-        }
+        Rows rows = rows(units, cutoff, issueHour, lead, mode, heating, names.size());
+        int n = rows.y().length;
         int needed = MIN_SAMPLES_PER_PREDICTOR * (names.size() + 1);
-        if (rows.size() < needed) {
-            throw new IllegalArgumentException("only " + rows.size() + " complete days before " + cutoff
+        if (n < needed) {
+            throw new IllegalArgumentException("only " + n + " complete days before " + cutoff
                     + " to fit lead " + lead + " (" + mode + "); at least " + needed + " are needed");
         }
         double[] means = new double[names.size()];
-        for (double[] row : rows) {
+        for (double[] row : rows.x()) {
             for (int j = 0; j < means.length; j++) {
-                means[j] += row[j] / rows.size();
+                means[j] += row[j] / n;
             }
         }
         // A predictor the data do not have, or that never varies in them (calm wind where the data have no calm
         // class), cannot be estimated; it keeps a zero coefficient instead of making the system singular.
         int[] varying = IntStream.range(0, names.size())
-                .filter(j -> used[j] && rows.stream().anyMatch(r -> r[j] != rows.get(0)[j])).toArray();
-        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-        ols.newSampleData(targets.stream().mapToDouble(Double::doubleValue).toArray(),
-                rows.stream().map(r -> Arrays.stream(varying).mapToDouble(j -> r[j]).toArray()).toArray(double[][]::new));
-        double[] beta = ols.estimateRegressionParameters();
+                .filter(j -> rows.used()[j] && rows.x().stream().anyMatch(r -> r[j] != rows.x().get(0)[j])).toArray();
+        double[] beta = ols(rows, varying, i -> true);
+        double[] outOfFold = outOfFold(rows, varying, beta);
+        double[] residuals = IntStream.range(0, n).mapToDouble(i -> rows.y()[i] - outOfFold[i]).toArray();
+        double[] quantiles = percentiles(residuals);
         double[] coefficients = new double[names.size()];
         for (int k = 0; k < varying.length; k++) {
             coefficients[varying[k]] = beta[k + 1];
         }
-        return new LeadModel(names, beta[0], coefficients, means, percentiles(ols.estimateResiduals()), rows.size());
+        return new LeadModel(names, beta[0], coefficients, means, quantiles, n,
+                calibrate(outOfFold, rows.aqi(), 200), calibrate(outOfFold, rows.aqi(), 300));
+    }
+
+    /** A training day: its predictors, ln(1 + PM2.5) and observed AQI. */
+    private record Candidate(LocalDate target, Double[] x, double y, int aqi) {
+    }
+
+    private static Rows rows(List<DailySeries> units, LocalDate cutoff, int issueHour, int lead,
+                             Predictors.MetMode mode, Predictors.HeatingSeason heating, int count) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (DailySeries series : units) {
+            for (LocalDate target = series.firstDay().plusDays(lead); target.isBefore(cutoff)
+                    && !target.isAfter(series.lastDay()); target = target.plusDays(1)) {
+                Double[] x = series.pm25(target) == null ? null : Predictors.values(series, target.minusDays(lead),
+                        issueHour, lead, mode, series.met(target), series.met(target.minusDays(1)), heating);
+                if (x != null) {
+                    candidates.add(new Candidate(target, x, Math.log1p(series.pm25(target)), series.aqi(target)));
+                }
+            }
+        }
+        candidates.sort(java.util.Comparator.comparing(Candidate::target));
+        boolean[] used = usable(candidates.stream().map(Candidate::x).toList(), count);
+        List<Candidate> complete = candidates.stream()
+                .filter(c -> IntStream.range(0, count).noneMatch(j -> used[j] && c.x()[j] == null)).toList();
+        return new Rows(complete.stream().map(c -> IntStream.range(0, count).mapToDouble(j -> used[j] ? c.x()[j] : 0)
+                .toArray()).toList(), complete.stream().mapToDouble(Candidate::y).toArray(),
+                complete.stream().mapToInt(Candidate::aqi).toArray(), used);
+    }
+
+    /** Least squares on the rows {@code include} accepts: intercept, then one coefficient per varying column. */
+    private static double[] ols(Rows rows, int[] varying, java.util.function.IntPredicate include) {
+        int[] chosen = IntStream.range(0, rows.y().length).filter(include).toArray();
+        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+        ols.newSampleData(Arrays.stream(chosen).mapToDouble(i -> rows.y()[i]).toArray(),
+                Arrays.stream(chosen).mapToObj(i -> Arrays.stream(varying).mapToDouble(j -> rows.x().get(i)[j])
+                        .toArray()).toArray(double[][]::new));
+        return ols.estimateRegressionParameters();
+    }
+
+    /** Each block of days forecast by the fit on the other blocks (by the full fit where that one is singular). */
+    private static double[] outOfFold(Rows rows, int[] varying, double[] full) {
+        int n = rows.y().length;
+        double[] predicted = new double[n];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            int from = n * fold / FOLDS;
+            int to = n * (fold + 1) / FOLDS;
+            double[] beta;
+            try {
+                beta = ols(rows, varying, i -> i < from || i >= to);
+            } catch (SingularMatrixException e) {
+                beta = full;
+            }
+            for (int i = from; i < to; i++) {
+                double y = beta[0];
+                for (int k = 0; k < varying.length; k++) {
+                    y += beta[k + 1] * rows.x().get(i)[varying[k]];
+                }
+                predicted[i] = y;
+            }
+        }
+        return predicted;
+    }
+
+    /**
+     * Logistic calibration of the out-of-fold forecasts for AQI above {@code aqi}, and the decision probability with
+     * the best critical success index on them.
+     */
+    static LeadModel.Calibration calibrate(double[] predictedLn, int[] observedAqi, int aqi) {
+        boolean[] event = new boolean[observedAqi.length];
+        int events = 0;
+        for (int i = 0; i < event.length; i++) {
+            event[i] = observedAqi[i] > aqi;
+            events += event[i] ? 1 : 0;
+        }
+        if (events < MIN_EVENTS) {
+            return new LeadModel.Calibration(null, null, ForecastDistribution.EVEN);
+        }
+        double[] ab = Logistic.fit(predictedLn, event);
+        double[] p = Arrays.stream(predictedLn).map(z -> 1 / (1 + Math.exp(-(ab[0] + ab[1] * z)))).toArray();
+        return new LeadModel.Calibration(ab[0], ab[1], bestDecision(p, event));
+    }
+
+    /**
+     * The decision probability (in steps of 0.01) whose yes/no forecasts have the highest CSI among those that say
+     * "yes" on at most {@link #MAX_BIAS} times as many days as had the event: where skill is low (long leads
+     * without weather) the best CSI would otherwise come from saying "yes" on most winter days.
+     */
+    static double bestDecision(double[] probability, boolean[] event) {
+        int events = 0;
+        for (boolean e : event) {
+            events += e ? 1 : 0;
+        }
+        double best = -1;
+        int bestAt = HIGHEST_DECISION;
+        for (int hundredths = LOWEST_DECISION; hundredths <= HIGHEST_DECISION; hundredths++) {
+            double decision = hundredths / 100.0;
+            int hits = 0;
+            int yes = 0;
+            int wrong = 0;
+            for (int i = 0; i < event.length; i++) {
+                boolean says = probability[i] >= decision;
+                yes += says ? 1 : 0;
+                hits += says && event[i] ? 1 : 0;
+                wrong += says != event[i] ? 1 : 0;
+            }
+            double csi = hits + wrong == 0 ? 0 : (double) hits / (hits + wrong);
+            if (yes <= MAX_BIAS * events && csi > best) {
+                best = csi;
+                bestAt = hundredths;
+            }
+        }
+        return bestAt / 100.0;
     }
 
     /** Predictors known on at least half of the candidate days; the others are left out of the fit. */

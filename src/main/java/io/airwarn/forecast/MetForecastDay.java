@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A weather forecast for one city and day as it is posted: °C, %, hPa, m/s, mm; wind direction as a compass point
- * (N, NNE, ..., or calm). The model needs the dew point; without one it is derived from temperature and humidity.
+ * A weather forecast for one city and day as it is posted: °C (the day's mean, and optionally its lowest and
+ * highest), %, hPa, m/s, mm; wind direction as a compass point (N, NNE, ..., or calm). The model needs the dew
+ * point; without one it is derived from temperature and humidity.
  */
-public record MetForecastDay(LocalDate date, Double temperature, Double dewPoint, Double humidity, Double pressure,
-                             Double windSpeed, String windDirection, Double precipitation) {
+public record MetForecastDay(LocalDate date, Double temperature, Double temperatureMin, Double temperatureMax,
+                             Double dewPoint, Double humidity, Double pressure, Double windSpeed,
+                             String windDirection, Double precipitation) {
 
     /** The model's view of the day: the dominant direction counts as the whole day's wind. */
     public DailyMet toDailyMet() {
@@ -20,7 +22,7 @@ public record MetForecastDay(LocalDate date, Double temperature, Double dewPoint
         return new DailyMet(temperature, dewPoint != null ? dewPoint : dewPointOf(temperature, humidity), pressure,
                 windSpeed, precipitation, share(q, InputFormat.Quadrant.NORTH_WEST),
                 share(q, InputFormat.Quadrant.NORTH_EAST), share(q, InputFormat.Quadrant.SOUTH_EAST),
-                share(q, InputFormat.Quadrant.CALM));
+                share(q, InputFormat.Quadrant.CALM), temperatureMin, temperatureMax);
     }
 
     private static Double share(InputFormat.Quadrant actual, InputFormat.Quadrant quadrant) {
@@ -48,6 +50,15 @@ public record MetForecastDay(LocalDate date, Double temperature, Double dewPoint
             problems.add("date is required");
         }
         range(problems, "temperature", temperature, -60, 50, "°C");
+        range(problems, "temperatureMin", temperatureMin, -60, 50, "°C");
+        range(problems, "temperatureMax", temperatureMax, -60, 50, "°C");
+        if (temperatureMin != null && temperatureMax != null && temperatureMin > temperatureMax) {
+            problems.add("temperatureMin " + temperatureMin + " °C is above temperatureMax " + temperatureMax + " °C");
+        }
+        if (temperature != null && (temperatureMin != null && temperature < temperatureMin
+                || temperatureMax != null && temperature > temperatureMax)) {
+            problems.add("temperature " + temperature + " °C lies outside the day's temperatureMin..temperatureMax");
+        }
         range(problems, "dewPoint", dewPoint, -80, 50, "°C");
         if (dewPoint != null && temperature != null && dewPoint > temperature + 1) {
             problems.add("dewPoint " + dewPoint + " °C is above the temperature " + temperature + " °C + 1");

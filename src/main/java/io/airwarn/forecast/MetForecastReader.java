@@ -36,8 +36,8 @@ public final class MetForecastReader {
         }
     }
 
-    static final Set<String> FIELDS = Set.of("date", "temperature", "dewPoint", "humidity", "pressure", "windSpeed",
-            "windDirection", "precipitation");
+    static final Set<String> FIELDS = Set.of("date", "temperature", "temperatureMin", "temperatureMax", "dewPoint",
+            "humidity", "pressure", "windSpeed", "windDirection", "precipitation");
     static final int MAX_DAYS = 31;
 
     private MetForecastReader() {
@@ -117,8 +117,9 @@ public final class MetForecastReader {
                 }
             }
             MetForecastDay day = new MetForecastDay(date(f.get("date"), at), number(f, "temperature", at),
-                    number(f, "dewPoint", at), number(f, "humidity", at), number(f, "pressure", at),
-                    number(f, "windSpeed", at), f.get("windDirection"), number(f, "precipitation", at));
+                    number(f, "temperatureMin", at), number(f, "temperatureMax", at), number(f, "dewPoint", at),
+                    number(f, "humidity", at), number(f, "pressure", at), number(f, "windSpeed", at),
+                    f.get("windDirection"), number(f, "precipitation", at));
             day.problems().forEach(problem -> problems.add(at + problem));
             if (!seen.add(day.date())) {
                 problems.add(at + "date " + day.date() + " appears twice");

@@ -1,14 +1,16 @@
 package io.airwarn.forecast;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The predictors of the log-linear model for a forecast of day {@code origin + lead} made with data through
- * {@code origin}. Pure: every value comes from the series up to the origin, or from the target day's meteorology
- * when one is supplied ({@link MetMode#TARGET_DAY}); nothing else about the target day is read.
+ * The predictors of the log-linear model for a forecast of day {@code origin + lead} issued at hour {@code issueHour}
+ * of the origin day (24: after the whole day). Pure: every PM2.5 value comes from the hours before the issue time,
+ * the origin meteorology from the last whole day before it, and the target day's weather only when one is supplied
+ * ({@link MetMode#TARGET_DAY}) together with the day before it, against which its changes are measured.
  */
 public final class Predictors {
 
@@ -16,16 +18,24 @@ public final class Predictors {
     public enum MetMode {
         /** The target day's meteorology: observed in evaluations ("perfect prognosis"), forecast in service. */
         TARGET_DAY,
-        /** Nothing after the origin day. */
+        /** Nothing after the issue time. */
         NONE
     }
 
-    static final List<String> NONE_NAMES = List.of("lag1_ln_pm25", "lag2_ln_pm25", "lag3_ln_pm25", "origin_dew_point",
-            "origin_ln_wind", "origin_pressure", "target_sin_doy", "target_cos_doy");
+    /** Issue hour meaning "after the whole origin day": the daily-data forecast. */
+    public static final int WHOLE_DAY = 24;
+    /** A 24-hour mean needs this many known hours (75 %); without it there is no forecast. */
+    static final int MIN_HOURS_OF_24 = 18;
+
+    static final List<String> NONE_NAMES = List.of("recent24_ln_pm25", "recent6_ln_pm25", "recent3_ln_pm25",
+            "previous24_ln_pm25", "previous48_ln_pm25", "origin_dew_point", "origin_ln_wind", "origin_pressure",
+            "origin_temperature_range", "target_sin_doy", "target_cos_doy");
     /** Only where a heating season is configured; elsewhere it would be a column of zeros. */
     static final String HEATING = "target_heating";
     static final List<String> TARGET_MET_NAMES = List.of("target_temperature", "target_dew_point", "target_pressure",
-            "target_ln_wind", "target_ln_precipitation", "target_wind_nw", "target_wind_se", "target_wind_calm");
+            "target_ln_wind", "target_ln_precipitation", "target_wind_nw", "target_wind_se", "target_wind_calm",
+            "target_temperature_range", "target_temperature_min", "target_temperature_change",
+            "target_pressure_change", "target_dew_point_change");
 
     private Predictors() {
     }
@@ -41,25 +51,44 @@ public final class Predictors {
         return names;
     }
 
+    /** The moment a forecast from {@code origin} at {@code issueHour} is made; data before it may be used. */
+    public static LocalDateTime issueTime(LocalDate origin, int issueHour) {
+        return origin.atStartOfDay().plusHours(issueHour);
+    }
+
+    /** The mean PM2.5 of the 24 hours before the issue time: what the forecast starts from, and persistence. */
+    public static Double recentPm25(DailySeries series, LocalDate origin, int issueHour) {
+        return series.pm25Before(issueTime(origin, issueHour), 24, MIN_HOURS_OF_24);
+    }
+
     /**
      * The predictor values, with null for values that are unknown (the model substitutes its training means);
-     * null altogether when the origin day's PM2.5 is unknown, without which no forecast is made.
+     * null altogether when the PM2.5 of the 24 hours before the issue time is unknown, without which no forecast
+     * is made.
+     *
+     * @param targetMet   the target day's weather (TARGET_DAY only)
+     * @param previousMet the weather of the day before the target day, observed or forecast (TARGET_DAY only)
      */
-    public static Double[] values(DailySeries series, LocalDate origin, int lead, MetMode mode, DailyMet targetMet,
-                                  HeatingSeason heating) {
-        Double lag1 = series.pm25(origin);
-        if (lag1 == null) {
+    public static Double[] values(DailySeries series, LocalDate origin, int issueHour, int lead, MetMode mode,
+                                  DailyMet targetMet, DailyMet previousMet, HeatingSeason heating) {
+        LocalDateTime issue = issueTime(origin, issueHour);
+        Double recent24 = series.pm25Before(issue, 24, MIN_HOURS_OF_24);
+        if (recent24 == null) {
             return null;
         }
-        Double lag2 = orElse(series.pm25(origin.minusDays(1)), lag1);
-        Double lag3 = orElse(series.pm25(origin.minusDays(2)), lag2);
-        DailyMet o = series.met(origin);
+        Double recent6 = orElse(series.pm25Before(issue, 6, 3), recent24);
+        Double recent3 = orElse(series.pm25Before(issue, 3, 1), recent6);
+        Double previous24 = orElse(series.pm25Before(issue.minusHours(24), 24, MIN_HOURS_OF_24), recent24);
+        Double previous48 = orElse(series.pm25Before(issue.minusHours(48), 24, MIN_HOURS_OF_24), previous24);
+        DailyMet o = series.met(issueHour == WHOLE_DAY ? origin : origin.minusDays(1));
         LocalDate target = origin.plusDays(lead);
         double angle = 2 * Math.PI * (target.getDayOfYear() - 1) / 365.25;
-        List<Double> v = new ArrayList<>(List.of(ln1p(lag1), ln1p(lag2), ln1p(lag3)));
+        List<Double> v = new ArrayList<>(List.of(ln1p(recent24), ln1p(recent6), ln1p(recent3), ln1p(previous24),
+                ln1p(previous48)));
         v.add(o.dewPoint());
         v.add(ln1p(o.windSpeed()));
         v.add(o.pressure());
+        v.add(o.temperatureRange());
         v.add(Math.sin(angle));
         v.add(Math.cos(angle));
         if (heating.start() != null) {
@@ -67,6 +96,9 @@ public final class Predictors {
         }
         if (mode == MetMode.TARGET_DAY) {
             DailyMet t = targetMet == null ? DailyMet.UNKNOWN : targetMet;
+            // When the day before the target is the origin meteorology day, its changes are already the difference
+            // of two predictors; repeating them would make the fit singular.
+            DailyMet p = previousMet == null || lead == 1 && issueHour == WHOLE_DAY ? DailyMet.UNKNOWN : previousMet;
             v.add(t.temperature());
             v.add(t.dewPoint());
             v.add(t.pressure());
@@ -75,8 +107,17 @@ public final class Predictors {
             v.add(t.windNorthWest());
             v.add(t.windSouthEast());
             v.add(t.windCalm());
+            v.add(t.temperatureRange());
+            v.add(t.temperatureMin());
+            v.add(change(t.temperature(), p.temperature()));
+            v.add(change(t.pressure(), p.pressure()));
+            v.add(change(t.dewPoint(), p.dewPoint()));
         }
         return v.toArray(Double[]::new);
+    }
+
+    private static Double change(Double value, Double before) {
+        return value == null || before == null ? null : value - before;
     }
 
     private static Double orElse(Double value, Double fallback) {

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Rolling-origin verification: for each month of the test period the model is refitted on every day before that
- * month, then forecasts each day of it; lead L forecasts day D+L from data through day D. The model, persistence
- * and climatology are scored on the same days. Pure.
+ * month, then forecasts each day of it; lead L forecasts day D+L from data up to the issue hour of day D (24: all
+ * of day D). The model, persistence (the AQI of day D, or of the 24 hours before an earlier issue hour) and
+ * climatology are scored on the same days. Pure.
  */
 public final class RollingOriginEvaluation {
 
@@ -25,75 +26,118 @@ public final class RollingOriginEvaluation {
     private RollingOriginEvaluation() {
     }
 
-    public static Result run(DailySeries series, LocalDate trainUntil, List<Integer> leads, Predictors.MetMode mode,
-                             Predictors.HeatingSeason heating) {
-        return run(series, trainUntil, leads, mode, heating, null);
+    public static Result run(DailySeries series, LocalDate trainUntil, List<Integer> leads, int issueHour,
+                             Predictors.MetMode mode, Predictors.HeatingSeason heating) {
+        return run(series, trainUntil, leads, issueHour, mode, heating, null);
     }
 
     /**
      * @param decision when set, the model says "above 200" (or 300) when its probability reaches this value instead
-     *                 of when its forecast AQI is above the threshold
+     *                 of at the decision probability each fit chose on its training days
      */
-    public static Result run(DailySeries series, LocalDate trainUntil, List<Integer> leads, Predictors.MetMode mode,
-                             Predictors.HeatingSeason heating, Double decision) {
-        LocalDate testStart = checkedTestStart(series, trainUntil);
+    public static Result run(DailySeries series, LocalDate trainUntil, List<Integer> leads, int issueHour,
+                             Predictors.MetMode mode, Predictors.HeatingSeason heating, Double decision) {
+        return run(List.of(series), trainUntil, leads, issueHour, mode, heating, decision);
+    }
+
+    /** The same for a regional model: each month's fit is made on all units together and scored on all their days. */
+    public static Result run(List<DailySeries> units, LocalDate trainUntil, List<Integer> leads, int issueHour,
+                             Predictors.MetMode mode, Predictors.HeatingSeason heating, Double decision) {
+        LocalDate testStart = checkedTestStart(units, trainUntil);
         List<LeadScores> scores = new ArrayList<>();
         for (int lead : leads) {
             List<Prediction> model = new ArrayList<>();
             List<Prediction> persistence = new ArrayList<>();
             List<Prediction> climatology = new ArrayList<>();
-            Climatology reference = null;
-            YearMonth referenceMonth = null;
-            for (Map.Entry<LocalDate, ForecastDistribution> f : forecasts(series, trainUntil, lead, mode, heating)
-                    .entrySet()) {
-                LocalDate target = f.getKey();
-                Integer observed = series.aqi(target);
-                if (observed == null) {
-                    continue;
+            List<Map<LocalDate, ForecastDistribution>> byUnit = forecasts(units, trainUntil, issueHour, lead, mode,
+                    heating);
+            for (int u = 0; u < units.size(); u++) {
+                DailySeries series = units.get(u);
+                Climatology reference = null;
+                YearMonth referenceMonth = null;
+                for (Map.Entry<LocalDate, ForecastDistribution> f : byUnit.get(u).entrySet()) {
+                    LocalDate target = f.getKey();
+                    Integer observed = series.aqi(target);
+                    Integer persisted = persistedAqi(series, target.minusDays(lead), issueHour);
+                    if (observed == null || persisted == null) {
+                        continue;
+                    }
+                    if (!YearMonth.from(target).equals(referenceMonth)) {
+                        referenceMonth = YearMonth.from(target);
+                        reference = climatology(series, cutoff(referenceMonth, testStart));
+                    }
+                    if (reference == null) {
+                        continue;
+                    }
+                    model.add(Prediction.of(f.getValue(), observed, decision));
+                    persistence.add(Persistence.forecast(persisted, observed));
+                    climatology.add(reference.forecast(target, observed));
                 }
-                if (!YearMonth.from(target).equals(referenceMonth)) {
-                    referenceMonth = YearMonth.from(target);
-                    reference = new Climatology(series, cutoff(referenceMonth, testStart));
-                }
-                ForecastDistribution d = f.getValue();
-                model.add(decision == null ? new Prediction(d.expectedAqi(), observed, d.pAbove200(), d.pAbove300())
-                        : Prediction.atProbability(d.expectedAqi(), observed, d.pAbove200(), d.pAbove300(), decision));
-                persistence.add(Persistence.forecast(series.aqi(target.minusDays(lead)), observed));
-                climatology.add(reference.forecast(target, observed));
             }
             scores.add(new LeadScores(lead, Score.of(model, climatology), Score.of(persistence, climatology),
                     Score.of(climatology, climatology)));
         }
         int testDays = 0;
-        for (LocalDate day = testStart; !day.isAfter(series.lastDay()); day = day.plusDays(1)) {
-            testDays += series.aqi(day) == null ? 0 : 1;
+        for (DailySeries series : units) {
+            for (LocalDate day = testStart; !day.isAfter(series.lastDay()); day = day.plusDays(1)) {
+                testDays += series.aqi(day) == null ? 0 : 1;
+            }
         }
         return new Result(testDays, scores);
     }
 
     /**
-     * The protocol before scoring: the forecast of every test day at one lead that the data allow (the origin day
-     * has a daily PM2.5), by target day. The model of each month is fitted on the days before it.
+     * The protocol before scoring: the forecast of every test day at one lead that the data allow (the 24 hours
+     * before the issue time have a PM2.5), by target day. The model of each month is fitted on the days before it.
      */
-    public static Map<LocalDate, ForecastDistribution> forecasts(DailySeries series, LocalDate trainUntil, int lead,
-                                                                 Predictors.MetMode mode,
+    public static Map<LocalDate, ForecastDistribution> forecasts(DailySeries series, LocalDate trainUntil,
+                                                                 int issueHour, int lead, Predictors.MetMode mode,
                                                                  Predictors.HeatingSeason heating) {
-        LocalDate testStart = checkedTestStart(series, trainUntil);
-        Map<LocalDate, ForecastDistribution> forecasts = new LinkedHashMap<>();
-        for (YearMonth month = YearMonth.from(testStart); !month.atDay(1).isAfter(series.lastDay());
-             month = month.plusMonths(1)) {
+        return forecasts(List.of(series), trainUntil, issueHour, lead, mode, heating).get(0);
+    }
+
+    private static List<Map<LocalDate, ForecastDistribution>> forecasts(List<DailySeries> units, LocalDate trainUntil,
+                                                                        int issueHour, int lead,
+                                                                        Predictors.MetMode mode,
+                                                                        Predictors.HeatingSeason heating) {
+        LocalDate testStart = checkedTestStart(units, trainUntil);
+        LocalDate lastDay = units.stream().map(DailySeries::lastDay).max(LocalDate::compareTo).orElseThrow();
+        List<Map<LocalDate, ForecastDistribution>> byUnit = new ArrayList<>();
+        units.forEach(u -> byUnit.add(new LinkedHashMap<>()));
+        for (YearMonth month = YearMonth.from(testStart); !month.atDay(1).isAfter(lastDay); month = month.plusMonths(1)) {
             LocalDate cutoff = cutoff(month, testStart);
-            LocalDate end = month.atEndOfMonth().isAfter(series.lastDay()) ? series.lastDay() : month.atEndOfMonth();
-            LeadModel model = LeadModelFitter.fit(series, cutoff, lead, mode, heating);
-            for (LocalDate target = cutoff; !target.isAfter(end); target = target.plusDays(1)) {
-                Double[] x = Predictors.values(series, target.minusDays(lead), lead, mode, series.met(target), heating);
-                if (x != null) {
-                    forecasts.put(target, ForecastDistribution.of(series.table(), model.predictLn(x),
-                            model.residualQuantiles()));
+            LeadModel model = LeadModelFitter.fit(units, cutoff, issueHour, lead, mode, heating);
+            for (int u = 0; u < units.size(); u++) {
+                DailySeries series = units.get(u);
+                LocalDate end = month.atEndOfMonth().isAfter(series.lastDay()) ? series.lastDay() : month.atEndOfMonth();
+                for (LocalDate target = cutoff; !target.isAfter(end); target = target.plusDays(1)) {
+                    Double[] x = Predictors.values(series, target.minusDays(lead), issueHour, lead, mode,
+                            series.met(target), series.met(target.minusDays(1)), heating);
+                    if (x != null) {
+                        byUnit.get(u).put(target, ForecastDistribution.of(series.table(), model, x));
+                    }
                 }
             }
         }
-        return forecasts;
+        return byUnit;
+    }
+
+    /** Persistence's forecast: the AQI of the origin day, or of the 24 hours before an earlier issue hour. */
+    static Integer persistedAqi(DailySeries series, LocalDate origin, int issueHour) {
+        if (issueHour == Predictors.WHOLE_DAY) {
+            return series.aqi(origin);
+        }
+        Double recent = Predictors.recentPm25(series, origin, issueHour);
+        return recent == null ? null : DailySeries.aqiOf(series.table(), recent);
+    }
+
+    /** The unit's climatology before a day; null for a unit (of a regional model) without a valid day before it. */
+    private static Climatology climatology(DailySeries series, LocalDate cutoff) {
+        try {
+            return series.isEmpty() ? null : new Climatology(series, cutoff);
+        } catch (IllegalArgumentException noDays) {
+            return null;
+        }
     }
 
     /** The first test day of a month: its first day, or the day after training in the first month. */
@@ -101,15 +145,17 @@ public final class RollingOriginEvaluation {
         return month.atDay(1).isBefore(testStart) ? testStart : month.atDay(1);
     }
 
-    private static LocalDate checkedTestStart(DailySeries series, LocalDate trainUntil) {
+    private static LocalDate checkedTestStart(List<DailySeries> units, LocalDate trainUntil) {
         LocalDate testStart = trainUntil.plusDays(1);
-        if (series.isEmpty() || testStart.isAfter(series.lastDay())) {
+        List<DailySeries> known = units.stream().filter(u -> !u.isEmpty()).toList();
+        LocalDate first = known.stream().map(DailySeries::firstDay).min(LocalDate::compareTo).orElse(null);
+        LocalDate last = known.stream().map(DailySeries::lastDay).max(LocalDate::compareTo).orElse(null);
+        if (last == null || testStart.isAfter(last)) {
             throw new IllegalArgumentException("no test data after " + trainUntil + " (data end "
-                    + (series.isEmpty() ? "-" : series.lastDay()) + ")");
+                    + (last == null ? "-" : last) + ")");
         }
-        if (!trainUntil.isAfter(series.firstDay())) {
-            throw new IllegalArgumentException("no training data up to " + trainUntil + " (data start "
-                    + series.firstDay() + ")");
+        if (!trainUntil.isAfter(first)) {
+            throw new IllegalArgumentException("no training data up to " + trainUntil + " (data start " + first + ")");
         }
         return testStart;
     }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Evaluates a forecast series against a criteria set. Pure. Deterministic mode counts a day when its AQI is above
- * the threshold; probabilistic mode when its exceedance probability reaches the city's chosen probability.
+ * Evaluates a forecast series against a criteria set. Pure. Probabilistic mode counts a day when its exceedance
+ * probability reaches the city's chosen probability. Otherwise a day counts when the forecast model says so (its
+ * probability reaches the model's own decision probability, fitted on its training days) where the thresholds are
+ * the model's 200 and 300, and when its AQI is above the threshold where they are not or the day has no decision.
  */
 public final class WarningCriteria {
 
@@ -47,13 +49,22 @@ public final class WarningCriteria {
     }
 
     private static boolean counts(CriteriaSet set, DayForecast day, Double probability) {
-        return probability == null || day.pAbove200() == null ? day.aqi() > set.threshold()
-                : day.pAbove200() >= probability;
+        return above(day, set.threshold(), 200, day.pAbove200(), day.decision200(), probability);
     }
 
     private static boolean severe(CriteriaSet set, DayForecast day, Double probability) {
-        return probability == null || day.pAbove300() == null ? day.aqi() > set.severeThreshold()
-                : day.pAbove300() >= probability;
+        return above(day, set.severeThreshold(), 300, day.pAbove300(), day.decision300(), probability);
+    }
+
+    private static boolean above(DayForecast day, int threshold, int modelThreshold, Double p, Double decision,
+                                 Double probability) {
+        if (p != null && probability != null) {
+            return p >= probability;
+        }
+        if (p != null && decision != null && threshold == modelThreshold) {
+            return p >= decision;
+        }
+        return day.aqi() > threshold;
     }
 
     private static boolean extreme(CriteriaSet set, DayForecast day, Double probability) {
@@ -63,8 +74,9 @@ public final class WarningCriteria {
 
     private static CriteriaResult levelOf(CriteriaSet set, List<DayForecast> run, Double probability) {
         int severeDays = (int) run.stream().filter(d -> severe(set, d, probability)).count();
-        String mode = probability == null ? "AQI > " + set.threshold()
-                : "P(AQI > " + set.threshold() + ") >= " + probability;
+        String mode = probability != null ? "P(AQI > " + set.threshold() + ") >= " + probability
+                : run.get(0).decision200() != null && set.threshold() == 200
+                ? "P(AQI > 200) at or above the model's decision probability" : "AQI > " + set.threshold();
         String describe = run.size() + " consecutive day(s) with " + mode + " from " + run.get(0).date() + ", "
                 + severeDays + " above " + set.severeThreshold();
         if (run.stream().anyMatch(d -> extreme(set, d, probability))) {

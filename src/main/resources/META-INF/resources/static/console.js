@@ -50,7 +50,29 @@
     const p = document.getElementById('verification');
     if (!v || !v.n) { p.textContent = '暂无可检验的预报 No verified forecasts yet.'; return; }
     const f = x => (x === null || x === undefined) ? '–' : Number(x).toFixed(2);
-    p.textContent = `n=${v.n} · RMSE ${f(v.rmse)} · MAE ${f(v.mae)} · bias ${f(v.bias)} · level accuracy ${f(v.levelAccuracy)}` +
-      (v.above200 ? ` · AQI>200: POD ${f(v.above200.pod)} FAR ${f(v.above200.far)} CSI ${f(v.above200.csi)}` : '');
+    const pct = x => (x === null || x === undefined) ? '–' : Math.round(x * 100) + '%';
+    p.textContent = `n=${v.n} · RMSE ${f(v.rmse)} · MAE ${f(v.mae)} · 偏差 bias ${f(v.bias)} · 等级准确率 level accuracy ${f(v.levelAccuracy)}` +
+      ` · 80%区间覆盖 interval coverage ${pct(v.interval80Coverage)}` +
+      ` · AQI>200 模型判断 model decision: POD ${f(v.above200.pod)} FAR ${f(v.above200.far)} CSI ${f(v.above200.csi)}` +
+      ` · 按预报AQI by expected AQI: CSI ${f(v.above200Point.csi)} · Brier skill ${f(v.above200.brierSkill)}`;
+    reliability(v.reliabilityAbove200);
   });
+
+  // Reliability diagram: forecast probability against observed frequency per bin; calibrated points lie on the diagonal.
+  function reliability(bins) {
+    const used = bins.filter(b => b.n > 0);
+    const chart = echarts.init(document.getElementById('chart-reliability'));
+    chart.setOption({
+      title: { text: 'P(AQI>200) 可靠性图 Reliability (lead 1)', textStyle: { fontSize: 13 } },
+      tooltip: { formatter: x => x.seriesName === 'n' ? `n = ${x.value[1]}`
+        : `预报 forecast ${Math.round(x.value[0] * 100)}% · 实况 observed ${Math.round(x.value[1] * 100)}% · n = ${x.value[2]}` },
+      legend: { top: 20, data: ['观测频率 observed frequency', '完美校准 perfect', 'n'] }, grid: { left: 45, right: 45, top: 55 },
+      xAxis: { type: 'value', min: 0, max: 1, name: '预报概率 forecast P' },
+      yAxis: [{ type: 'value', min: 0, max: 1, name: '观测频率 observed' }, { type: 'value', name: 'n', minInterval: 1 }],
+      series: [
+        { name: '完美校准 perfect', type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', lineStyle: { type: 'dashed', color: '#888' } },
+        { name: '观测频率 observed frequency', type: 'line', data: used.map(b => [b.meanProbability, b.observedFrequency, b.n]), itemStyle: { color: '#99004C' } },
+        { name: 'n', type: 'bar', yAxisIndex: 1, barWidth: 12, data: used.map(b => [(b.from + b.to) / 2, b.n]), itemStyle: { color: '#9bb7d4', opacity: .6 } }]
+    });
+  }
 })();

@@ -156,6 +156,9 @@ class BrowserIT {
         open("/console/cities/220100");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-daily canvas")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-forecast canvas")));
+        // The replayed run's lead-1 day has been observed: it is verified, and its probability plotted.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-reliability canvas")));
+        assertTrue(text(By.id("verification")).contains("CSI"), text(By.id("verification")));
         screenshot("console-city");
 
         browser.findElement(By.id("language")).click();

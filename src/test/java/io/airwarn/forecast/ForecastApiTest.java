@@ -60,11 +60,12 @@ class ForecastApiTest {
     }
 
     @Test
-    void aRunForecastsSevenDaysFromTheLastDayBeforeTheIssueDay() {
+    void aRunAtSevenForecastsTheNextSevenDaysFromTheHoursBeforeSeven() {
         assertEquals("created", run(CITY, "2014-03-01T07:00+08:00").getString("[0].status"));
         JsonPath f = given().when().get("/api/cities/" + CITY + "/forecast/history?from=2014-03-01&to=2014-03-01")
                 .then().statusCode(200).body("size()", equalTo(1)).extract().jsonPath();
-        assertEquals("2014-02-28", f.getString("[0].dataThrough"));
+        assertEquals("2014-03-01", f.getString("[0].dataThrough"));
+        assertEquals("2014-03-01T07:00+08:00", f.getString("[0].dataUntil"), "the model's 7:00 fit, verified for it");
         assertEquals("2014-03-01T07:00+08:00", f.getString("[0].issuedAt"));
         assertEquals("default", f.getString("[0].model.id"));
         assertEquals("replay", f.getString("[0].trigger"));
@@ -72,7 +73,7 @@ class ForecastApiTest {
         for (int i = 0; i < 7; i++) {
             String day = "[0].days[" + i + "].";
             assertEquals(i + 1, f.getInt(day + "lead"));
-            assertEquals(LocalDate.of(2014, 3, 1).plusDays(i).toString(), f.getString(day + "date"));
+            assertEquals(LocalDate.of(2014, 3, 2).plusDays(i).toString(), f.getString(day + "date"));
             double p200 = f.getDouble(day + "pAbove200");
             double p300 = f.getDouble(day + "pAbove300");
             double p500 = f.getDouble(day + "pAtLeast500");
@@ -80,7 +81,25 @@ class ForecastApiTest {
             assertTrue(f.getInt(day + "interval.low") <= f.getInt(day + "aqi")
                     && f.getInt(day + "aqi") <= f.getInt(day + "interval.high"), "aqi inside its 80 % interval");
             assertEquals("none", f.getString(day + "meteorology"), "no weather forecast was posted");
+            double decision = f.getDouble(day + "decisionAbove200");
+            assertTrue(decision > 0 && decision < 1, "the model's decision probability on " + day);
+            assertEquals(p200 >= decision, f.getBoolean(day + "saysAbove200"));
         }
+    }
+
+    @Test
+    void beforeTheFirstIssueHourOrWithoutTodaysHoursARunStartsFromYesterday() {
+        run(CITY, "2014-03-05T03:00+08:00");
+        JsonPath f = given().when().get("/api/cities/" + CITY + "/forecast/history?from=2014-03-05&to=2014-03-05")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("2014-03-04", f.getString("[0].dataThrough"));
+        assertEquals("2014-03-05T00:00+08:00", f.getString("[0].dataUntil"));
+        assertEquals("2014-03-05", f.getString("[0].days[0].date"));
+        // The data end on 2014-12-31: a run at 15:00 on 2015-01-01 has no hours of its day and uses 12-31 whole.
+        run(CITY, "2015-01-01T15:00+08:00");
+        JsonPath g = given().when().get("/api/cities/" + CITY + "/forecast/history?from=2015-01-01&to=2015-01-01")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("2015-01-01T00:00+08:00", g.getString("[0].dataUntil"));
     }
 
     @Test
@@ -100,15 +119,16 @@ class ForecastApiTest {
     @Test
     void aPostedWeatherForecastIsUsedForItsDays() {
         asDuty().contentType(ContentType.JSON).body("""
-                [{"date": "2014-05-03", "temperature": 18.5, "dewPoint": 5, "pressure": 1012, "windSpeed": 3.2,
-                  "windDirection": "NW", "precipitation": 0},
+                [{"date": "2014-05-03", "temperature": 18.5, "temperatureMin": 11, "temperatureMax": 25, "dewPoint": 5,
+                  "pressure": 1012, "windSpeed": 3.2, "windDirection": "NW", "precipitation": 0},
                  {"date": "2014-05-04", "temperature": 20, "humidity": 40, "pressure": 1008, "windSpeed": 1.5,
                   "windDirection": "S", "precipitation": 2.5}]""")
                 .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(200).body("days", equalTo(2));
         run(CITY, "2014-05-03T07:00+08:00");
         JsonPath f = given().when().get("/api/cities/" + CITY + "/forecast/history?from=2014-05-03&to=2014-05-03")
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("forecast", "forecast", "none", "none", "none", "none", "none"),
+        // From 7:00 on 05-03 the leads are 05-04..05-10; 05-03's forecast is the day before lead 1, not a lead.
+        assertEquals(List.of("forecast", "none", "none", "none", "none", "none", "none"),
                 f.getList("[0].days.meteorology"));
     }
 
@@ -134,12 +154,15 @@ class ForecastApiTest {
         asDuty().contentType(ContentType.JSON).body("""
                 [{"date": "2014-07-01", "temperature": 20, "dewPoint": 10, "pressure": 1010, "windSpeed": 1e29},
                  {"date": "2014-07-02", "temperature": -9e18, "pressure": 102000, "humidity": 101},
-                 {"date": "2014-07-03", "temperature": 10, "dewPoint": 15, "precipitation": 501}]""")
+                 {"date": "2014-07-03", "temperature": 10, "dewPoint": 15, "precipitation": 501},
+                 {"date": "2014-07-04", "temperature": 10, "temperatureMin": 12, "temperatureMax": 8}]""")
                 .when().post("/api/cities/" + CITY + "/met-forecast").then().statusCode(400)
                 .body("error", equalTo("invalid_met_forecast"))
                 .body("details", hasItems(containsString("item 0: windSpeed"), containsString("item 1: temperature"),
                         containsString("item 1: pressure"), containsString("item 1: humidity"),
-                        containsString("item 2: dewPoint"), containsString("item 2: precipitation")));
+                        containsString("item 2: dewPoint"), containsString("item 2: precipitation"),
+                        containsString("item 3: temperatureMin 12.0 °C is above temperatureMax"),
+                        containsString("item 3: temperature 10.0 °C lies outside")));
         assertEquals(before, count("SELECT count(*) FROM met_forecast"), "nothing stored");
     }
 
@@ -177,7 +200,7 @@ class ForecastApiTest {
         // The expected scores, worked out from the public API: each lead-1 forecast against the observed daily AQI.
         JsonPath runs = given().when().get("/api/cities/" + city + "/forecast/history?from=2014-11-01&to=2014-11-10")
                 .then().statusCode(200).body("size()", equalTo(10)).extract().jsonPath();
-        JsonPath observed = given().queryParam("from", "2014-11-01").queryParam("to", "2014-11-10")
+        JsonPath observed = given().queryParam("from", "2014-11-02").queryParam("to", "2014-11-11")
                 .when().get("/api/cities/" + city + "/aqi/daily").then().statusCode(200).extract().jsonPath();
         Map<String, Integer> observedByDay = new HashMap<>();
         for (int i = 0; i < observed.getList("$").size(); i++) {
@@ -186,22 +209,28 @@ class ForecastApiTest {
         double sse = 0;
         int n = 0;
         int hits = 0;
+        int pointHits = 0;
+        int yes = 0;
         for (int i = 0; i < 10; i++) {
             Integer truth = observedByDay.get(runs.getString("[" + i + "].days[0].date"));
             if (truth != null) {
                 double forecast = runs.getDouble("[" + i + "].days[0].expectedAqi");
                 sse += (forecast - truth) * (forecast - truth);
                 n++;
-                hits += forecast > 200 && truth > 200 ? 1 : 0;
+                hits += runs.getBoolean("[" + i + "].days[0].saysAbove200") && truth > 200 ? 1 : 0;
+                pointHits += forecast > 200 && truth > 200 ? 1 : 0;
+                yes += runs.getBoolean("[" + i + "].days[0].saysAbove200") ? 1 : 0;
             }
         }
         JsonPath v = given().queryParam("city", city).queryParam("lead", 1)
                 .when().get("/api/forecast/verification").then().statusCode(200)
                 .body("observed", equalTo("city daily AQI")).extract().jsonPath();
         assertEquals(n, v.getInt("n"));
-        assertEquals("2014-11-01", v.getString("from"));
+        assertEquals("2014-11-02", v.getString("from"), "the first lead-1 day of a run at 7:00 on 11-01");
         assertEquals(Math.sqrt(sse / n), v.getDouble("rmse"), 0.1, "the view rounds expectedAqi to 0.1");
-        assertEquals(hits, v.getInt("above200.hits"));
+        assertEquals(hits, v.getInt("above200.hits"), "the model's own decisions");
+        assertEquals(yes, v.getInt("above200.hits") + v.getInt("above200.falseAlarms"));
+        assertEquals(pointHits, v.getInt("above200Point.hits"), "the expected AQI above 200");
         assertTrue(v.get("above200.brierSkill") != null, "climatology from the 22 months before");
     }
 
@@ -224,9 +253,39 @@ class ForecastApiTest {
                 .queryParam("city", "CBS-MAC").queryParam("station", "one month")
                 .when().post("/api/observations/csv").then().statusCode(200);
         asDuty().when().post("/api/cities/CBS-MAC/forecast/model").then().statusCode(400)
-                .body("error", equalTo("cannot_fit")).body("message", containsString("complete days"));
+                .body("error", equalTo("cannot_fit")).body("message", containsString("at least 365"))
+                .body("message", containsString("regional model"));
         asDuty().when().post("/api/cities/CBS-MAC/forecast/model?heatingSeason=winter").then().statusCode(400)
                 .body("message", containsString("heating season"));
+    }
+
+    @Test
+    void unitsWithoutAModelOfTheirOwnAreForecastByTheRegionalModel() throws IOException {
+        // A second unit with two years, and one with a single month: too little for a model of its own.
+        asDuty().contentType("text/csv").body(Files.readAllBytes(ForecastFixtures.EMBASSY_2013_2014))
+                .queryParam("city", "220581").queryParam("station", "US Embassy replay")
+                .when().post("/api/observations/csv").then().statusCode(200);
+        asDuty().contentType("text/csv").body(Files.readAllBytes(java.nio.file.Path.of(
+                        "src/test/resources/prsa/PRSA_data_201301_us_embassy.csv")))
+                .queryParam("city", "CBS-MAC").queryParam("station", "one month")
+                .when().post("/api/observations/csv").then().statusCode(200);
+        given().auth().preemptive().basic("viewer", "viewer-demo").when().post("/api/forecast/models/regional")
+                .then().statusCode(403);
+        java.nio.file.Path file = java.nio.file.Path.of("target/test-forecast-models/regional.yaml");
+        try {
+            asDuty().when().post("/api/forecast/models/regional?heatingSeason=11-15..03-15").then().statusCode(200)
+                    .body("models.name", hasItem("regional")).body("problems.size()", equalTo(0));
+            ForecastModel regional = ForecastModels.read(file);
+            assertEquals("regional", regional.file().scope());
+            assertTrue(regional.file().trainingData().units().containsAll(List.of(CITY, "220581", "CBS-MAC")),
+                    regional.file().trainingData().units().toString());
+            run("CBS-MAC", "2013-01-20T07:00+08:00");
+            given().when().get("/api/cities/CBS-MAC/forecast/history?from=2013-01-20&to=2013-01-20").then()
+                    .statusCode(200).body("[0].model.id", equalTo("regional"));
+        } finally {
+            Files.deleteIfExists(file);
+            asDuty().when().post("/api/forecast/models/reload").then().statusCode(200);
+        }
     }
 
     @Test
@@ -236,6 +295,7 @@ class ForecastApiTest {
             asDuty().when().post("/api/cities/" + CITY + "/forecast/model?heatingSeason=11-15..03-15").then()
                     .statusCode(200).body("models.name", hasItem(CITY)).body("problems.size()", equalTo(0));
             assertTrue(Files.exists(file));
+            assertEquals("unit", ForecastModels.read(file).file().scope());
             run(CITY, "2014-12-20T07:00+08:00");
             given().when().get("/api/cities/" + CITY + "/forecast/history?from=2014-12-20&to=2014-12-20").then()
                     .statusCode(200).body("[0].model.id", equalTo(CITY))

@@ -75,6 +75,25 @@ class ScoreTest {
     }
 
     @Test
+    void decisionAndPointForecastAreScoredSideBySideWithCoverageAndReliability() {
+        // Expected AQI 180 (no at the point forecast) but the model says yes at its decision; observed 230.
+        // Interval 150..260 covers it. The second day: 120 in 100..110, P 0.05, said no, observed 90: not covered.
+        List<Prediction> p = List.of(new Prediction(180, 230, 0.42, 0.05, true, false, 150, 260),
+                new Prediction(120, 90, 0.05, 0.0, false, false, 100, 110));
+        Score s = Score.of(p, p);
+        assertEquals(1, s.above200().hits());
+        assertEquals(1, s.above200Point().misses());
+        assertEquals(0.5, s.interval80Coverage(), EPS);
+        // Reliability: bin 0.4-0.5 holds the 0.42 forecast (an event), bin 0.0-0.1 the 0.05 one (no event).
+        assertEquals(10, s.reliabilityAbove200().size());
+        assertEquals(1, s.reliabilityAbove200().get(4).n());
+        assertEquals(0.42, s.reliabilityAbove200().get(4).meanProbability(), EPS);
+        assertEquals(1.0, s.reliabilityAbove200().get(4).observedFrequency(), EPS);
+        assertEquals(0.0, s.reliabilityAbove200().get(0).observedFrequency(), EPS);
+        assertNull(s.reliabilityAbove200().get(9).meanProbability(), "an empty bin");
+    }
+
+    @Test
     void undefinedScoresAreNull() {
         List<Prediction> clean = List.of(new Prediction(50, 40, 0.01, 0), new Prediction(60, 70, 0.02, 0));
         Score.Exceedance e = Score.of(clean, clean).above200();

@@ -70,9 +70,12 @@ class CommandsTest {
                 .digest(Files.readAllBytes(Path.of(EXCERPT))));
         assertEquals(sha, loaded.file().trainingData().files().get(0).sha256());
         assertEquals("2014-07-01..2014-12-31", loaded.file().validation().period());
-        assertEquals(2 * ForecastModel.MAX_LEAD, loaded.file().validation().leads().size());
+        assertEquals(List.of(7, 15, 24), loaded.issueHours());
+        assertEquals(3 * 2 * ForecastModel.MAX_LEAD, loaded.file().validation().leads().size());
         for (int lead = 1; lead <= ForecastModel.MAX_LEAD; lead++) {
-            assertNotNull(loaded.lead(lead, io.airwarn.forecast.Predictors.MetMode.NONE));
+            for (int hour : loaded.issueHours()) {
+                assertNotNull(loaded.lead(hour, lead, io.airwarn.forecast.Predictors.MetMode.NONE));
+            }
         }
         assertFalse(loaded.usesStationMeteorology(), "the single-station file counts hours of rain or snow, not mm");
     }

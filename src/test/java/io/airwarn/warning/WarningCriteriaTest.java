@@ -1,6 +1,7 @@
 package io.airwarn.warning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.airwarn.plan.WarningLevel;
@@ -102,14 +103,32 @@ class WarningCriteriaTest {
     @Test
     void probabilisticModeCountsDaysByTheirProbability() {
         // Point forecasts below 200 but P(AQI > 200) of 0.4 and 0.35: at a 0.3 decision probability both count.
-        List<DayForecast> days = List.of(new DayForecast(FIRST, 180, 0.4, 0.05, 0.0),
-                new DayForecast(FIRST.plusDays(1), 190, 0.35, 0.05, 0.0),
-                new DayForecast(FIRST.plusDays(2), 120, 0.1, 0.0, 0.0));
+        List<DayForecast> days = List.of(DayForecast.of(FIRST, 180, 0.4, 0.05, 0.0),
+                DayForecast.of(FIRST.plusDays(1), 190, 0.35, 0.05, 0.0),
+                DayForecast.of(FIRST.plusDays(2), 120, 0.1, 0.0, 0.0));
         CriteriaResult at30 = WarningCriteria.evaluate(MEE_2019, days, 0.3);
         assertEquals(WarningLevel.YELLOW, at30.level());
         assertEquals(2, at30.days());
         assertEquals(WarningLevel.NONE, WarningCriteria.evaluate(MEE_2019, days, 0.5).level());
         assertEquals(WarningLevel.NONE, WarningCriteria.evaluate(MEE_2019, days, null).level(), "point forecast");
+    }
+
+    @Test
+    void withoutAChosenProbabilityTheModelsOwnDecisionCounts() {
+        // The model says "above 200" at P >= 0.3 and "above 300" at P >= 0.25: days 1-3 count, day 2 is severe,
+        // although every expected AQI is below 200.
+        List<DayForecast> days = List.of(new DayForecast(FIRST, 180, 0.4, 0.1, 0.0, 0.3, 0.25),
+                new DayForecast(FIRST.plusDays(1), 190, 0.6, 0.3, 0.0, 0.3, 0.25),
+                new DayForecast(FIRST.plusDays(2), 170, 0.31, 0.05, 0.0, 0.3, 0.25),
+                new DayForecast(FIRST.plusDays(3), 120, 0.1, 0.0, 0.0, 0.3, 0.25));
+        CriteriaResult r = WarningCriteria.evaluate(MEE_2019, days, null);
+        assertEquals(WarningLevel.ORANGE, r.level());
+        assertEquals(3, r.days());
+        assertTrue(r.reason().contains("decision probability"), r.reason());
+        // A chosen probability overrides the model's; a tightened threshold is not the model's 200: AQI decides.
+        assertEquals(WarningLevel.YELLOW, WarningCriteria.evaluate(MEE_2019, days, 0.35).level());
+        assertEquals(WarningLevel.ORANGE, WarningCriteria.evaluate(MEE_2019.with(150, null, null), days, null).level());
+        assertEquals(WarningLevel.NONE, WarningCriteria.evaluate(MEE_2019.with(195, null, null), days, null).level());
     }
 
     @Test
