@@ -11,7 +11,7 @@ import io.airwarn.aqi.BreakpointTable;
  * at which of them it calls the day "above".
  */
 public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, double pAbove200, double pAbove300,
-                                   double pAtLeast500, double medianPm25, double decision200, double decision300) {
+                                   double pAtLeast500, double medianPm25, Double decision200, Double decision300) {
 
     public static final int QUANTILES = 99;
     /** Percentiles 10 and 90, indices into the 1..99 grid: the 80 % interval. */
@@ -19,8 +19,6 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
     private static final int HIGH = 89;
     /** Beyond the first and last percentile the tails hold half a percent each. */
     private static final double TAIL = 0.005;
-    /** Without a model's decision, "above" means more likely than not. */
-    static final double EVEN = 0.5;
 
     /** The distribution of the residual percentiles alone, its probabilities uncalibrated. */
     public static ForecastDistribution of(BreakpointTable table, double predictedLn, double[] residualQuantiles) {
@@ -34,7 +32,7 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
                 exceedance(table, predictedLn, residualQuantiles, 200),
                 exceedance(table, predictedLn, residualQuantiles, 300),
                 exceedance(table, predictedLn, residualQuantiles, 499),
-                pm(predictedLn + residualQuantiles[QUANTILES / 2]), EVEN, EVEN);
+                pm(predictedLn + residualQuantiles[QUANTILES / 2]), null, null);
     }
 
     /** A fitted model's forecast from its predictor values. */
@@ -46,13 +44,16 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
                 d.pAtLeast500, d.medianPm25, model.above200().decision(), model.above300().decision());
     }
 
-    /** Whether the model calls the day above AQI 200 (its probability reaches the model's decision). */
+    /**
+     * Whether the model calls the day above AQI 200: its probability reaches the model's decision, or without one
+     * its expected AQI is above 200.
+     */
     public boolean says200() {
-        return pAbove200 >= decision200;
+        return decision200 == null ? expectedAqi > 200 : pAbove200 >= decision200;
     }
 
     public boolean says300() {
-        return pAbove300 >= decision300;
+        return decision300 == null ? expectedAqi > 300 : pAbove300 >= decision300;
     }
 
     private static double pm(double ln) {
@@ -61,8 +62,8 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
 
     /** P(AQI > aqi): the residual needed to pass the threshold concentration, read off the residual percentiles. */
     static double exceedance(BreakpointTable table, double predictedLn, double[] q, int aqi) {
-        double threshold = concentrationLn(table, aqi);
-        double needed = threshold - predictedLn;
+        double threshold = AqiCalculator.concentrationAtMost(table, AqiItem.PM2_5_24H, aqi).doubleValue();
+        double needed = Math.log1p(threshold) - predictedLn;
         if (needed < q[0]) {
             return 1 - TAIL;
         }
@@ -77,10 +78,5 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
         double fraction = width == 0 ? 0 : (needed - q[i]) / width;
         double cdf = (i + 1 + fraction) / 100.0;
         return 1 - cdf;
-    }
-
-    /** ln(1 + the highest PM2.5 24 h mean whose AQI is at most {@code aqi}). */
-    static double concentrationLn(BreakpointTable table, int aqi) {
-        return Math.log1p(AqiCalculator.concentrationAtMost(table, AqiItem.PM2_5_24H, aqi).doubleValue());
     }
 }

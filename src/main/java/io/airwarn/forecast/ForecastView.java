@@ -20,12 +20,13 @@ public record ForecastView(String city, String issuedAt, String dataThrough, Str
     /**
      * One lead. {@code aqi} is the expected AQI rounded up (as AQI values are), {@code interval} the 80 % interval,
      * {@code meteorology} "forecast" when a weather forecast for the day was used, else "none";
-     * {@code saysAbove200} whether the model calls the day above 200 (its probability reaches
-     * {@code decisionAbove200}, fitted on its training days), null for runs stored before models had a decision.
+     * {@code saysAbove200} whether the model calls the day above 200: its probability reaches
+     * {@code decisionAbove200}, fitted on its training days, or, where that is null (a fit without the skill to
+     * decide on its probability, or a run stored before decisions), its expected AQI is above 200.
      */
     public record Day(int lead, String date, int aqi, double expectedAqi, Interval interval, double pAbove200,
-                      double pAbove300, double pAtLeast500, Boolean saysAbove200, Double decisionAbove200,
-                      Boolean saysAbove300, Double decisionAbove300, CategoryView category, String meteorology) {
+                      double pAbove300, double pAtLeast500, boolean saysAbove200, Double decisionAbove200,
+                      boolean saysAbove300, Double decisionAbove300, CategoryView category, String meteorology) {
     }
 
     public record Interval(int low, int high) {
@@ -37,8 +38,8 @@ public record ForecastView(String city, String issuedAt, String dataThrough, Str
             int aqi = (int) Math.ceil(d.expectedAqi);
             return new Day(d.lead, d.targetDay.toString(), aqi, Math.round(d.expectedAqi * 10) / 10.0,
                     new Interval(d.lowAqi, d.highAqi), round(d.pAbove200), round(d.pAbove300), round(d.pAtLeast500),
-                    d.decision200 == null ? null : d.pAbove200 >= d.decision200, d.decision200,
-                    d.decision300 == null ? null : d.pAbove300 >= d.decision300, d.decision300,
+                    d.decision200 == null ? d.expectedAqi > 200 : d.pAbove200 >= d.decision200, d.decision200,
+                    d.decision300 == null ? d.expectedAqi > 300 : d.pAbove300 >= d.decision300, d.decision300,
                     CategoryView.of(AqiCategory.of(aqi)), d.meteorology);
         }).toList();
         return new ForecastView(run.cityCode, run.issuedAt.atZoneSameInstant(BeijingTime.ZONE).toOffsetDateTime()

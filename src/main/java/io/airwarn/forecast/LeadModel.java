@@ -52,15 +52,16 @@ public record LeadModel(List<String> predictors, double intercept, double[] coef
      * P(event) = 1 / (1 + exp(-(intercept + slope x predicted ln(1 + PM2.5)))), fitted on out-of-fold forecasts of
      * the training days; without intercept and slope (too few events to fit) the residual distribution's
      * probability stands. The model says "above" when the probability reaches {@code decision}, the value that
-     * gave the best critical success index on the training days.
+     * gave the best critical success index on the training days; a fit whose probabilities had too little skill
+     * there has no decision (null), and its expected AQI decides.
      */
-    public record Calibration(Double intercept, Double slope, double decision) {
+    public record Calibration(Double intercept, Double slope, Double decision) {
 
         public Calibration {
             if ((intercept == null) != (slope == null)) {
                 throw new IllegalArgumentException("a calibration needs both intercept and slope, or neither");
             }
-            if (!(decision > 0 && decision < 1)) {
+            if (decision != null && !(decision > 0 && decision < 1)) {
                 throw new IllegalArgumentException("a decision probability lies strictly between 0 and 1");
             }
         }

@@ -20,6 +20,13 @@ public final class LeadModelFitter {
     static final int FOLDS = 5;
     /** With fewer training days above a threshold its probability keeps the residual distribution's. */
     static final int MIN_EVENTS = 5;
+    /**
+     * Beyond {@link #DECIDING_LEADS} a fit decides on its probability only where that probability beat climatology's
+     * on the training days by this Brier skill: otherwise (leads 4-7 without weather) it would warn on little more
+     * than the season. Leads 1-3, whose warnings the criteria are about, always decide.
+     */
+    static final double MIN_DECISION_SKILL = 0.05;
+    static final int DECIDING_LEADS = 3;
     /** The most "yes" forecasts a decision may give, as a multiple of the training days with the event. */
     static final double MAX_BIAS = 3;
     /** The decision probabilities tried, in hundredths. */
@@ -72,7 +79,8 @@ public final class LeadModelFitter {
             coefficients[varying[k]] = beta[k + 1];
         }
         return new LeadModel(names, beta[0], coefficients, means, quantiles, n,
-                calibrate(outOfFold, rows.aqi(), 200), calibrate(outOfFold, rows.aqi(), 300));
+                calibrate(outOfFold, rows.aqi(), 200, lead > DECIDING_LEADS),
+                calibrate(outOfFold, rows.aqi(), 300, lead > DECIDING_LEADS));
     }
 
     /** A training day: its predictors, ln(1 + PM2.5) and observed AQI. */
@@ -137,9 +145,10 @@ public final class LeadModelFitter {
 
     /**
      * Logistic calibration of the out-of-fold forecasts for AQI above {@code aqi}, and the decision probability with
-     * the best critical success index on them.
+     * the best critical success index on them (none where skill is required and the calibrated probabilities have
+     * too little).
      */
-    static LeadModel.Calibration calibrate(double[] predictedLn, int[] observedAqi, int aqi) {
+    static LeadModel.Calibration calibrate(double[] predictedLn, int[] observedAqi, int aqi, boolean needsSkill) {
         boolean[] event = new boolean[observedAqi.length];
         int events = 0;
         for (int i = 0; i < event.length; i++) {
@@ -147,11 +156,15 @@ public final class LeadModelFitter {
             events += event[i] ? 1 : 0;
         }
         if (events < MIN_EVENTS) {
-            return new LeadModel.Calibration(null, null, ForecastDistribution.EVEN);
+            return new LeadModel.Calibration(null, null, null);
         }
         double[] ab = Logistic.fit(predictedLn, event);
         double[] p = Arrays.stream(predictedLn).map(z -> 1 / (1 + Math.exp(-(ab[0] + ab[1] * z)))).toArray();
-        return new LeadModel.Calibration(ab[0], ab[1], bestDecision(p, event));
+        double rate = (double) events / event.length;
+        double brier = IntStream.range(0, p.length).mapToDouble(i -> Math.pow(p[i] - (event[i] ? 1 : 0), 2))
+                .average().orElseThrow();
+        boolean skilful = !needsSkill || 1 - brier / (rate * (1 - rate)) >= MIN_DECISION_SKILL;
+        return new LeadModel.Calibration(ab[0], ab[1], skilful ? bestDecision(p, event) : null);
     }
 
     /**

@@ -12,13 +12,6 @@ public record Prediction(double forecastAqi, int observedAqi, double pAbove200, 
         this(forecastAqi, observedAqi, pAbove200, pAbove300, forecastAqi > 200, forecastAqi > 300, null, null);
     }
 
-    /** Yes/no from the probability: "above 200" when P(AQI > 200) reaches {@code decision} (a cost/loss choice). */
-    public static Prediction atProbability(double forecastAqi, int observedAqi, double pAbove200, double pAbove300,
-                                           double decision) {
-        return new Prediction(forecastAqi, observedAqi, pAbove200, pAbove300, pAbove200 >= decision,
-                pAbove300 >= decision, null, null);
-    }
-
     /** A model's forecast, its yes/no being the model's own decision (or {@code decision} when one is given). */
     public static Prediction of(ForecastDistribution d, int observedAqi, Double decision) {
         return new Prediction(d.expectedAqi(), observedAqi, d.pAbove200(), d.pAbove300(),

@@ -25,7 +25,8 @@
   }
 
   json(`/api/cities/${city}/aqi/hourly?from=${from}&to=${to}`).then(rows => {
-    if (rows) { line('chart-hourly', '小时AQI Hourly AQI', rows.filter(r => r.aqi !== null), r => r.date + ' ' + r.time, r => r.aqi); }
+    // Hourly rows carry their Beijing time as ISO text: shown as people write it, 2016-01-09 03:00.
+    if (rows) { line('chart-hourly', '小时AQI Hourly AQI', rows.filter(r => r.aqi !== null), r => (r.time || '').slice(0, 16).replace('T', ' '), r => r.aqi); }
   });
   json(`/api/cities/${city}/aqi/daily?from=${from}&to=${to}`).then(rows => {
     if (rows) { line('chart-daily', '日AQI Daily AQI', rows.filter(r => r.aqi !== null), r => r.date, r => r.aqi); }

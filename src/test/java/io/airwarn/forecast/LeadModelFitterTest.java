@@ -1,6 +1,8 @@
 package io.airwarn.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,12 +56,31 @@ class LeadModelFitterTest {
     }
 
     @Test
-    void withTooFewEventsTheResidualProbabilityStandsAndTheDecisionIsEven() {
+    void withTooFewEventsTheResidualProbabilityStandsAndTheExpectedAqiDecides() {
         LeadModel.Calibration c = LeadModelFitter.calibrate(new double[] {5.0, 5.5, 4.0}, new int[] {250, 150, 90},
-                200);
+                200, false);
         assertNull(c.slope());
         assertEquals(0.42, c.probability(5.0, 0.42), 1e-12);
-        assertEquals(0.5, c.decision(), 1e-12);
+        assertNull(c.decision());
+        ForecastDistribution d = new ForecastDistribution(210, 150, 260, 0.42, 0.05, 0.0, 160, null, null);
+        assertTrue(d.says200(), "expected AQI 210");
+        assertFalse(d.says300());
+    }
+
+    @Test
+    void probabilitiesWithoutSkillGetNoDecisionBeyondLeadThree() {
+        // Forecasts that know nothing: the same ln value every day, events on a fifth of them. The calibrated
+        // probability is the base rate, whose Brier skill against climatology is 0.
+        double[] ln = new double[100];
+        int[] aqi = new int[100];
+        for (int i = 0; i < ln.length; i++) {
+            ln[i] = 4.5;
+            aqi[i] = i % 5 == 0 ? 250 : 120;
+        }
+        LeadModel.Calibration c = LeadModelFitter.calibrate(ln, aqi, 200, true);
+        assertEquals(0.2, c.probability(4.5, 0), 1e-3);
+        assertNull(c.decision());
+        assertNotNull(LeadModelFitter.calibrate(ln, aqi, 200, false).decision(), "leads 1-3 always decide");
     }
 
     @Test

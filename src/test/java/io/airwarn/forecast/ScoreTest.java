@@ -65,13 +65,13 @@ class ScoreTest {
     }
 
     @Test
-    void yesNoCanBeDecidedByProbability() {
-        // Expected AQI 180 but P(> 200) = 0.4: no at the expected AQI, yes at a 0.3 decision probability.
-        List<Prediction> byAqi = List.of(new Prediction(180, 230, 0.4, 0.05));
-        List<Prediction> byProbability = List.of(Prediction.atProbability(180, 230, 0.4, 0.05, 0.3));
-        assertEquals(1, Score.of(byAqi, byAqi).above200().misses());
-        assertEquals(1, Score.of(byProbability, byProbability).above200().hits());
-        assertEquals(0, Score.of(byProbability, byProbability).above300().falseAlarms());
+    void aForecastSaysYesAtTheModelsDecisionOrAtAGivenProbability() {
+        // P(AQI > 200) 0.42 with the model deciding at 0.3; P(AQI > 300) 0.05 against its 0.25.
+        ForecastDistribution d = new ForecastDistribution(180, 150, 260, 0.42, 0.05, 0.0, 120, 0.3, 0.25);
+        assertEquals(true, Prediction.of(d, 230, null).says200());
+        assertEquals(false, Prediction.of(d, 230, null).says300());
+        assertEquals(false, Prediction.of(d, 230, 0.5).says200(), "--decision-probability 0.5 overrides");
+        assertEquals(150, Prediction.of(d, 230, null).lowAqi());
     }
 
     @Test
