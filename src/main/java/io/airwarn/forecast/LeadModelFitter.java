@@ -15,8 +15,11 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
  */
 public final class LeadModelFitter {
 
-    /** Fewer samples than this per predictor and the fit is refused. */
-    static final int MIN_SAMPLES_PER_PREDICTOR = 10;
+    /**
+     * Fewer samples than this per predictor and the fit is refused: six keeps the with-weather fit (25 predictors)
+     * possible on the 150 complete days of a city whose record starts in spring and trains until the new year.
+     */
+    static final int MIN_SAMPLES_PER_PREDICTOR = 6;
     static final int FOLDS = 5;
     /** With fewer training days above a threshold its probability keeps the residual distribution's. */
     static final int MIN_EVENTS = 5;

@@ -84,6 +84,21 @@ class LeadModelFitterTest {
     }
 
     @Test
+    void halfAYearIsEnoughForTheFitWithWeather() {
+        // A city whose record starts in January and trains until mid-July: 25 predictors on about 190 days.
+        DailySeries series = ForecastFixtures.embassySeries();
+        LeadModel m = LeadModelFitter.fit(series, LocalDate.of(2013, 7, 15), Predictors.WHOLE_DAY, 1,
+                Predictors.MetMode.TARGET_DAY, new Predictors.HeatingSeason(java.time.MonthDay.of(11, 15),
+                        java.time.MonthDay.of(3, 15)));
+        assertTrue(m.trainingSamples() < 10 * (m.predictors().size() + 1), m.trainingSamples() + " days");
+        assertEquals(25, m.predictors().size());
+        IllegalArgumentException tooFew = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LeadModelFitter.fit(series, LocalDate.of(2013, 4, 1), Predictors.WHOLE_DAY, 1,
+                        Predictors.MetMode.TARGET_DAY, Predictors.HeatingSeason.NONE));
+        assertTrue(tooFew.getMessage().contains("at least 150 are needed"), tooFew.getMessage());
+    }
+
+    @Test
     void aFitCalibratesItsProbabilitiesOnDaysItDidNotSee() {
         DailySeries series = ForecastFixtures.embassySeries();
         LeadModel m = LeadModelFitter.fit(series, LocalDate.of(2014, 9, 1), Predictors.WHOLE_DAY, 1,
