@@ -49,11 +49,19 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
      * its expected AQI is above 200.
      */
     public boolean says200() {
-        return decision200 == null ? expectedAqi > 200 : pAbove200 >= decision200;
+        return says(expectedAqi, 200, pAbove200, decision200);
     }
 
     public boolean says300() {
-        return decision300 == null ? expectedAqi > 300 : pAbove300 >= decision300;
+        return says(expectedAqi, 300, pAbove300, decision300);
+    }
+
+    /**
+     * The model's yes/no for AQI above {@code aqi}: its probability reaches its decision, or without one (a fit
+     * without the skill to decide, a run stored before decisions) its expected AQI is above the threshold.
+     */
+    static boolean says(double expectedAqi, int aqi, double probability, Double decision) {
+        return decision == null ? expectedAqi > aqi : probability >= decision;
     }
 
     private static double pm(double ln) {

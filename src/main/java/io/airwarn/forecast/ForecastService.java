@@ -22,8 +22,8 @@ import java.util.Map;
  * Runs forecasts for a city, leads 1..7, with weather forecasts where posted. A run at hour H forecasts from the
  * issue day's hours before H with the model's fit for the latest issue hour not after H (the hour it was verified
  * for); when the model has none, or the last 24 hours are too sparse, it forecasts from the last whole day with a
- * daily PM2.5 before the issue day (issue hour 24). A run is stored once per city and issue time, however often or on however many nodes it
- * is started.
+ * daily PM2.5 before the issue day (issue hour 24). A run is stored once per city and issue time, however often
+ * or on however many nodes it is started.
  */
 @ApplicationScoped
 public class ForecastService {

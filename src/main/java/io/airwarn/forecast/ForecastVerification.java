@@ -55,7 +55,7 @@ public class ForecastVerification {
         double p300 = r.getDouble(3);
         Double decision200 = r.getDouble(5);
         Double decision300 = r.getDouble(6);
-        return new Prediction(aqi, observed, p200, p300, decision200 == null ? aqi > 200 : p200 >= decision200,
-                decision300 == null ? aqi > 300 : p300 >= decision300, r.getInteger(7), r.getInteger(8));
+        return new Prediction(aqi, observed, p200, p300, ForecastDistribution.says(aqi, 200, p200, decision200),
+                ForecastDistribution.says(aqi, 300, p300, decision300), r.getInteger(7), r.getInteger(8));
     }
 }

@@ -38,8 +38,8 @@ public record ForecastView(String city, String issuedAt, String dataThrough, Str
             int aqi = (int) Math.ceil(d.expectedAqi);
             return new Day(d.lead, d.targetDay.toString(), aqi, Math.round(d.expectedAqi * 10) / 10.0,
                     new Interval(d.lowAqi, d.highAqi), round(d.pAbove200), round(d.pAbove300), round(d.pAtLeast500),
-                    d.decision200 == null ? d.expectedAqi > 200 : d.pAbove200 >= d.decision200, d.decision200,
-                    d.decision300 == null ? d.expectedAqi > 300 : d.pAbove300 >= d.decision300, d.decision300,
+                    ForecastDistribution.says(d.expectedAqi, 200, d.pAbove200, d.decision200), d.decision200,
+                    ForecastDistribution.says(d.expectedAqi, 300, d.pAbove300, d.decision300), d.decision300,
                     CategoryView.of(AqiCategory.of(aqi)), d.meteorology);
         }).toList();
         return new ForecastView(run.cityCode, run.issuedAt.atZoneSameInstant(BeijingTime.ZONE).toOffsetDateTime()

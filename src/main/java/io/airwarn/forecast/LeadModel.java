@@ -67,7 +67,7 @@ public record LeadModel(List<String> predictors, double intercept, double[] coef
         }
 
         double probability(double predictedLn, double fromResiduals) {
-            return intercept == null ? fromResiduals : 1 / (1 + Math.exp(-(intercept + slope * predictedLn)));
+            return intercept == null ? fromResiduals : Logistic.probability(intercept, slope, predictedLn);
         }
     }
 }

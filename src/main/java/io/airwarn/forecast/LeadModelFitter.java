@@ -162,7 +162,7 @@ public final class LeadModelFitter {
             return new LeadModel.Calibration(null, null, null);
         }
         double[] ab = Logistic.fit(predictedLn, event);
-        double[] p = Arrays.stream(predictedLn).map(z -> 1 / (1 + Math.exp(-(ab[0] + ab[1] * z)))).toArray();
+        double[] p = Arrays.stream(predictedLn).map(z -> Logistic.probability(ab[0], ab[1], z)).toArray();
         double rate = (double) events / event.length;
         double brier = IntStream.range(0, p.length).mapToDouble(i -> Math.pow(p[i] - (event[i] ? 1 : 0), 2))
                 .average().orElseThrow();

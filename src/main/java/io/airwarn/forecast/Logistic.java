@@ -12,6 +12,11 @@ final class Logistic {
     private Logistic() {
     }
 
+    /** 1 / (1 + exp(-(a + b x))). */
+    static double probability(double a, double b, double x) {
+        return 1 / (1 + Math.exp(-(a + b * x)));
+    }
+
     /** @return {a, b} */
     static double[] fit(double[] values, boolean[] event) {
         // Centred for Newton's sake; the intercept is moved back at the end.
@@ -26,7 +31,7 @@ final class Logistic {
             double hab = 0;
             double hbb = RIDGE;
             for (int i = 0; i < x.length; i++) {
-                double p = 1 / (1 + Math.exp(-(a + b * x[i])));
+                double p = probability(a, b, x[i]);
                 double r = (event[i] ? 1 : 0) - p;
                 double w = p * (1 - p);
                 ga += r;
