@@ -1,19 +1,21 @@
 package io.airwarn.forecast;
 
-import io.airwarn.aqi.AqiCalculator;
-import io.airwarn.aqi.AqiItem;
 import io.airwarn.aqi.BreakpointTable;
-import io.airwarn.aqi.ReportedConcentration;
-import io.airwarn.aqi.Pollutant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A contiguous run of days, looked up by date. Days not given are unknown. The daily AQI of a day is the PM2.5 24 h
- * sub-index of its reported mean (HJ 633-2012), the forecast target throughout.
+ * A contiguous run of days, looked up by date. Days not given are unknown. A day's AQI is the highest sub-index of the
+ * pollutants it has (HJ 633-2012), each forecast separately.
  */
 public final class DailySeries {
 
@@ -61,9 +63,42 @@ public final class DailySeries {
         return i < 0 ? null : days[i];
     }
 
-    public Double pm25(LocalDate date) {
+    /** The pollutant's daily value, or null. */
+    public Double daily(ForecastPollutant pollutant, LocalDate date) {
         DailyRecord r = get(date);
-        return r == null ? null : r.pm25();
+        return r == null ? null : r.daily(pollutant);
+    }
+
+    /** The pollutants some day has a daily value of, PM2.5 first. */
+    public Set<ForecastPollutant> pollutants() {
+        Set<ForecastPollutant> found = EnumSet.noneOf(ForecastPollutant.class);
+        for (DailyRecord r : days) {
+            if (r != null) {
+                r.pollutants().forEach((p, c) -> {
+                    if (c.daily() != null) {
+                        found.add(p);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    /** The same days with only the given pollutants. */
+    public DailySeries only(Collection<ForecastPollutant> pollutants) {
+        List<DailyRecord> kept = new ArrayList<>();
+        for (DailyRecord r : days) {
+            if (r != null) {
+                Map<ForecastPollutant, DailyRecord.Concentration> some = new EnumMap<>(ForecastPollutant.class);
+                r.pollutants().forEach((p, c) -> {
+                    if (pollutants.contains(p)) {
+                        some.put(p, c);
+                    }
+                });
+                kept.add(new DailyRecord(r.date(), r.met(), some));
+            }
+        }
+        return new DailySeries(kept, table);
     }
 
     public DailyMet met(LocalDate date) {
@@ -72,17 +107,16 @@ public final class DailySeries {
     }
 
     /**
-     * The mean hourly PM2.5 of the {@code hours} hours before {@code end}, or null when fewer than {@code minValid}
-     * of them are known.
+     * The mean hourly value of a pollutant over the {@code hours} hours before {@code end}, or null when fewer than
+     * {@code minValid} of them are known.
      */
-    public Double pm25Before(LocalDateTime end, int hours, int minValid) {
+    public Double meanBefore(ForecastPollutant pollutant, LocalDateTime end, int hours, int minValid) {
         double sum = 0;
         int valid = 0;
         LocalDateTime hour = end;
         for (int i = 0; i < hours; i++) {
             hour = hour.minusHours(1);
-            DailyRecord r = get(hour.toLocalDate());
-            double value = r == null ? Double.NaN : r.hourlyPm25()[hour.getHour()];
+            double value = hourly(pollutant, hour);
             if (!Double.isNaN(value)) {
                 sum += value;
                 valid++;
@@ -91,13 +125,55 @@ public final class DailySeries {
         return valid < minValid || valid == 0 ? null : sum / valid;
     }
 
-    /** The day's AQI (PM2.5 sub-index of the reported daily mean), or null without a valid mean. */
-    public Integer aqi(LocalDate date) {
-        Double pm = pm25(date);
-        return pm == null ? null : aqiOf(table, pm);
+    private double hourly(ForecastPollutant pollutant, LocalDateTime hour) {
+        DailyRecord r = get(hour.toLocalDate());
+        return r == null ? Double.NaN : r.hourly(pollutant, hour.getHour());
     }
 
-    public static int aqiOf(BreakpointTable table, double pm25) {
-        return AqiCalculator.subIndex(table, AqiItem.PM2_5_24H, ReportedConcentration.round(Pollutant.PM2_5, pm25));
+    /**
+     * The AQI of the 24 hours before {@code end}, as persistence forecasts it: each pollutant's mean of them (18 hours
+     * needed), ozone's highest 8-hour mean in them; null without the PM2.5.
+     */
+    public Integer aqiOfLast24Hours(LocalDateTime end) {
+        if (meanBefore(ForecastPollutant.PM2_5, end, 24, Predictors.MIN_HOURS_OF_24) == null) {
+            return null;
+        }
+        int aqi = 0;
+        for (ForecastPollutant p : ForecastPollutant.values()) {
+            Double c;
+            if (p == ForecastPollutant.O3_8H) {
+                double[] hours = new double[DailyRecord.HOURS];
+                for (int i = 0; i < hours.length; i++) {
+                    hours[i] = hourly(p, end.minusHours(DailyRecord.HOURS - i));
+                }
+                c = DayAccumulator.daily(p, hours);
+            } else {
+                c = meanBefore(p, end, 24, Predictors.MIN_HOURS_OF_24);
+            }
+            aqi = c == null ? aqi : Math.max(aqi, p.subIndex(table, c));
+        }
+        return aqi;
+    }
+
+    /** The pollutant's daily sub-index, or null without a daily value. */
+    public Integer subIndex(ForecastPollutant pollutant, LocalDate date) {
+        Double c = daily(pollutant, date);
+        return c == null ? null : pollutant.subIndex(table, c);
+    }
+
+    /**
+     * The day's AQI as officers see it: the highest sub-index of the pollutants it has; null without a daily PM2.5,
+     * without which the day is neither forecast nor scored.
+     */
+    public Integer aqi(LocalDate date) {
+        if (daily(ForecastPollutant.PM2_5, date) == null) {
+            return null;
+        }
+        int aqi = 0;
+        for (ForecastPollutant p : ForecastPollutant.values()) {
+            Integer sub = subIndex(p, date);
+            aqi = sub == null ? aqi : Math.max(aqi, sub);
+        }
+        return aqi;
     }
 }

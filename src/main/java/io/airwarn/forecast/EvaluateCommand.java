@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code evaluate}: rolling-origin verification of the model against persistence and climatology. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Score the forecast model against persistence and climatology on hourly UCI files "
-                + "(rolling origin: refit before each test month). Daily AQI = PM2.5 24 h IAQI, HJ 633-2012.")
+                + "(rolling origin: refit before each test month). Daily AQI = the highest IAQI of PM2.5, PM10 and "
+                + "O3-8h where the files have them (HJ 633-2012).")
 public class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, description = "Hourly file; repeat it or use a glob for several "
@@ -27,6 +28,10 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--pm25-columns", split = ",", description = "Columns whose mean is the hourly PM2.5 "
             + "(default: pm2.5 / PM2.5 for PRSA files, PM_US Post for five-cities).")
     List<String> pm25Columns = List.of();
+
+    @Option(names = "--pollutants", split = ",", description = "Pollutants whose highest sub-index is the daily "
+            + "AQI, forecast and scored: PM2_5 and any of PM10, O3_8H (default: all the files have).")
+    List<ForecastPollutant> pollutants;
 
     @Option(names = "--train-until", required = true, description = "Last training day (YYYY-MM-DD); the test "
             + "period is everything after it.")
@@ -68,14 +73,24 @@ public class EvaluateCommand implements Callable<Integer> {
         }
         List<Path> files = InputFiles.expand(inputs);
         HourlyFileReader.Result input = HourlyFileReader.read(files, format, pm25Columns);
-        DailySeries series = new DailySeries(input.days(), Hj633.table());
+        DailySeries all = new DailySeries(input.days(), Hj633.table());
+        List<ForecastPollutant> chosen = pollutants == null ? List.copyOf(all.pollutants()) : pollutants;
+        if (!chosen.contains(ForecastPollutant.PM2_5)) {
+            throw new IllegalArgumentException("--pollutants must include PM2_5");
+        }
+        for (ForecastPollutant p : chosen) {
+            if (!all.pollutants().contains(p)) {
+                throw new IllegalArgumentException("--pollutants: the files have no " + p.label());
+            }
+        }
+        DailySeries series = all.only(chosen);
         if (decisionProbability != null && (decisionProbability <= 0 || decisionProbability >= 1)) {
             throw new IllegalArgumentException("--decision-probability must lie strictly between 0 and 1");
         }
         RollingOriginEvaluation.Result result = RollingOriginEvaluation.run(series, trainUntil, leads, issueHour, mode,
                 heating, decisionProbability);
         EvaluationReport report = new EvaluationReport(String.join(",", inputs), format,
-                pm25Columns.isEmpty() ? null : pm25Columns, trainUntil.toString(), issueHour, met,
+                pm25Columns.isEmpty() ? null : pm25Columns, series.pollutants().stream().toList(), trainUntil.toString(), issueHour, met,
                 mode == Predictors.MetMode.TARGET_DAY ? EvaluationReport.PERFECT_NOTE : EvaluationReport.NONE_NOTE,
                 heating.toString(), decisionProbability, result.testDays(), result.leads());
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);

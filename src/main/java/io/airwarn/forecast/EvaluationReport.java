@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
-/** The JSON report of {@code evaluate}: one object per lead with the model and the two references. */
-@JsonPropertyOrder({"input", "format", "pm25Columns", "trainUntil", "issueHour", "met", "metNote", "heatingSeason",
+/**
+ * The JSON report of {@code evaluate}: the pollutants whose highest sub-index is the daily AQI forecast and scored,
+ * and one object per lead with the model and the two references.
+ */
+@JsonPropertyOrder({"input", "format", "pm25Columns", "pollutants", "trainUntil", "issueHour", "met", "metNote", "heatingSeason",
     "decisionProbability", "testDays", "leads"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EvaluationReport(String input, String format, List<String> pm25Columns, String trainUntil, int issueHour, String met,
+public record EvaluationReport(String input, String format, List<String> pm25Columns,
+                               List<ForecastPollutant> pollutants, String trainUntil, int issueHour, String met,
                                String metNote, String heatingSeason, Double decisionProbability, int testDays,
                                List<RollingOriginEvaluation.LeadScores> leads) {
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fit}: fits the forecast model on hourly UCI files and writes a model file. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = "Fit the forecast model (leads 1-7, with and without meteorology) on hourly UCI files and "
+        description = "Fit the forecast model (PM2.5, and PM10 and O3-8h where the files have them; leads 1-7, with "
+                + "and without meteorology) on hourly UCI files and "
                 + "write it as a model file; its validation is a rolling-origin evaluation of the later days.")
 public class FitCommand implements Callable<Integer> {
 
@@ -70,12 +71,13 @@ public class FitCommand implements Callable<Integer> {
         LocalDate validateAfter = trainUntil != null ? trainUntil : series.lastDay().minusDays(DEFAULT_VALIDATION_DAYS);
         ForecastModelFile.Validation validation = ModelFitting.validate(List.of(series), validateAfter, hours,
                 heating);
+        List<ForecastModelFile.Lead> leads = ModelFitting.fitLeads(List.of(series), lastTrainingDay, hours, heating);
         ForecastModelFile model = new ForecastModelFile(id, ForecastModel.TYPE, ForecastModel.FORMAT_VERSION, label,
                 "external", ModelFitting.TARGET, new ForecastModelFile.TrainingData(source, format,
                 pm25Columns.isEmpty() ? null : pm25Columns, files.stream().map(FitCommand::checksum).toList(), null,
                 series.firstDay().toString(), lastTrainingDay.toString(), countDays(series, lastTrainingDay)),
-                heating.toString(), input.format().meteorology(), hours, ModelFitting.fitLeads(List.of(series),
-                lastTrainingDay, hours, heating), validation);
+                heating.toString(), input.format().meteorology(), ModelFitting.pollutantsOfLeads(leads), hours, leads,
+                validation);
         ForecastModel.of(model, "new");
         ForecastModels.write(model, out);
         System.out.println("wrote " + out + " (" + model.trainingData().days() + " training days, validated on "
@@ -86,7 +88,7 @@ public class FitCommand implements Callable<Integer> {
     private static int countDays(DailySeries series, LocalDate last) {
         int n = 0;
         for (LocalDate d = series.firstDay(); !d.isAfter(last); d = d.plusDays(1)) {
-            n += series.pm25(d) == null ? 0 : 1;
+            n += series.daily(ForecastPollutant.PM2_5, d) == null ? 0 : 1;
         }
         return n;
     }

@@ -30,11 +30,15 @@ public class ForecastDay {
     public double pAbove300;
     @Column(name = "p_at_least_500")
     public double pAtLeast500;
-    /** The probability at which the model says "above 200" (null in runs stored before models had one). */
-    @Column(name = "decision_200")
-    public Double decision200;
-    @Column(name = "decision_300")
-    public Double decision300;
+    /** Whether the model calls the day above 200 (any pollutant's fit says so) and above 300. */
+    @Column(name = "says_above_200")
+    public boolean saysAbove200;
+    @Column(name = "says_above_300")
+    public boolean saysAbove300;
+    /** The pollutant with the highest expected sub-index, e.g. PM2_5. */
+    public String primaryPollutant;
+    /** Each pollutant's forecast as JSON, {@link PollutantForecastView#listOf(String)}. */
+    public String subIndices;
 
     /** Composite key: one row per run and lead. */
     public static class Key implements Serializable {

@@ -9,36 +9,42 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A fitted forecast model ready to use: for each issue hour it was fitted for and each lead 1..7, a fit with the
- * target day's meteorology and one without. Built from a {@link ForecastModelFile} only after every part of it has
+ * A fitted forecast model ready to use: for each pollutant, each issue hour it was fitted for and each lead 1..7, a
+ * fit with the target day's meteorology and one without. Built from a {@link ForecastModelFile} only after every part of it has
  * been checked.
  */
 public final class ForecastModel {
 
     public static final int MAX_LEAD = 7;
     static final String TYPE = "log-linear-ols";
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     private final ForecastModelFile file;
     private final String version;
     private final Predictors.HeatingSeason heating;
-    private final Map<Integer, Map<Predictors.MetMode, LeadModel[]>> fits = new TreeMap<>();
+    private final Map<ForecastPollutant, Map<Integer, Map<Predictors.MetMode, LeadModel[]>>> fits =
+            new EnumMap<>(ForecastPollutant.class);
 
     private ForecastModel(ForecastModelFile file, String version) {
         this.file = file;
         this.version = version;
         this.heating = Predictors.HeatingSeason.parse(file.heatingSeason());
-        for (int hour : file.issueHours()) {
-            Map<Predictors.MetMode, LeadModel[]> byMode = new EnumMap<>(Predictors.MetMode.class);
-            for (Predictors.MetMode mode : Predictors.MetMode.values()) {
-                byMode.put(mode, new LeadModel[MAX_LEAD + 1]);
+        for (ForecastPollutant pollutant : file.pollutants()) {
+            Map<Integer, Map<Predictors.MetMode, LeadModel[]>> byHour = new TreeMap<>();
+            for (int hour : file.issueHours()) {
+                Map<Predictors.MetMode, LeadModel[]> byMode = new EnumMap<>(Predictors.MetMode.class);
+                for (Predictors.MetMode mode : Predictors.MetMode.values()) {
+                    byMode.put(mode, new LeadModel[MAX_LEAD + 1]);
+                }
+                byHour.put(hour, byMode);
             }
-            fits.put(hour, byMode);
+            fits.put(pollutant, byHour);
         }
         for (ForecastModelFile.Lead lead : file.leads()) {
-            fits.get(lead.issueHour()).get(Predictors.MetMode.TARGET_DAY)[lead.lead()] =
+            Map<Predictors.MetMode, LeadModel[]> byMode = fits.get(lead.pollutant()).get(lead.issueHour());
+            byMode.get(Predictors.MetMode.TARGET_DAY)[lead.lead()] =
                     toLeadModel(lead.withMet(), Predictors.MetMode.TARGET_DAY, lead, heating);
-            fits.get(lead.issueHour()).get(Predictors.MetMode.NONE)[lead.lead()] =
+            byMode.get(Predictors.MetMode.NONE)[lead.lead()] =
                     toLeadModel(lead.withoutMet(), Predictors.MetMode.NONE, lead, heating);
         }
     }
@@ -53,7 +59,14 @@ public final class ForecastModel {
         }
         if (!TYPE.equals(file.type()) || file.formatVersion() != FORMAT_VERSION) {
             throw new IllegalArgumentException("type must be " + TYPE + " with formatVersion " + FORMAT_VERSION
-                    + " (older model files predate issue hours and calibrated probabilities: refit them)");
+                    + " (older model files forecast PM2.5 alone: refit them)");
+        }
+        List<ForecastPollutant> pollutants = file.pollutants();
+        if (pollutants == null || pollutants.isEmpty() || pollutants.get(0) != ForecastPollutant.PM2_5
+                || pollutants.contains(null)
+                || !pollutants.equals(pollutants.stream().sorted().distinct().toList())) {
+            throw new IllegalArgumentException("pollutants must list PM2_5 first, then any of PM10 and O3_8H, in that "
+                    + "order and once each");
         }
         if (!ForecastModelFile.SCOPES.contains(file.scope())) {
             throw new IllegalArgumentException("scope must be one of " + ForecastModelFile.SCOPES);
@@ -64,14 +77,17 @@ public final class ForecastModel {
                 || !hours.equals(hours.stream().sorted().distinct().toList())) {
             throw new IllegalArgumentException("issueHours must list hours 1..24 in increasing order, 24 among them");
         }
-        if (file.leads() == null || file.leads().size() != MAX_LEAD * hours.size()) {
-            throw new IllegalArgumentException("leads 1.." + MAX_LEAD + " are needed for every issue hour");
+        int perPollutant = MAX_LEAD * hours.size();
+        if (file.leads() == null || file.leads().size() != perPollutant * pollutants.size()) {
+            throw new IllegalArgumentException("leads 1.." + MAX_LEAD + " are needed for every pollutant and issue "
+                    + "hour");
         }
         for (int i = 0; i < file.leads().size(); i++) {
             ForecastModelFile.Lead lead = file.leads().get(i);
-            if (lead.issueHour() != hours.get(i / MAX_LEAD) || lead.lead() != i % MAX_LEAD + 1) {
+            if (lead.pollutant() != pollutants.get(i / perPollutant)
+                    || lead.issueHour() != hours.get(i % perPollutant / MAX_LEAD) || lead.lead() != i % MAX_LEAD + 1) {
                 throw new IllegalArgumentException("leads must be listed 1.." + MAX_LEAD + " in order for each issue "
-                        + "hour in turn");
+                        + "hour in turn, pollutant by pollutant");
             }
         }
         return new ForecastModel(file, version);
@@ -79,7 +95,7 @@ public final class ForecastModel {
 
     private static LeadModel toLeadModel(ForecastModelFile.Fit fit, Predictors.MetMode mode,
                                          ForecastModelFile.Lead lead, Predictors.HeatingSeason heating) {
-        String where = "issue hour " + lead.issueHour() + " lead " + lead.lead()
+        String where = lead.pollutant() + " issue hour " + lead.issueHour() + " lead " + lead.lead()
                 + (mode == Predictors.MetMode.TARGET_DAY ? " withMet" : " withoutMet") + ": ";
         if (fit == null || fit.coefficients() == null || fit.predictorMeans() == null
                 || fit.residualPercentiles() == null || fit.above200() == null || fit.above300() == null) {
@@ -92,7 +108,7 @@ public final class ForecastModel {
             throw new IllegalArgumentException(where + "the predictors must be exactly " + names);
         }
         try {
-            return new LeadModel(names, fit.intercept(), values(fit.coefficients(), names),
+            return new LeadModel(lead.pollutant(), names, fit.intercept(), values(fit.coefficients(), names),
                     values(fit.predictorMeans(), names),
                     fit.residualPercentiles().stream().mapToDouble(Double::doubleValue).toArray(), fit.samples(),
                     calibration(fit.above200()), calibration(fit.above300()));
@@ -109,11 +125,13 @@ public final class ForecastModel {
         return names.stream().mapToDouble(byName::get).toArray();
     }
 
-    /** The file form of fitted lead models: per issue hour, index 1..7 of each array. */
-    static List<ForecastModelFile.Lead> leadsOf(int issueHour, LeadModel[] withMet, LeadModel[] withoutMet) {
+    /** The file form of fitted lead models: per pollutant and issue hour, index 1..7 of each array. */
+    static List<ForecastModelFile.Lead> leadsOf(ForecastPollutant pollutant, int issueHour, LeadModel[] withMet,
+                                                LeadModel[] withoutMet) {
         List<ForecastModelFile.Lead> leads = new ArrayList<>();
         for (int lead = 1; lead <= MAX_LEAD; lead++) {
-            leads.add(new ForecastModelFile.Lead(issueHour, lead, fitOf(withMet[lead]), fitOf(withoutMet[lead])));
+            leads.add(new ForecastModelFile.Lead(pollutant, issueHour, lead, fitOf(withMet[lead]),
+                    fitOf(withoutMet[lead])));
         }
         return leads;
     }
@@ -159,7 +177,12 @@ public final class ForecastModel {
         return file.issueHours();
     }
 
-    public LeadModel lead(int issueHour, int lead, Predictors.MetMode mode) {
-        return fits.get(issueHour).get(mode)[lead];
+    /** The pollutants it forecasts, PM2.5 first. */
+    public List<ForecastPollutant> pollutants() {
+        return file.pollutants();
+    }
+
+    public LeadModel lead(ForecastPollutant pollutant, int issueHour, int lead, Predictors.MetMode mode) {
+        return fits.get(pollutant).get(issueHour).get(mode)[lead];
     }
 }

@@ -11,11 +11,12 @@ import java.util.Map;
  * {@link ForecastModels}.
  */
 @JsonPropertyOrder({"id", "type", "formatVersion", "label", "scope", "target", "trainingData", "heatingSeason",
-    "meteorology", "issueHours", "leads", "validation"})
+    "meteorology", "pollutants", "issueHours", "leads", "validation"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ForecastModelFile(String id, String type, int formatVersion, String label, String scope, String target,
                                 TrainingData trainingData, String heatingSeason, String meteorology,
-                                List<Integer> issueHours, List<Lead> leads, Validation validation) {
+                                List<ForecastPollutant> pollutants, List<Integer> issueHours, List<Lead> leads,
+                                Validation validation) {
 
     /** {@code unit}: one unit's own stored data; {@code regional}: several units' together; {@code external}: files. */
     public static final List<String> SCOPES = List.of("unit", "regional", "external");
@@ -30,14 +31,14 @@ public record ForecastModelFile(String id, String type, int formatVersion, Strin
     public record SourceFile(String name, String sha256) {
     }
 
-    /** Both variants of one issue hour and lead: with the target day's meteorology and without any. */
-    @JsonPropertyOrder({"issueHour", "lead", "withMet", "withoutMet"})
-    public record Lead(int issueHour, int lead, Fit withMet, Fit withoutMet) {
+    /** Both variants of one pollutant, issue hour and lead: with the target day's meteorology and without any. */
+    @JsonPropertyOrder({"pollutant", "issueHour", "lead", "withMet", "withoutMet"})
+    public record Lead(ForecastPollutant pollutant, int issueHour, int lead, Fit withMet, Fit withoutMet) {
     }
 
     /**
-     * One least-squares fit on ln(1 + PM2.5); out-of-fold residual percentiles 1..99 in ln units; the calibration
-     * of P(AQI > 200) and P(AQI > 300) and the probability at which the model says "above".
+     * One least-squares fit on ln(1 + concentration); out-of-fold residual percentiles 1..99 in ln units; the
+     * calibration of P(sub-index > 200) and P(sub-index > 300) and the probability at which the model says "above".
      */
     @JsonPropertyOrder({"samples", "intercept", "coefficients", "predictorMeans", "residualPercentiles", "above200",
         "above300"})
@@ -46,12 +47,12 @@ public record ForecastModelFile(String id, String type, int formatVersion, Strin
                       Calibration above300) {
     }
 
-    /** Logistic calibration on the predicted ln(1 + PM2.5) (absent with too few training events) and decision. */
+    /** Logistic calibration on the predicted ln(1 + concentration) (absent with too few training events) and decision. */
     @JsonPropertyOrder({"intercept", "slope", "decision"})
     public record Calibration(Double intercept, Double slope, Double decision) {
     }
 
-    /** Rolling-origin skill on days after the training window. */
+    /** Rolling-origin skill of the full AQI forecast on days after the training window. */
     @JsonPropertyOrder({"method", "period", "testDays", "leads"})
     public record Validation(String method, String period, int testDays, List<ValidationLead> leads) {
     }

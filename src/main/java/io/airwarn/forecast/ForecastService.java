@@ -98,7 +98,7 @@ public class ForecastService {
         Uni<Start> start = sameDayHour == null ? wholeDayStart(city, issueDay)
                 : store.history(city, issueDay.minusDays(HISTORY_DAYS), issueDay).chain(history -> {
                     DailySeries series = new DailySeries(history.days(), table);
-                    return Predictors.recentPm25(series, issueDay, sameDayHour) != null
+                    return Predictors.recent(series, ForecastPollutant.PM2_5, issueDay, sameDayHour) != null
                             ? Uni.createFrom().item(new Start(issueDay, sameDayHour, history))
                             : wholeDayStart(city, issueDay);
                 });
@@ -153,7 +153,7 @@ public class ForecastService {
             if (history == null) {
                 throw new IllegalArgumentException("city " + city + " has no stored daily PM2.5");
             }
-            long days = history.days().stream().filter(d -> d.pm25() != null).count();
+            long days = history.days().stream().filter(d -> d.daily(ForecastPollutant.PM2_5) != null).count();
             if (days < MIN_UNIT_DAYS) {
                 throw new IllegalArgumentException("city " + city + " has " + days + " days with a daily PM2.5; a "
                         + "unit's own model needs at least " + MIN_UNIT_DAYS + ". Units with less are forecast by "
@@ -206,14 +206,15 @@ public class ForecastService {
         LocalDate trainUntil = last.minusDays(Math.min(MAX_VALIDATION_DAYS, span / VALIDATION_SHARE));
         List<Integer> hours = ModelFitting.DEFAULT_ISSUE_HOURS;
         boolean demo = histories.stream().anyMatch(ForecastStore.History::demo);
-        int days = (int) histories.stream().flatMap(h -> h.days().stream()).filter(d -> d.pm25() != null).count();
+        int days = (int) histories.stream().flatMap(h -> h.days().stream())
+                .filter(d -> d.daily(ForecastPollutant.PM2_5) != null).count();
+        List<ForecastModelFile.Lead> leads = ModelFitting.fitLeads(units, last, hours, heating);
         ForecastModelFile file = new ForecastModelFile(id, ForecastModel.TYPE, ForecastModel.FORMAT_VERSION, label,
                 scope, ModelFitting.TARGET, new ForecastModelFile.TrainingData("AirWarn stored observations of "
                 + String.join(", ", cities) + (demo ? " (DEMO data)" : ""), "airwarn-database", null, List.of(),
                 scope.equals("regional") ? cities : null, first.toString(), last.toString(), days),
-                heating.toString(), InputFormat.STATION_METEOROLOGY, hours,
-                ModelFitting.fitLeads(units, last, hours, heating),
-                ModelFitting.validate(units, trainUntil, hours, heating));
+                heating.toString(), InputFormat.STATION_METEOROLOGY, ModelFitting.pollutantsOfLeads(leads), hours,
+                leads, ModelFitting.validate(units, trainUntil, hours, heating));
         ForecastModel.of(file, "new");
         try {
             ForecastModels.write(file, models.fileFor(id));

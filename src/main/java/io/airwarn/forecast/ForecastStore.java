@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The forecast service's SQL: the city history it forecasts from (daily PM2.5 from the stored city AQI, daily
- * meteorology from the station observations), weather forecasts, and idempotent writes of forecast runs.
+ * The forecast service's SQL: the city history it forecasts from (daily and hourly PM2.5, PM10 and O3 from the
+ * stored city AQI, daily meteorology from the station observations), weather forecasts, and idempotent writes of forecast runs.
  */
 @ApplicationScoped
 class ForecastStore {
@@ -33,9 +34,9 @@ class ForecastStore {
             WHERE s.city_code = $1 AND o.observed_at >= $2 AND o.observed_at < $3
             GROUP BY o.observed_at""";
 
-    private static final String HOURLY_PM25 = """
-            SELECT observed_at, pm2_5_1h FROM city_aqi_hourly
-            WHERE city_code = $1 AND observed_at >= $2 AND observed_at < $3 AND pm2_5_1h IS NOT NULL""";
+    private static final String HOURLY_POLLUTANTS = """
+            SELECT observed_at, pm2_5_1h, pm10_1h, o3_1h FROM city_aqi_hourly
+            WHERE city_code = $1 AND observed_at >= $2 AND observed_at < $3""";
 
     private static final String INSERT_RUN = """
             INSERT INTO forecast_run (city_code, issued_at, data_through, model_id, model_label, model_version,
@@ -45,9 +46,15 @@ class ForecastStore {
 
     private static final String INSERT_DAYS = """
             INSERT INTO forecast_day (run_id, lead, target_day, meteorology, expected_aqi, low_aqi, high_aqi,
-                                      p_above_200, p_above_300, p_at_least_500, decision_200, decision_300)
+                                      p_above_200, p_above_300, p_at_least_500, says_above_200, says_above_300,
+                                      primary_pollutant, sub_indices)
             SELECT $1, u.* FROM unnest($2::int2[], $3::date[], $4::text[], $5::float8[], $6::int[], $7::int[],
-                                       $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::float8[]) AS u""";
+                                       $8::float8[], $9::float8[], $10::float8[], $11::bool[], $12::bool[],
+                                       $13::text[], $14::text[]) AS u""";
+
+    /** Where each pollutant's daily value is in the history query's rows. */
+    private static final Map<ForecastPollutant, Integer> DAILY_COLUMNS = Map.of(ForecastPollutant.PM2_5, 1,
+            ForecastPollutant.PM10, 3, ForecastPollutant.O3_8H, 4);
 
     /** A city's days with their demo flag. */
     record History(List<DailyRecord> days, boolean demo) {
@@ -97,11 +104,15 @@ class ForecastStore {
                 .map(rows -> rows.iterator().next().getLocalDate(0));
     }
 
-    /** Days [from, to] of a city: daily and hourly PM2.5 and the station meteorology averaged over the city. */
+    /**
+     * Days [from, to] of a city: daily and hourly PM2.5, PM10 and O3 (daily: its maximum 8-hour mean) and the station
+     * meteorology averaged over the city.
+     */
     Uni<History> history(String city, LocalDate from, LocalDate to) {
         Tuple hours = Tuple.of(city, BeijingTime.toOffset(from.atStartOfDay()),
                 BeijingTime.toOffset(to.plusDays(1).atStartOfDay()));
-        Uni<Map<LocalDate, Row>> daily = pool.preparedQuery("SELECT day, pm2_5_24h, demo FROM city_aqi_daily "
+        Uni<Map<LocalDate, Row>> daily = pool.preparedQuery("SELECT day, pm2_5_24h, demo, pm10_24h, o3_8h "
+                        + "FROM city_aqi_daily "
                         + "WHERE city_code = $1 AND day BETWEEN $2 AND $3").execute(Tuple.of(city, from, to))
                 .map(rows -> {
                     Map<LocalDate, Row> byDay = new HashMap<>();
@@ -117,23 +128,37 @@ class ForecastStore {
                     });
                     return byDay;
                 });
-        Uni<Map<LocalDate, double[]>> hourlyPm = pool.preparedQuery(HOURLY_PM25).execute(hours).map(rows -> {
-            Map<LocalDate, double[]> byDay = new HashMap<>();
-            rows.forEach(r -> {
-                LocalDateTime hour = BeijingTime.toLocal(r.getOffsetDateTime(0));
-                byDay.computeIfAbsent(hour.toLocalDate(), d -> DailyRecord.unknownHours())[hour.getHour()] =
-                        r.getDouble(1);
-            });
-            return byDay;
-        });
-        return Uni.combine().all().unis(daily, hourlyMet, hourlyPm).asTuple().map(t -> {
+        Uni<Map<LocalDate, Map<ForecastPollutant, double[]>>> hourlyPollutants = pool.preparedQuery(HOURLY_POLLUTANTS)
+                .execute(hours).map(rows -> {
+                    Map<LocalDate, Map<ForecastPollutant, double[]>> byDay = new HashMap<>();
+                    rows.forEach(r -> {
+                        LocalDateTime hour = BeijingTime.toLocal(r.getOffsetDateTime(0));
+                        Map<ForecastPollutant, double[]> day = byDay.computeIfAbsent(hour.toLocalDate(),
+                                d -> new EnumMap<>(ForecastPollutant.class));
+                        for (ForecastPollutant p : ForecastPollutant.values()) {
+                            Double value = r.getDouble(1 + p.ordinal());
+                            if (value != null) {
+                                day.computeIfAbsent(p, k -> DailyRecord.unknownHours())[hour.getHour()] = value;
+                            }
+                        }
+                    });
+                    return byDay;
+                });
+        return Uni.combine().all().unis(daily, hourlyMet, hourlyPollutants).asTuple().map(t -> {
             List<DailyRecord> days = new ArrayList<>();
             boolean demo = false;
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 Row row = t.getItem1().get(d);
                 DailyMet met = DayAccumulator.of(t.getItem2().getOrDefault(d, List.of())).toRecord(d).met();
-                days.add(new DailyRecord(d, row == null ? null : row.getDouble(1), met,
-                        t.getItem3().getOrDefault(d, DailyRecord.unknownHours())));
+                Map<ForecastPollutant, double[]> hourly = t.getItem3().getOrDefault(d, Map.of());
+                Map<ForecastPollutant, DailyRecord.Concentration> pollutants = new EnumMap<>(ForecastPollutant.class);
+                for (ForecastPollutant p : ForecastPollutant.values()) {
+                    Double value = row == null ? null : row.getDouble(DAILY_COLUMNS.get(p));
+                    if (value != null || hourly.containsKey(p)) {
+                        pollutants.put(p, new DailyRecord.Concentration(value, hourly.get(p)));
+                    }
+                }
+                days.add(new DailyRecord(d, met, pollutants));
                 demo |= row != null && row.getBoolean(2);
             }
             return new History(days, demo);
@@ -216,8 +241,11 @@ class ForecastStore {
         t.addArrayOfDouble(days.stream().map(d -> d.distribution().pAbove200()).toArray(Double[]::new));
         t.addArrayOfDouble(days.stream().map(d -> d.distribution().pAbove300()).toArray(Double[]::new));
         t.addArrayOfDouble(days.stream().map(d -> d.distribution().pAtLeast500()).toArray(Double[]::new));
-        t.addArrayOfDouble(days.stream().map(d -> d.distribution().decision200()).toArray(Double[]::new));
-        t.addArrayOfDouble(days.stream().map(d -> d.distribution().decision300()).toArray(Double[]::new));
+        t.addArrayOfBoolean(days.stream().map(d -> d.distribution().says200()).toArray(Boolean[]::new));
+        t.addArrayOfBoolean(days.stream().map(d -> d.distribution().says300()).toArray(Boolean[]::new));
+        t.addArrayOfString(days.stream().map(d -> d.distribution().primaryPollutant().name()).toArray(String[]::new));
+        t.addArrayOfString(days.stream().map(d -> PollutantForecastView.toJson(d.distribution().subIndices()))
+                .toArray(String[]::new));
         return c.preparedQuery(INSERT_DAYS).execute(t).replaceWithVoid();
     }
 
@@ -232,7 +260,7 @@ class ForecastStore {
     Uni<List<Row>> verifiedForecasts(String city, int lead) {
         return pool.preparedQuery("""
                 SELECT DISTINCT ON (fd.target_day) fd.target_day, fd.expected_aqi, fd.p_above_200, fd.p_above_300,
-                       d.aqi, fd.decision_200, fd.decision_300, fd.low_aqi, fd.high_aqi
+                       d.aqi, fd.says_above_200, fd.says_above_300, fd.low_aqi, fd.high_aqi
                 FROM forecast_day fd JOIN forecast_run fr ON fr.id = fd.run_id
                 JOIN city_aqi_daily d ON d.city_code = fr.city_code AND d.day = fd.target_day
                 WHERE fr.city_code = $1 AND fd.lead = $2 AND d.aqi IS NOT NULL

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Running verification of a city's stored forecasts at one lead against the observed city daily AQI: each
- * verified day once, with the latest run that forecast it at this lead; yes/no as the model decided it (the
+ * verified day once, with the latest run that forecast it at this lead; yes/no as the model said it (the
  * expected AQI's scores beside them); Brier skill against the monthly
  * climatology of the city's observed days before the first verified day.
  */
@@ -48,14 +48,9 @@ public class ForecastVerification {
         });
     }
 
-    /** The stored forecast with the model's own yes/no where the run has one, its expected AQI's otherwise. */
+    /** The stored forecast with the model's own yes/no. */
     private static Prediction prediction(io.vertx.mutiny.sqlclient.Row r, int observed) {
-        double aqi = r.getDouble(1);
-        double p200 = r.getDouble(2);
-        double p300 = r.getDouble(3);
-        Double decision200 = r.getDouble(5);
-        Double decision300 = r.getDouble(6);
-        return new Prediction(aqi, observed, p200, p300, ForecastDistribution.says(aqi, 200, p200, decision200),
-                ForecastDistribution.says(aqi, 300, p300, decision300), r.getInteger(7), r.getInteger(8));
+        return new Prediction(r.getDouble(1), observed, r.getDouble(2), r.getDouble(3), r.getBoolean(5),
+                r.getBoolean(6), r.getInteger(7), r.getInteger(8));
     }
 }

@@ -1,11 +1,14 @@
 package io.airwarn.forecast;
 
-/** One hour's values gathered over files: PM2.5 columns and meteorology, each a running mean. */
+import java.util.EnumMap;
+import java.util.Map;
+
+/** One hour's values gathered over files: the pollutants' columns and meteorology, each a running mean. */
 final class HourAccumulator {
 
     /** Hour of the day, 0..23 Beijing time. */
     final int hour;
-    final Mean pm = new Mean();
+    final Map<ForecastPollutant, Mean> pollutants = new EnumMap<>(ForecastPollutant.class);
     final Mean temperature = new Mean();
     final Mean dewPoint = new Mean();
     final Mean pressure = new Mean();
@@ -15,6 +18,9 @@ final class HourAccumulator {
 
     HourAccumulator(int hour) {
         this.hour = hour;
+        for (ForecastPollutant p : ForecastPollutant.values()) {
+            pollutants.put(p, new Mean());
+        }
     }
 
     void quadrant(InputFormat.Quadrant q) {

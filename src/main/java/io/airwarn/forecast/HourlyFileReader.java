@@ -16,8 +16,9 @@ import java.util.TreeMap;
 
 /**
  * Reads hourly UCI files (PRSA or five-cities layout) into daily records: the hourly PM2.5 is the mean of the listed
- * columns present that hour (over all files, e.g. the stations of a city), the daily mean needs 20 valid hours
- * (GB 3095-2012), meteorology is averaged over the hours that have it. Any malformed file stops the read with a
+ * columns present that hour (over all files, e.g. the stations of a city), and so are PM10 and O3 where the layout has
+ * them; daily values as {@link DayAccumulator} makes them (GB 3095-2012); meteorology is averaged over the hours
+ * that have it. Any malformed file stops the read with a
  * message naming the file and line.
  */
 public final class HourlyFileReader {
@@ -120,11 +121,10 @@ public final class HourlyFileReader {
                     integer(cells, "day"), integer(cells, "hour"), 0);
             HourAccumulator acc = hours.computeIfAbsent(hour, h -> new HourAccumulator(h.getHour()));
             for (int column : pmColumns) {
-                Double pm = number(cells, column);
-                if (pm != null && pm >= 0) {
-                    acc.pm.add(pm);
-                }
+                addConcentration(acc, ForecastPollutant.PM2_5, number(cells, column));
             }
+            addConcentration(acc, ForecastPollutant.PM10, number(cells, at(format.pm10)));
+            addConcentration(acc, ForecastPollutant.O3_8H, number(cells, at(format.o3)));
             acc.temperature.add(number(cells, at(format.temperature)));
             acc.dewPoint.add(number(cells, at(format.dewPoint)));
             acc.pressure.add(number(cells, at(format.pressure)));
@@ -142,6 +142,12 @@ public final class HourlyFileReader {
                 acc.precipitation.add(wet);
             }
             acc.quadrant(InputFormat.quadrant(direction));
+        }
+
+        static void addConcentration(HourAccumulator acc, ForecastPollutant pollutant, Double value) {
+            if (value != null && value >= 0) {
+                acc.pollutants.get(pollutant).add(value);
+            }
         }
 
         int integer(List<String> cells, String column) {

@@ -4,21 +4,25 @@ import io.airwarn.observation.PrsaFormat;
 import java.util.List;
 
 /**
- * The hourly files the command line reads, and where each keeps its PM2.5 and meteorology. Wind speed and
+ * The hourly files the command line reads, and where each keeps its pollutants (PM10 and hourly O3 only in the
+ * multi-site files) and meteorology. Wind speed and
  * precipitation differ between layouts: the single-station and five-cities files give a cumulated wind speed
  * (Iws, read as its hourly increments: CumulatedWind), and the single-station file only cumulated hours of rain and
  * snow (counted as hours with precipitation).
  */
 public enum InputFormat {
-    PRSA_MULTISITE("PM2.5", "TEMP", "DEWP", "PRES", "WSPM", "wd", "RAIN", null),
-    PRSA_SINGLE_STATION("pm2.5", "TEMP", "DEWP", "PRES", "Iws", "cbwd", null, List.of("Ir", "Is")),
-    FIVE_CITIES("PM_US Post", "TEMP", "DEWP", "PRES", "Iws", "cbwd", "precipitation", null);
+    PRSA_MULTISITE("PM2.5", "PM10", "O3", "TEMP", "DEWP", "PRES", "WSPM", "wd", "RAIN", null),
+    PRSA_SINGLE_STATION("pm2.5", null, null, "TEMP", "DEWP", "PRES", "Iws", "cbwd", null, List.of("Ir", "Is")),
+    FIVE_CITIES("PM_US Post", null, null, "TEMP", "DEWP", "PRES", "Iws", "cbwd", "precipitation", null);
 
     static final List<String> FIVE_CITIES_START = List.of("No", "year", "month", "day", "hour", "season");
     static final List<String> FIVE_CITIES_MET = List.of("DEWP", "HUMI", "PRES", "TEMP", "cbwd", "Iws",
             "precipitation", "Iprec");
 
     final String defaultPm25;
+    /** Hourly PM10 and O3 (μg/m³) columns, or null where the layout has none. */
+    final String pm10;
+    final String o3;
     final String temperature;
     final String dewPoint;
     final String pressure;
@@ -29,9 +33,11 @@ public enum InputFormat {
     /** Cumulated-hours columns whose positive values mark an hour with precipitation, or null. */
     final List<String> precipitationHours;
 
-    InputFormat(String defaultPm25, String temperature, String dewPoint, String pressure, String windSpeed,
+    InputFormat(String defaultPm25, String pm10, String o3, String temperature, String dewPoint, String pressure, String windSpeed,
                 String windDirection, String precipitationMm, List<String> precipitationHours) {
         this.defaultPm25 = defaultPm25;
+        this.pm10 = pm10;
+        this.o3 = o3;
         this.temperature = temperature;
         this.dewPoint = dewPoint;
         this.pressure = pressure;

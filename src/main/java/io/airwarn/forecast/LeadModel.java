@@ -3,21 +3,22 @@ package io.airwarn.forecast;
 import java.util.List;
 
 /**
- * Ordinary least squares on ln(1 + daily PM2.5) for one issue hour, lead and meteorology mode, with the empirical
+ * Ordinary least squares on ln(1 + daily concentration) of one pollutant for one issue hour, lead and meteorology mode, with the empirical
  * distribution of its out-of-fold training residuals (percentiles 1..99), which gives the forecast's spread, and
  * the out-of-fold calibration of its probabilities of AQI above 200 and 300 with the probability at which it
  * says "above".
  *
+ * @param pollutant          what it forecasts
  * @param predictors         predictor names, in the order of {@code coefficients} after the intercept
  * @param intercept          the constant term
  * @param coefficients       one per predictor
  * @param means              training mean of each predictor, substituted when a value is unknown
  * @param residualQuantiles  percentiles 1..99 of the out-of-fold training residuals (ln units)
  * @param trainingSamples    how many days the fit used
- * @param above200           calibration and decision for AQI above 200
- * @param above300           calibration and decision for AQI above 300
+ * @param above200           calibration and decision for the pollutant's sub-index above 200
+ * @param above300           calibration and decision for the sub-index above 300
  */
-public record LeadModel(List<String> predictors, double intercept, double[] coefficients, double[] means,
+public record LeadModel(ForecastPollutant pollutant, List<String> predictors, double intercept, double[] coefficients, double[] means,
                         double[] residualQuantiles, int trainingSamples, Calibration above200,
                         Calibration above300) {
 
@@ -39,7 +40,7 @@ public record LeadModel(List<String> predictors, double intercept, double[] coef
         }
     }
 
-    /** The expected ln(1 + PM2.5); unknown predictor values take their training mean. */
+    /** The expected ln(1 + concentration); unknown predictor values take their training mean. */
     public double predictLn(Double[] values) {
         double y = intercept;
         for (int i = 0; i < coefficients.length; i++) {
@@ -49,7 +50,7 @@ public record LeadModel(List<String> predictors, double intercept, double[] coef
     }
 
     /**
-     * P(event) = 1 / (1 + exp(-(intercept + slope x predicted ln(1 + PM2.5)))), fitted on out-of-fold forecasts of
+     * P(event) = 1 / (1 + exp(-(intercept + slope x predicted ln(1 + concentration)))), fitted on out-of-fold forecasts of
      * the training days; without intercept and slope (too few events to fit) the residual distribution's
      * probability stands. The model says "above" when the probability reaches {@code decision}, the value that
      * gave the best critical success index on the training days; a fit whose probabilities had too little skill

@@ -9,7 +9,8 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
- * Fits a {@link LeadModel} on the days of a series whose target day lies before a cutoff. The spread and the
+ * Fits a {@link LeadModel} of one pollutant on the days of a series whose target day lies before a cutoff; its
+ * events are that pollutant's sub-index above 200 and 300. The spread and the
  * probabilities are fitted on out-of-fold forecasts (the training days split into {@link #FOLDS} consecutive blocks,
  * each forecast by the fit on the others), so they describe forecasts of days the fit has not seen. Pure.
  */
@@ -39,29 +40,32 @@ public final class LeadModelFitter {
     private LeadModelFitter() {
     }
 
-    /** The complete training rows: predictor values (unused columns zero), ln(1 + PM2.5) and the observed AQI. */
+    /**
+     * The complete training rows: predictor values (unused columns zero), ln(1 + concentration) and the observed
+     * sub-index.
+     */
     private record Rows(List<double[]> x, double[] y, int[] aqi, boolean[] used) {
     }
 
     /**
-     * @param cutoff first day that may not be a target (and so is never seen as a PM2.5 value either)
+     * @param cutoff first day that may not be a target (and so is never seen as a concentration either)
      * @throws IllegalArgumentException when there are too few complete days to fit
      */
-    public static LeadModel fit(DailySeries series, LocalDate cutoff, int issueHour, int lead,
-                                Predictors.MetMode mode, Predictors.HeatingSeason heating) {
-        return fit(List.of(series), cutoff, issueHour, lead, mode, heating);
+    public static LeadModel fit(DailySeries series, ForecastPollutant pollutant, LocalDate cutoff, int issueHour,
+                                int lead, Predictors.MetMode mode, Predictors.HeatingSeason heating) {
+        return fit(List.of(series), pollutant, cutoff, issueHour, lead, mode, heating);
     }
 
     /** One fit on the days of several units together (a regional model); the folds follow the target dates. */
-    public static LeadModel fit(List<DailySeries> units, LocalDate cutoff, int issueHour, int lead,
-                                Predictors.MetMode mode, Predictors.HeatingSeason heating) {
+    public static LeadModel fit(List<DailySeries> units, ForecastPollutant pollutant, LocalDate cutoff, int issueHour,
+                                int lead, Predictors.MetMode mode, Predictors.HeatingSeason heating) {
         List<String> names = Predictors.names(mode, heating);
-        Rows rows = rows(units, cutoff, issueHour, lead, mode, heating, names.size());
+        Rows rows = rows(units, pollutant, cutoff, issueHour, lead, mode, heating, names.size());
         int n = rows.y().length;
         int needed = MIN_SAMPLES_PER_PREDICTOR * (names.size() + 1);
         if (n < needed) {
-            throw new IllegalArgumentException("only " + n + " complete days before " + cutoff
-                    + " to fit lead " + lead + " (" + mode + "); at least " + needed + " are needed");
+            throw new IllegalArgumentException("only " + n + " complete days of " + pollutant.label() + " before "
+                    + cutoff + " to fit lead " + lead + " (" + mode + "); at least " + needed + " are needed");
         }
         double[] means = new double[names.size()];
         for (double[] row : rows.x()) {
@@ -81,25 +85,26 @@ public final class LeadModelFitter {
         for (int k = 0; k < varying.length; k++) {
             coefficients[varying[k]] = beta[k + 1];
         }
-        return new LeadModel(names, beta[0], coefficients, means, quantiles, n,
+        return new LeadModel(pollutant, names, beta[0], coefficients, means, quantiles, n,
                 calibrate(outOfFold, rows.aqi(), 200, lead > DECIDING_LEADS),
                 calibrate(outOfFold, rows.aqi(), 300, lead > DECIDING_LEADS));
     }
 
-    /** A training day: its predictors, ln(1 + PM2.5) and observed AQI. */
+    /** A training day: its predictors, ln(1 + concentration) and observed sub-index. */
     private record Candidate(LocalDate target, Double[] x, double y, int aqi) {
     }
 
-    private static Rows rows(List<DailySeries> units, LocalDate cutoff, int issueHour, int lead,
-                             Predictors.MetMode mode, Predictors.HeatingSeason heating, int count) {
+    private static Rows rows(List<DailySeries> units, ForecastPollutant pollutant, LocalDate cutoff, int issueHour,
+                             int lead, Predictors.MetMode mode, Predictors.HeatingSeason heating, int count) {
         List<Candidate> candidates = new ArrayList<>();
         for (DailySeries series : units) {
             for (LocalDate target = series.firstDay().plusDays(lead); target.isBefore(cutoff)
                     && !target.isAfter(series.lastDay()); target = target.plusDays(1)) {
-                Double[] x = series.pm25(target) == null ? null : Predictors.values(series, target.minusDays(lead),
+                Double value = series.daily(pollutant, target);
+                Double[] x = value == null ? null : Predictors.values(series, pollutant, target.minusDays(lead),
                         issueHour, lead, mode, series.met(target), series.met(target.minusDays(1)), heating);
                 if (x != null) {
-                    candidates.add(new Candidate(target, x, Math.log1p(series.pm25(target)), series.aqi(target)));
+                    candidates.add(new Candidate(target, x, Math.log1p(value), series.subIndex(pollutant, target)));
                 }
             }
         }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The predictors of the log-linear model for a forecast of day {@code origin + lead} issued at hour {@code issueHour}
- * of the origin day (24: after the whole day). Pure: every PM2.5 value comes from the hours before the issue time,
+ * of the origin day (24: after the whole day), for one pollutant. Pure: every concentration comes from that pollutant's
+ * hours before the issue time,
  * the origin meteorology from the last whole day before it, and the target day's weather only when one is supplied
  * ({@link MetMode#TARGET_DAY}) together with the day before it, against which its changes are measured.
  */
@@ -27,8 +28,8 @@ public final class Predictors {
     /** A 24-hour mean needs this many known hours (75 %); without it there is no forecast. */
     static final int MIN_HOURS_OF_24 = 18;
 
-    static final List<String> NONE_NAMES = List.of("recent24_ln_pm25", "recent6_ln_pm25", "recent3_ln_pm25",
-            "previous24_ln_pm25", "previous48_ln_pm25", "origin_dew_point", "origin_ln_wind", "origin_pressure",
+    static final List<String> NONE_NAMES = List.of("recent24_ln_concentration", "recent6_ln_concentration",
+            "recent3_ln_concentration", "previous24_ln_concentration", "previous48_ln_concentration", "origin_dew_point", "origin_ln_wind", "origin_pressure",
             "origin_temperature_range", "target_sin_doy", "target_cos_doy");
     /** Only where a heating season is configured; elsewhere it would be a column of zeros. */
     static final String HEATING = "target_heating";
@@ -56,30 +57,32 @@ public final class Predictors {
         return origin.atStartOfDay().plusHours(issueHour);
     }
 
-    /** The mean PM2.5 of the 24 hours before the issue time: what the forecast starts from, and persistence. */
-    public static Double recentPm25(DailySeries series, LocalDate origin, int issueHour) {
-        return series.pm25Before(issueTime(origin, issueHour), 24, MIN_HOURS_OF_24);
+    /** The pollutant's mean of the 24 hours before the issue time: what its forecast starts from. */
+    public static Double recent(DailySeries series, ForecastPollutant pollutant, LocalDate origin, int issueHour) {
+        return series.meanBefore(pollutant, issueTime(origin, issueHour), 24, MIN_HOURS_OF_24);
     }
 
     /**
      * The predictor values, with null for values that are unknown (the model substitutes its training means);
-     * null altogether when the PM2.5 of the 24 hours before the issue time is unknown, without which no forecast
-     * is made.
+     * null altogether when the pollutant's mean of the 24 hours before the issue time is unknown, without which it
+     * is not forecast.
      *
      * @param targetMet   the target day's weather (TARGET_DAY only)
      * @param previousMet the weather of the day before the target day, observed or forecast (TARGET_DAY only)
      */
-    public static Double[] values(DailySeries series, LocalDate origin, int issueHour, int lead, MetMode mode,
-                                  DailyMet targetMet, DailyMet previousMet, HeatingSeason heating) {
+    public static Double[] values(DailySeries series, ForecastPollutant pollutant, LocalDate origin, int issueHour,
+                                  int lead, MetMode mode, DailyMet targetMet, DailyMet previousMet,
+                                  HeatingSeason heating) {
         LocalDateTime issue = issueTime(origin, issueHour);
-        Double recent24 = series.pm25Before(issue, 24, MIN_HOURS_OF_24);
+        Double recent24 = series.meanBefore(pollutant, issue, 24, MIN_HOURS_OF_24);
         if (recent24 == null) {
             return null;
         }
-        Double recent6 = orElse(series.pm25Before(issue, 6, 3), recent24);
-        Double recent3 = orElse(series.pm25Before(issue, 3, 1), recent6);
-        Double previous24 = orElse(series.pm25Before(issue.minusHours(24), 24, MIN_HOURS_OF_24), recent24);
-        Double previous48 = orElse(series.pm25Before(issue.minusHours(48), 24, MIN_HOURS_OF_24), previous24);
+        Double recent6 = orElse(series.meanBefore(pollutant, issue, 6, 3), recent24);
+        Double recent3 = orElse(series.meanBefore(pollutant, issue, 3, 1), recent6);
+        Double previous24 = orElse(series.meanBefore(pollutant, issue.minusHours(24), 24, MIN_HOURS_OF_24), recent24);
+        Double previous48 = orElse(series.meanBefore(pollutant, issue.minusHours(48), 24, MIN_HOURS_OF_24),
+                previous24);
         DailyMet o = series.met(issueHour == WHOLE_DAY ? origin : origin.minusDays(1));
         LocalDate target = origin.plusDays(lead);
         double angle = 2 * Math.PI * (target.getDayOfYear() - 1) / 365.25;

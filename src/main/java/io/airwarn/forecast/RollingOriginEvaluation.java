@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rolling-origin verification: for each month of the test period the model is refitted on every day before that
- * month, then forecasts each day of it; lead L forecasts day D+L from data up to the issue hour of day D (24: all
- * of day D). The model, persistence (the AQI of day D, or of the 24 hours before an earlier issue hour) and
- * climatology are scored on the same days. Pure.
+ * Rolling-origin verification of the daily AQI (the highest sub-index of the series' pollutants): for each month of
+ * the test period the model of each pollutant is refitted on every day before that month, then forecasts each day of
+ * it; lead L forecasts day D+L from data up to the issue hour of day D (24: all of day D). The model, persistence
+ * (the AQI of day D, or of the 24 hours before an earlier issue hour) and climatology are scored on the same days.
+ * Pure.
  */
 public final class RollingOriginEvaluation {
 
@@ -40,7 +41,10 @@ public final class RollingOriginEvaluation {
         return run(List.of(series), trainUntil, leads, issueHour, mode, heating, decision);
     }
 
-    /** The same for a regional model: each month's fit is made on all units together and scored on all their days. */
+    /**
+     * The same for a regional model: each month's fit is made on all units together and scored on all their days.
+     * The pollutants forecast are those some unit has; PM2.5 must be among them.
+     */
     public static Result run(List<DailySeries> units, LocalDate trainUntil, List<Integer> leads, int issueHour,
                              Predictors.MetMode mode, Predictors.HeatingSeason heating, Double decision) {
         LocalDate testStart = checkedTestStart(units, trainUntil);
@@ -101,20 +105,24 @@ public final class RollingOriginEvaluation {
                                                                         Predictors.MetMode mode,
                                                                         Predictors.HeatingSeason heating) {
         LocalDate testStart = checkedTestStart(units, trainUntil);
+        List<ForecastPollutant> pollutants = ModelFitting.pollutantsOf(units);
         LocalDate lastDay = units.stream().map(DailySeries::lastDay).max(LocalDate::compareTo).orElseThrow();
         List<Map<LocalDate, ForecastDistribution>> byUnit = new ArrayList<>();
         units.forEach(u -> byUnit.add(new LinkedHashMap<>()));
         for (YearMonth month = YearMonth.from(testStart); !month.atDay(1).isAfter(lastDay); month = month.plusMonths(1)) {
             LocalDate cutoff = cutoff(month, testStart);
-            LeadModel model = LeadModelFitter.fit(units, cutoff, issueHour, lead, mode, heating);
+            List<LeadModel> models = ModelFitting.fitEach(pollutants, p -> LeadModelFitter.fit(units, p, cutoff,
+                    issueHour, lead, mode, heating));
             for (int u = 0; u < units.size(); u++) {
                 DailySeries series = units.get(u);
                 LocalDate end = month.atEndOfMonth().isAfter(series.lastDay()) ? series.lastDay() : month.atEndOfMonth();
-                for (LocalDate target = cutoff; !target.isAfter(end); target = target.plusDays(1)) {
-                    Double[] x = Predictors.values(series, target.minusDays(lead), issueHour, lead, mode,
-                            series.met(target), series.met(target.minusDays(1)), heating);
-                    if (x != null) {
-                        byUnit.get(u).put(target, ForecastDistribution.of(series.table(), model, x));
+                for (LocalDate day = cutoff; !day.isAfter(end); day = day.plusDays(1)) {
+                    LocalDate target = day;
+                    ForecastDistribution d = CityForecaster.distribution(series, models, p -> Predictors.values(series,
+                            p, target.minusDays(lead), issueHour, lead, mode, series.met(target),
+                            series.met(target.minusDays(1)), heating));
+                    if (d != null) {
+                        byUnit.get(u).put(target, d);
                     }
                 }
             }
@@ -122,13 +130,15 @@ public final class RollingOriginEvaluation {
         return byUnit;
     }
 
-    /** Persistence's forecast: the AQI of the origin day, or of the 24 hours before an earlier issue hour. */
+    /**
+     * Persistence's forecast: the AQI of the origin day, or of the 24 hours before an earlier issue hour (each
+     * pollutant's 24-hour mean, ozone's highest 8-hour mean in them); null without the PM2.5 of that day or hours.
+     */
     static Integer persistedAqi(DailySeries series, LocalDate origin, int issueHour) {
         if (issueHour == Predictors.WHOLE_DAY) {
             return series.aqi(origin);
         }
-        Double recent = Predictors.recentPm25(series, origin, issueHour);
-        return recent == null ? null : DailySeries.aqiOf(series.table(), recent);
+        return series.aqiOfLast24Hours(Predictors.issueTime(origin, issueHour));
     }
 
     /** The unit's climatology before a day; null for a unit (of a regional model) without a valid day before it. */

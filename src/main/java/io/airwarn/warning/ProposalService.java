@@ -64,12 +64,12 @@ public class ProposalService {
     /** Evaluates a stored forecast run; stores and returns a proposal when it calls for one. */
     public Uni<Proposal> propose(String city, long runId) {
         Uni<List<DayForecast>> days = pool.preparedQuery("SELECT target_day, expected_aqi, p_above_200, p_above_300, "
-                        + "p_at_least_500, decision_200, decision_300 FROM forecast_day WHERE run_id = $1 ORDER BY lead")
+                        + "p_at_least_500, says_above_200, says_above_300 FROM forecast_day WHERE run_id = $1 ORDER BY lead")
                 .execute(Tuple.of(runId))
                 .map(rows -> {
                     List<DayForecast> list = new ArrayList<>();
                     rows.forEach(r -> list.add(new DayForecast(r.getLocalDate(0), (int) Math.ceil(r.getDouble(1)),
-                            r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getDouble(6))));
+                            r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getBoolean(5), r.getBoolean(6))));
                     return list;
                 });
         Uni<WarningLevel> current = pool.preparedQuery("SELECT issued_level FROM warning WHERE city_code = $1 AND NOT "

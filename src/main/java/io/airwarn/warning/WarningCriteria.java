@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Evaluates a forecast series against a criteria set. Pure. Probabilistic mode counts a day when its exceedance
- * probability reaches the city's chosen probability. Otherwise a day counts when the forecast model says so (its
- * probability reaches the model's own decision probability, fitted on its training days) where the thresholds are
- * the model's 200 and 300, and when its AQI is above the threshold where they are not or the day has no decision.
+ * probability reaches the city's chosen probability. Otherwise a day counts when the forecast model calls it above
+ * the threshold (a pollutant's probability reaching the decision probability its fit chose on its training days)
+ * where the thresholds are the model's 200 and 300, and when its AQI is above the threshold where they are not or
+ * the day has no yes/no of the model.
  */
 public final class WarningCriteria {
 
@@ -49,20 +50,20 @@ public final class WarningCriteria {
     }
 
     private static boolean counts(CriteriaSet set, DayForecast day, Double probability) {
-        return above(day, set.threshold(), 200, day.pAbove200(), day.decision200(), probability);
+        return above(day, set.threshold(), 200, day.pAbove200(), day.says200(), probability);
     }
 
     private static boolean severe(CriteriaSet set, DayForecast day, Double probability) {
-        return above(day, set.severeThreshold(), 300, day.pAbove300(), day.decision300(), probability);
+        return above(day, set.severeThreshold(), 300, day.pAbove300(), day.says300(), probability);
     }
 
-    private static boolean above(DayForecast day, int threshold, int modelThreshold, Double p, Double decision,
+    private static boolean above(DayForecast day, int threshold, int modelThreshold, Double p, Boolean says,
                                  Double probability) {
         if (p != null && probability != null) {
             return p >= probability;
         }
-        if (p != null && decision != null && threshold == modelThreshold) {
-            return p >= decision;
+        if (says != null && threshold == modelThreshold) {
+            return says;
         }
         return day.aqi() > threshold;
     }
@@ -75,8 +76,8 @@ public final class WarningCriteria {
     private static CriteriaResult levelOf(CriteriaSet set, List<DayForecast> run, Double probability) {
         int severeDays = (int) run.stream().filter(d -> severe(set, d, probability)).count();
         String mode = probability != null ? "P(AQI > " + set.threshold() + ") >= " + probability
-                : run.get(0).decision200() != null && set.threshold() == 200
-                ? "P(AQI > 200) at or above the model's decision probability" : "AQI > " + set.threshold();
+                : run.get(0).says200() != null && set.threshold() == 200
+                ? "the forecast model calling AQI > 200" : "AQI > " + set.threshold();
         String describe = run.size() + " consecutive day(s) with " + mode + " from " + run.get(0).date() + ", "
                 + severeDays + " above " + set.severeThreshold();
         if (run.stream().anyMatch(d -> extreme(set, d, probability))) {

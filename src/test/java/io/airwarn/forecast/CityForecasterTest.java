@@ -41,9 +41,11 @@ class CityForecasterTest {
         List<LeadForecast> atFifteen = CityForecaster.forecast(model, HISTORY, ORIGIN, 15, Map.of());
         List<LeadForecast> wholeDay = CityForecaster.forecast(model, HISTORY, ORIGIN, Predictors.WHOLE_DAY, Map.of());
         assertEquals(ForecastModel.MAX_LEAD, atFifteen.size());
-        Double[] x = Predictors.values(HISTORY, ORIGIN, 15, 1, Predictors.MetMode.NONE, null, null, model.heating());
-        assertEquals(ForecastDistribution.of(HISTORY.table(), model.lead(15, 1, Predictors.MetMode.NONE), x),
-                atFifteen.get(0).distribution());
+        Double[] x = Predictors.values(HISTORY, ForecastPollutant.PM2_5, ORIGIN, 15, 1, Predictors.MetMode.NONE, null,
+                null, model.heating());
+        // The embassy file has PM2.5 alone: the AQI is its sub-index.
+        assertEquals(ForecastDistribution.of(HISTORY.table(), model.lead(ForecastPollutant.PM2_5, 15, 1,
+                Predictors.MetMode.NONE), x), atFifteen.get(0).distribution());
         assertNotEquals(wholeDay.get(0).distribution(), atFifteen.get(0).distribution());
     }
 }

@@ -35,9 +35,13 @@ class ForecastModelRegistryTest {
                     .body("problems[0]", containsString("the previous 220800 model stays in use"))
                     .body("models.find { it.name == '220800' }.version", equalTo(version));
 
-            Files.writeString(FILE, good.replace("formatVersion: 2", "formatVersion: 9"));
+            Files.writeString(FILE, good.replace("formatVersion: 3", "formatVersion: 9"));
             asDuty().when().post("/api/forecast/models/reload").then().statusCode(200)
                     .body("problems[0]", containsString("formatVersion"));
+
+            Files.writeString(FILE, good.replaceFirst("pollutants:\n- PM2_5\n", "pollutants:\n"));
+            asDuty().when().post("/api/forecast/models/reload").then().statusCode(200)
+                    .body("problems[0]", containsString("pollutants must list PM2_5 first"));
         } finally {
             Files.deleteIfExists(FILE);
             asDuty().when().post("/api/forecast/models/reload").then().statusCode(200)

@@ -62,9 +62,8 @@ class LeadModelFitterTest {
         assertNull(c.slope());
         assertEquals(0.42, c.probability(5.0, 0.42), 1e-12);
         assertNull(c.decision());
-        ForecastDistribution d = new ForecastDistribution(210, 150, 260, 0.42, 0.05, 0.0, 160, null, null);
-        assertTrue(d.says200(), "expected AQI 210");
-        assertFalse(d.says300());
+        assertTrue(ForecastDistribution.says(210, 200, 0.42, c.decision()), "expected AQI 210");
+        assertFalse(ForecastDistribution.says(210, 300, 0.05, null));
     }
 
     @Test
@@ -87,13 +86,13 @@ class LeadModelFitterTest {
     void halfAYearIsEnoughForTheFitWithWeather() {
         // A city whose record starts in January and trains until mid-July: 25 predictors on about 190 days.
         DailySeries series = ForecastFixtures.embassySeries();
-        LeadModel m = LeadModelFitter.fit(series, LocalDate.of(2013, 7, 15), Predictors.WHOLE_DAY, 1,
+        LeadModel m = LeadModelFitter.fit(series, ForecastPollutant.PM2_5, LocalDate.of(2013, 7, 15), Predictors.WHOLE_DAY, 1,
                 Predictors.MetMode.TARGET_DAY, new Predictors.HeatingSeason(java.time.MonthDay.of(11, 15),
                         java.time.MonthDay.of(3, 15)));
         assertTrue(m.trainingSamples() < 10 * (m.predictors().size() + 1), m.trainingSamples() + " days");
         assertEquals(25, m.predictors().size());
         IllegalArgumentException tooFew = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> LeadModelFitter.fit(series, LocalDate.of(2013, 4, 1), Predictors.WHOLE_DAY, 1,
+                () -> LeadModelFitter.fit(series, ForecastPollutant.PM2_5, LocalDate.of(2013, 4, 1), Predictors.WHOLE_DAY, 1,
                         Predictors.MetMode.TARGET_DAY, Predictors.HeatingSeason.NONE));
         assertTrue(tooFew.getMessage().contains("at least 150 are needed"), tooFew.getMessage());
     }
@@ -101,7 +100,7 @@ class LeadModelFitterTest {
     @Test
     void aFitCalibratesItsProbabilitiesOnDaysItDidNotSee() {
         DailySeries series = ForecastFixtures.embassySeries();
-        LeadModel m = LeadModelFitter.fit(series, LocalDate.of(2014, 9, 1), Predictors.WHOLE_DAY, 1,
+        LeadModel m = LeadModelFitter.fit(series, ForecastPollutant.PM2_5, LocalDate.of(2014, 9, 1), Predictors.WHOLE_DAY, 1,
                 Predictors.MetMode.NONE, Predictors.HeatingSeason.NONE);
         assertTrue(m.above200().slope() > 0, "a higher forecast concentration is a likelier exceedance");
         assertTrue(m.above200().decision() >= 0.05 && m.above200().decision() <= 0.8);

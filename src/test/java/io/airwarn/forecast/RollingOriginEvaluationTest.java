@@ -81,7 +81,7 @@ class RollingOriginEvaluationTest {
         List<DailyRecord> days = new ArrayList<>();
         for (LocalDate d = SERIES.firstDay(); !d.isAfter(SERIES.lastDay()); d = d.plusDays(1)) {
             DailyRecord r = SERIES.get(d);
-            double[] hours = r.hourlyPm25().clone();
+            double[] hours = r.pollutants().get(ForecastPollutant.PM2_5).hourly().clone();
             for (int h = 0; h < hours.length; h++) {
                 hours[h] = d.atTime(h, 0).isBefore(change) ? hours[h] : 900;
             }
@@ -99,7 +99,8 @@ class RollingOriginEvaluationTest {
                     "the next day's 15:00 forecast sees the changed hours");
         }
         // Persistence at 15:00 is the AQI of the 24 hours before it.
-        assertEquals(DailySeries.aqiOf(SERIES.table(), SERIES.pm25Before(change, 24, 18)),
+        assertEquals(ForecastPollutant.PM2_5.subIndex(SERIES.table(), SERIES.meanBefore(ForecastPollutant.PM2_5,
+                change, 24, 18)),
                 RollingOriginEvaluation.persistedAqi(SERIES, change.toLocalDate(), 15));
     }
 
@@ -124,8 +125,10 @@ class RollingOriginEvaluationTest {
         LocalDate september = LocalDate.of(2014, 9, 1);
         DailySeries truncated = new DailySeries(SERIES.firstDay().datesUntil(september).map(SERIES::get).toList(),
                 SERIES.table());
-        LeadModel inProtocol = LeadModelFitter.fit(SERIES, september, WHOLE_DAY, 1, Predictors.MetMode.TARGET_DAY, NO_HEATING);
-        LeadModel withMonthRemoved = LeadModelFitter.fit(truncated, september, WHOLE_DAY, 1, Predictors.MetMode.TARGET_DAY,
+        LeadModel inProtocol = LeadModelFitter.fit(SERIES, ForecastPollutant.PM2_5, september, WHOLE_DAY, 1,
+                Predictors.MetMode.TARGET_DAY, NO_HEATING);
+        LeadModel withMonthRemoved = LeadModelFitter.fit(truncated, ForecastPollutant.PM2_5, september, WHOLE_DAY, 1,
+                Predictors.MetMode.TARGET_DAY,
                 NO_HEATING);
         assertArrayEquals(withMonthRemoved.coefficients(), inProtocol.coefficients());
         assertArrayEquals(withMonthRemoved.residualQuantiles(), inProtocol.residualQuantiles());

@@ -67,7 +67,9 @@ class ScoreTest {
     @Test
     void aForecastSaysYesAtTheModelsDecisionOrAtAGivenProbability() {
         // P(AQI > 200) 0.42 with the model deciding at 0.3; P(AQI > 300) 0.05 against its 0.25.
-        ForecastDistribution d = new ForecastDistribution(180, 150, 260, 0.42, 0.05, 0.0, 120, 0.3, 0.25);
+        ForecastDistribution d = new ForecastDistribution(180, 150, 260, 0.42, 0.05, 0.0,
+                ForecastDistribution.says(180, 200, 0.42, 0.3), ForecastDistribution.says(180, 300, 0.05, 0.25),
+                List.of());
         assertEquals(true, Prediction.of(d, 230, null).says200());
         assertEquals(false, Prediction.of(d, 230, null).says300());
         assertEquals(false, Prediction.of(d, 230, 0.5).says200(), "--decision-probability 0.5 overrides");

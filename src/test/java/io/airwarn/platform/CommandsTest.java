@@ -74,7 +74,8 @@ class CommandsTest {
         assertEquals(3 * 2 * ForecastModel.MAX_LEAD, loaded.file().validation().leads().size());
         for (int lead = 1; lead <= ForecastModel.MAX_LEAD; lead++) {
             for (int hour : loaded.issueHours()) {
-                assertNotNull(loaded.lead(hour, lead, io.airwarn.forecast.Predictors.MetMode.NONE));
+                assertNotNull(loaded.lead(io.airwarn.forecast.ForecastPollutant.PM2_5, hour, lead,
+                        io.airwarn.forecast.Predictors.MetMode.NONE));
             }
         }
         assertFalse(loaded.usesStationMeteorology(), "the single-station file counts hours of rain or snow, not mm");

@@ -114,17 +114,16 @@ class WarningCriteriaTest {
     }
 
     @Test
-    void withoutAChosenProbabilityTheModelsOwnDecisionCounts() {
-        // The model says "above 200" at P >= 0.3 and "above 300" at P >= 0.25: days 1-3 count, day 2 is severe,
-        // although every expected AQI is below 200.
-        List<DayForecast> days = List.of(new DayForecast(FIRST, 180, 0.4, 0.1, 0.0, 0.3, 0.25),
-                new DayForecast(FIRST.plusDays(1), 190, 0.6, 0.3, 0.0, 0.3, 0.25),
-                new DayForecast(FIRST.plusDays(2), 170, 0.31, 0.05, 0.0, 0.3, 0.25),
-                new DayForecast(FIRST.plusDays(3), 120, 0.1, 0.0, 0.0, 0.3, 0.25));
+    void withoutAChosenProbabilityTheModelsOwnYesOrNoCounts() {
+        // The model calls days 1-3 above 200 and day 2 above 300, although every expected AQI is below 200.
+        List<DayForecast> days = List.of(new DayForecast(FIRST, 180, 0.4, 0.1, 0.0, true, false),
+                new DayForecast(FIRST.plusDays(1), 190, 0.6, 0.3, 0.0, true, true),
+                new DayForecast(FIRST.plusDays(2), 170, 0.31, 0.05, 0.0, true, false),
+                new DayForecast(FIRST.plusDays(3), 120, 0.1, 0.0, 0.0, false, false));
         CriteriaResult r = WarningCriteria.evaluate(MEE_2019, days, null);
         assertEquals(WarningLevel.ORANGE, r.level());
         assertEquals(3, r.days());
-        assertTrue(r.reason().contains("decision probability"), r.reason());
+        assertTrue(r.reason().contains("forecast model calling AQI > 200"), r.reason());
         // A chosen probability overrides the model's; a tightened threshold is not the model's 200: AQI decides.
         assertEquals(WarningLevel.YELLOW, WarningCriteria.evaluate(MEE_2019, days, 0.35).level());
         assertEquals(WarningLevel.ORANGE, WarningCriteria.evaluate(MEE_2019.with(150, null, null), days, null).level());
