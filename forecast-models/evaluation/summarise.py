@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 folder = Path(sys.argv[1])
-NAMES = ["beijing", "chengdu", "guangzhou", "shanghai", "beijing-us-embassy"]
+NAMES = ["beijing", "chengdu", "guangzhou", "shanghai", "beijing-us-embassy", "beijing-multisite",
+         "beijing-multisite-pm25"]
 
 
 def f(x, digits=2):

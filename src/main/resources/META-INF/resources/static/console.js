@@ -46,7 +46,25 @@
         { name: 'AQI', type: 'line', data: f.days.map(d => d.aqi) },
         { name: 'P(AQI>200)', type: 'bar', yAxisIndex: 1, data: f.days.map(d => d.pAbove200), itemStyle: { color: '#99004C', opacity: .6 } }]
     });
+    pollutantTable(f.days);
   });
+
+  // Each pollutant's expected sub-index and P(sub-index > 200); the day's AQI is the highest of them.
+  function pollutantTable(days) {
+    const table = document.getElementById('forecast-pollutants');
+    const body = table.querySelector('tbody');
+    const cell = text => { const td = document.createElement('td'); td.textContent = text; return td; };
+    days.forEach(d => {
+      const tr = document.createElement('tr');
+      tr.append(cell(d.date), cell(d.aqi), cell(d.primaryPollutantLabel));
+      ['PM2_5', 'PM10', 'O3_8H'].forEach(name => {
+        const p = (d.pollutants || []).find(x => x.pollutant === name);
+        tr.append(cell(p ? `${Math.ceil(p.expectedSubIndex)} · ${Math.round(p.pAbove200 * 100)}%${p.saysAbove200 ? ' ▲' : ''}` : '–'));
+      });
+      body.append(tr);
+    });
+    table.hidden = false;
+  }
   json(`/api/forecast/verification?city=${city}&lead=1`).then(v => {
     const p = document.getElementById('verification');
     if (!v || !v.n) { p.textContent = '暂无可检验的预报 No verified forecasts yet.'; return; }
