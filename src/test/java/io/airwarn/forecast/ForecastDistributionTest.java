@@ -60,4 +60,19 @@ class ForecastDistributionTest {
         assertTrue(both.says200() && !alone.says200(), "PM10's expected sub-index is above 200, PM2.5's is not");
         assertEquals(alone.subIndices().get(0), both.subIndices().get(0), "each pollutant keeps its own forecast");
     }
+
+    @Test
+    void ozonesErrorsAreIndependentOfTheParticles() {
+        var table = TablesAccess.hj6332012();
+        LeadModel.Calibration none = new LeadModel.Calibration(null, null, null);
+        // PM2.5 centred on 150 μg/m³ and O3-8h on 265 μg/m³: each has its sub-index above 200 with probability 0.5,
+        // so the AQI is at or below 200 only when both are: 0.25.
+        var pm25 = new ForecastDistribution.Part(PM2_5, Math.log1p(150), uniform(), none, none);
+        var ozone = new ForecastDistribution.Part(ForecastPollutant.O3_8H, Math.log1p(265), uniform(), none, none);
+        ForecastDistribution d = ForecastDistribution.of(table, List.of(pm25, ozone));
+        assertEquals(0.75, d.pAbove200(), 1e-9);
+        ForecastDistribution particles = ForecastDistribution.of(table, List.of(pm25));
+        assertTrue(d.lowAqi() > particles.lowAqi() && d.expectedAqi() > particles.expectedAqi(),
+                "the higher of two independent sub-indices is higher than either");
+    }
 }
