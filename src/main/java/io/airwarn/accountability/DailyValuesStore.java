@@ -1,12 +1,12 @@
 package io.airwarn.accountability;
 
+import io.airwarn.core.BeijingTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import io.airwarn.platform.BeijingTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.airwarn.accountability;
 
-import io.airwarn.platform.ApiException;
+import io.airwarn.core.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -3,7 +3,7 @@ package io.airwarn.accountability;
 import io.airwarn.audit.AuditLog;
 import io.airwarn.city.Cities;
 import io.airwarn.city.City;
-import io.airwarn.platform.ApiException;
+import io.airwarn.core.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

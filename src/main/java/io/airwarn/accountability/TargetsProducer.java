@@ -2,7 +2,7 @@ package io.airwarn.accountability;
 
 import io.airwarn.city.Cities;
 import io.airwarn.city.City;
-import io.airwarn.platform.ConfigFiles;
+import io.airwarn.core.ConfigFiles;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package io.airwarn.aqi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airwarn.platform.ApiException;
+import io.airwarn.core.ApiException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,8 +1,8 @@
 package io.airwarn.aqi;
 
-import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.platform.ConfigFiles;
-import io.airwarn.platform.ConfigurationException;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.ConfigFiles;
+import io.airwarn.core.ConfigurationException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package io.airwarn.aqi;
 
-import io.airwarn.platform.Yaml;
+import io.airwarn.core.Yaml;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.EnumMap;

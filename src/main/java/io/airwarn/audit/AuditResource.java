@@ -1,6 +1,6 @@
 package io.airwarn.audit;
 
-import io.airwarn.user.Roles;
+import io.airwarn.core.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package io.airwarn.audit;
 
-import io.airwarn.platform.ConfigFiles;
+import io.airwarn.core.ConfigFiles;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.aqi.AqiCategory;
 import io.airwarn.city.Cities;
 import io.airwarn.city.City;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.WarningLevel;
 import io.airwarn.message.MessageTemplates;
 import io.airwarn.plan.Plan;
 import io.airwarn.plan.PlanRegistry;
-import io.airwarn.plan.WarningLevel;
-import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.platform.BeijingTime;
 import io.airwarn.warning.PublishedWarnings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -49,10 +50,12 @@ public class Bulletin {
     private final ObjectMapper json;
     private final AtomicReference<Snapshot> cached = new AtomicReference<>();
     private final Duration fresh;
+    private final Clock clock;
 
     Bulletin(PublishedWarnings published, Cities cities, PlanRegistry plans, MessageTemplates templates,
-             ObjectMapper json, AirWarnConfig config) {
+             ObjectMapper json, AirWarnConfig config, Clock clock) {
         this.fresh = config.publicCache();
+        this.clock = clock;
         this.published = published;
         this.cities = cities;
         this.plans = plans;
@@ -62,7 +65,7 @@ public class Bulletin {
 
     public Uni<Snapshot> current() {
         Snapshot s = cached.get();
-        if (s != null && s.at().plus(fresh).isAfter(Instant.now())) {
+        if (s != null && s.at().plus(fresh).isAfter(clock.instant())) {
             return Uni.createFrom().item(s);
         }
         return published.current(false).map(messages -> {
@@ -97,7 +100,7 @@ public class Bulletin {
         try {
             byte[] body = json.writeValueAsBytes(warnings);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return new Snapshot(warnings, body, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"", Instant.now());
+            return new Snapshot(warnings, body, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"", clock.instant());
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot serialise the public warnings", e);
         }

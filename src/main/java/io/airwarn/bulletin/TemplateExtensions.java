@@ -1,7 +1,7 @@
 package io.airwarn.bulletin;
 
-import io.airwarn.plan.WarningLevel;
-import io.airwarn.platform.BeijingTime;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.WarningLevel;
 import io.quarkus.qute.TemplateExtension;
 import java.time.OffsetDateTime;
 

@@ -2,10 +2,10 @@ package io.airwarn.cap;
 
 import io.airwarn.bulletin.PublicWarning;
 import io.airwarn.city.City;
-import io.airwarn.plan.WarningLevel;
-import io.airwarn.platform.BeijingTime;
-import io.airwarn.warning.PublishedWarnings;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.WarningLevel;
 import io.airwarn.warning.PublishedWarnings.Message;
+import io.airwarn.warning.PublishedWarnings;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.airwarn.cap;
 
 import io.airwarn.bulletin.Bulletin;
 import io.airwarn.city.Cities;
-import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.platform.PublicAddress;
-import io.airwarn.platform.ApiException;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.PublicAddress;
 import io.airwarn.warning.PublishedWarnings;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

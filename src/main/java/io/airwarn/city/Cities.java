@@ -1,6 +1,6 @@
 package io.airwarn.city;
 
-import io.airwarn.platform.ApiException;
+import io.airwarn.core.ApiException;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.airwarn.city;
 
-import io.airwarn.platform.Yaml;
+import io.airwarn.core.Yaml;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;

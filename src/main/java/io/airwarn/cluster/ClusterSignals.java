@@ -1,6 +1,6 @@
 package io.airwarn.cluster;
 
-import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.core.AirWarnConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

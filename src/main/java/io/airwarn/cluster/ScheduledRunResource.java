@@ -1,7 +1,7 @@
 package io.airwarn.cluster;
 
-import io.airwarn.platform.ApiException;
-import io.airwarn.user.Roles;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

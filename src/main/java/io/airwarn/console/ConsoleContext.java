@@ -1,7 +1,7 @@
 package io.airwarn.console;
 
-import io.airwarn.platform.ApiException;
-import io.airwarn.user.Roles;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.Roles;
 import io.airwarn.user.WebSessions;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

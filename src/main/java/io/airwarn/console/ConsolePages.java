@@ -1,7 +1,9 @@
 package io.airwarn.console;
 
 import io.airwarn.city.Cities;
-import io.airwarn.platform.ApiException;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.Roles;
 import io.airwarn.situation.CitySituation;
 import io.airwarn.situation.ProvinceSituation;
 import io.airwarn.warning.ProposalService;
@@ -20,11 +22,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestQuery;
-import io.airwarn.user.Roles;
 
 /** The duty officers' overview of the province and of one unit. */
 @Path("/console")
@@ -39,12 +41,14 @@ public class ConsolePages {
     private final WarningQueries warnings;
     private final Cities cities;
     private final SecurityIdentity identity;
+    private final Clock clock;
     private final Template home;
     private final Template city;
 
     public ConsolePages(ConsoleContext context, ProvinceSituation situation, ProposalService proposals,
-                        WarningQueries warnings, Cities cities, SecurityIdentity identity,
+                        WarningQueries warnings, Cities cities, SecurityIdentity identity, Clock clock,
                         @Location("console/home.html") Template home, @Location("console/city.html") Template city) {
+        this.clock = clock;
         this.context = context;
         this.situation = situation;
         this.proposals = proposals;
@@ -77,7 +81,7 @@ public class ConsolePages {
         String unit = cities.requireCode(code);
         return Uni.combine().all().unis(situation.all(true), warnings.list(unit, null, null)).asTuple().chain(t -> {
             CitySituation s = t.getItem1().stream().filter(c -> c.code().equals(unit)).findFirst().orElseThrow();
-            LocalDate to = s.latestDay() == null ? LocalDate.now() : LocalDate.parse(s.latestDay().at());
+            LocalDate to = s.latestDay() == null ? LocalDate.now(clock.withZone(BeijingTime.ZONE)) : LocalDate.parse(s.latestDay().at());
             return context.page(city.data("city", cities.find(unit).orElseThrow()).data("situation", s)
                     .data("from", to.minusDays(29).toString()).data("to", to.toString())
                     .data("warnings", t.getItem2()), null, null);

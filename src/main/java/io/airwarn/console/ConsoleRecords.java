@@ -2,11 +2,11 @@ package io.airwarn.console;
 
 import io.airwarn.audit.AuditLog;
 import io.airwarn.audit.AuditRecord;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.Roles;
+import io.airwarn.core.SmsSegments;
 import io.airwarn.notify.SandboxGateway;
-import io.airwarn.notify.SmsSegments;
 import io.airwarn.plan.PlanRegistry;
-import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.user.Roles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;

@@ -2,19 +2,20 @@ package io.airwarn.console;
 
 import io.airwarn.city.Cities;
 import io.airwarn.city.City;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.FreeText;
+import io.airwarn.core.Roles;
+import io.airwarn.core.SaneDates;
+import io.airwarn.core.WarningLevel;
 import io.airwarn.notify.Acknowledgements;
 import io.airwarn.plan.ActivationService;
 import io.airwarn.plan.PlanViews;
 import io.airwarn.plan.RulesEngine;
-import io.airwarn.plan.WarningLevel;
-import io.airwarn.platform.ApiException;
-import io.airwarn.platform.BeijingTime;
-import io.airwarn.platform.FreeText;
-import io.airwarn.platform.SaneDates;
-import io.airwarn.user.Roles;
 import io.airwarn.warning.EpisodeReportService;
 import io.airwarn.warning.ProposalService;
 import io.airwarn.warning.Warning;
+import io.airwarn.warning.WarningLifecycle;
 import io.airwarn.warning.WarningQueries;
 import io.airwarn.warning.WarningService;
 import io.airwarn.warning.WarningState;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -63,6 +65,7 @@ public class WarningPages {
     private final EpisodeReportService reports;
     private final Cities cities;
     private final SecurityIdentity identity;
+    private final Clock clock;
     private final Template list;
     private final Template draft;
     private final Template detail;
@@ -70,7 +73,7 @@ public class WarningPages {
 
     public WarningPages(ConsoleContext context, WarningQueries queries, WarningService service,
                         ProposalService proposals, ActivationService activations, Acknowledgements acknowledgements,
-                        EpisodeReportService reports, Cities cities, SecurityIdentity identity,
+                        EpisodeReportService reports, Cities cities, SecurityIdentity identity, Clock clock,
                         @Location("console/warnings.html") Template list,
                         @Location("console/newWarning.html") Template draft,
                         @Location("console/warning.html") Template detail,
@@ -84,6 +87,7 @@ public class WarningPages {
         this.reports = reports;
         this.cities = cities;
         this.identity = identity;
+        this.clock = clock;
         this.list = list;
         this.draft = draft;
         this.detail = detail;
@@ -181,19 +185,10 @@ public class WarningPages {
         return reports.report(id).map(r -> report.data("r", r));
     }
 
-    /** What approving would send: the level awaiting approval, from the level in force; null if none awaits. */
+    /** What approving now would send: the level awaiting approval, from the level in force; null if none awaits. */
     private Uni<PlanViews.Preview> preview(Warning w) {
-        WarningLevel level = switch (w.state()) {
-            case DRAFT, SUBMITTED -> w.level();
-            case CHANGE_SUBMITTED -> w.pendingLevel();
-            default -> null;
-        };
-        if (level == null) {
-            return Uni.createFrom().nullItem();
-        }
-        OffsetDateTime start = w.state() == WarningState.CHANGE_SUBMITTED ? OffsetDateTime.now() : w.onset();
-        return activations.preview(w.city(), new RulesEngine.Request(level, w.issuedLevel(), start, w.exercise(),
-                w.widenExercise()));
+        RulesEngine.Request activation = WarningLifecycle.activation(w, OffsetDateTime.now(clock));
+        return activation == null ? Uni.createFrom().nullItem() : activations.preview(w.city(), activation);
     }
 
     private static Response redirect(long id, String notice, String problem) {

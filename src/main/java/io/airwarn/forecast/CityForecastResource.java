@@ -2,13 +2,13 @@ package io.airwarn.forecast;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airwarn.city.Cities;
-import io.airwarn.observation.InvalidFileException;
-import io.airwarn.platform.ApiException;
-import io.airwarn.platform.SaneDates;
-import io.airwarn.platform.BeijingTime;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.InvalidFileException;
+import io.airwarn.core.Roles;
+import io.airwarn.core.SaneDates;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.airwarn.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

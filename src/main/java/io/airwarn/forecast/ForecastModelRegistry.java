@@ -1,7 +1,7 @@
 package io.airwarn.forecast;
 
-import io.airwarn.platform.AirWarnConfig;
 import io.airwarn.cluster.ClusterSignals;
+import io.airwarn.core.AirWarnConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;

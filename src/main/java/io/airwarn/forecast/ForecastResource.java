@@ -1,11 +1,11 @@
 package io.airwarn.forecast;
 
 import io.airwarn.city.Cities;
-import io.airwarn.platform.ApiException;
-import io.airwarn.platform.SaneDates;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.Roles;
+import io.airwarn.core.SaneDates;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.airwarn.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -2,7 +2,7 @@ package io.airwarn.forecast;
 
 import io.airwarn.aqi.AqiStandards;
 import io.airwarn.aqi.BreakpointTable;
-import io.airwarn.platform.BeijingTime;
+import io.airwarn.core.BeijingTime;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

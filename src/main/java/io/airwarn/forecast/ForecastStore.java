@@ -1,6 +1,6 @@
 package io.airwarn.forecast;
 
-import io.airwarn.platform.BeijingTime;
+import io.airwarn.core.BeijingTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -2,7 +2,7 @@ package io.airwarn.forecast;
 
 import io.airwarn.aqi.AqiCategory;
 import io.airwarn.aqi.CategoryView;
-import io.airwarn.platform.BeijingTime;
+import io.airwarn.core.BeijingTime;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.airwarn.forecast;
 
 import io.airwarn.aqi.AqiStandardsReader;
 import io.airwarn.aqi.BreakpointTable;
-import io.airwarn.platform.ConfigFiles;
+import io.airwarn.core.ConfigFiles;
 import java.nio.file.Path;
 
 /** The HJ 633-2012 table from the configuration, for the command line, which runs without the server. */

@@ -1,8 +1,8 @@
 package io.airwarn.forecast;
 
-import io.airwarn.observation.CellValues;
-import io.airwarn.observation.CsvRows;
-import io.airwarn.observation.InvalidFileException;
+import io.airwarn.core.CellValues;
+import io.airwarn.core.CsvRows;
+import io.airwarn.core.InvalidFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

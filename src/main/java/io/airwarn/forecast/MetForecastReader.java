@@ -1,9 +1,9 @@
 package io.airwarn.forecast;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airwarn.observation.CellValues;
-import io.airwarn.observation.CsvRows;
-import io.airwarn.platform.SaneDates;
+import io.airwarn.core.CellValues;
+import io.airwarn.core.CsvRows;
+import io.airwarn.core.SaneDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

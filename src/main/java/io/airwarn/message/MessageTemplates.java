@@ -1,8 +1,8 @@
 package io.airwarn.message;
 
-import io.airwarn.notify.SmsSegments;
-import io.airwarn.plan.WarningLevel;
-import io.airwarn.platform.Yaml;
+import io.airwarn.core.SmsSegments;
+import io.airwarn.core.WarningLevel;
+import io.airwarn.core.Yaml;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;

@@ -1,14 +1,14 @@
 package io.airwarn.notify;
 
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.Roles;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.airwarn.platform.BeijingTime;
-import io.airwarn.user.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.airwarn.notify;
 
-import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.platform.PhoneMasks;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.PhoneMasks;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package io.airwarn.notify;
 
-import io.airwarn.platform.ApiException;
-import io.airwarn.user.Roles;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,6 @@
 package io.airwarn.notify;
 
+import io.airwarn.core.SmsSegments;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;

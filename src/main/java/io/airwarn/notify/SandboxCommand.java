@@ -1,7 +1,7 @@
 package io.airwarn.notify;
 
-import io.airwarn.platform.AirWarnMain;
-import io.airwarn.platform.SandboxAccount;
+import io.airwarn.core.DataDirectory;
+import io.airwarn.core.SandboxAccount;
 import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,7 +25,7 @@ public class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SandboxAccount.Credentials account = SandboxAccount.of(AirWarnMain.dataDir());
+        SandboxAccount.Credentials account = SandboxAccount.of(DataDirectory.path());
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
         }

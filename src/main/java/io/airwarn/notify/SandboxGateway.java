@@ -1,6 +1,6 @@
 package io.airwarn.notify;
 
-import io.airwarn.plan.MobileNumbers;
+import io.airwarn.core.MobileNumbers;
 import io.quarkus.logging.Log;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,7 +24,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import java.util.stream.Collectors;
 
 /**

@@ -1,6 +1,6 @@
 package io.airwarn.notify;
 
-import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.core.AirWarnConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

@@ -1,8 +1,8 @@
 package io.airwarn.notify;
 
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.Roles;
 import io.smallrye.common.annotation.Blocking;
-import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

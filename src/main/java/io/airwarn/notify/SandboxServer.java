@@ -1,9 +1,9 @@
 package io.airwarn.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.airwarn.platform.StrictJson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.airwarn.core.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

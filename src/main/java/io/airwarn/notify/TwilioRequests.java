@@ -1,8 +1,8 @@
 package io.airwarn.notify;
 
 import com.twilio.security.RequestValidator;
-import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.platform.ApiException;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;

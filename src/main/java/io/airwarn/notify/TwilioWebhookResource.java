@@ -1,6 +1,6 @@
 package io.airwarn.notify;
 
-import io.airwarn.platform.ApiException;
+import io.airwarn.core.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

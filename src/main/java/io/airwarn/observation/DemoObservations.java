@@ -1,7 +1,7 @@
 package io.airwarn.observation;
 
-import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.platform.Yaml;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.Yaml;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

@@ -2,8 +2,8 @@ package io.airwarn.observation;
 
 import io.airwarn.aqi.AqiStandards;
 import io.airwarn.aqi.BreakpointTable;
+import io.airwarn.core.AirWarnConfig;
 import io.quarkus.logging.Log;
-import io.airwarn.platform.AirWarnConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;

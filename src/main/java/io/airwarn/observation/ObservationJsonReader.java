@@ -1,9 +1,10 @@
 package io.airwarn.observation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airwarn.platform.BeijingTime;
-import io.airwarn.platform.FreeText;
-import io.airwarn.platform.SaneDates;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.FreeText;
+import io.airwarn.core.InvalidFileException;
+import io.airwarn.core.SaneDates;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

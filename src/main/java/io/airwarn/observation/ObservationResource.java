@@ -2,11 +2,12 @@ package io.airwarn.observation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airwarn.city.Cities;
-import io.airwarn.platform.ApiException;
-import io.airwarn.platform.FreeText;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.FreeText;
+import io.airwarn.core.InvalidFileException;
+import io.airwarn.core.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.airwarn.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

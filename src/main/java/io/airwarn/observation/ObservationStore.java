@@ -1,7 +1,7 @@
 package io.airwarn.observation;
 
 import io.airwarn.aqi.Pollutant;
-import io.airwarn.platform.BeijingTime;
+import io.airwarn.core.BeijingTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -1,5 +1,8 @@
 package io.airwarn.observation;
 
+import io.airwarn.core.CellValues;
+import io.airwarn.core.CsvRows;
+import io.airwarn.core.InvalidFileException;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

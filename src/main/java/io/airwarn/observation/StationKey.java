@@ -1,6 +1,6 @@
 package io.airwarn.observation;
 
-import io.airwarn.platform.FreeText;
+import io.airwarn.core.FreeText;
 import java.util.Optional;
 
 /** A station is named within its city. */

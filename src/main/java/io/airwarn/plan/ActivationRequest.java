@@ -1,7 +1,8 @@
 package io.airwarn.plan;
 
-import io.airwarn.platform.ApiException;
-import io.airwarn.platform.SaneDates;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.SaneDates;
+import io.airwarn.core.WarningLevel;
 import java.util.Arrays;
 import java.util.Locale;
 

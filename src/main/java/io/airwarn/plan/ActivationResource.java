@@ -1,9 +1,9 @@
 package io.airwarn.plan;
 
-import io.airwarn.platform.ApiException;
-import io.airwarn.platform.BeijingTime;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.Roles;
 import io.smallrye.mutiny.Uni;
-import io.airwarn.user.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,6 @@
 package io.airwarn.plan;
 
+import io.airwarn.core.WarningLevel;
 import java.time.OffsetDateTime;
 
 /**

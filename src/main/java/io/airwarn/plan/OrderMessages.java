@@ -1,11 +1,12 @@
 package io.airwarn.plan;
 
 import io.airwarn.city.City;
-import io.airwarn.message.MessageTemplates;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.SmsSegments;
+import io.airwarn.core.WarningLevel;
 import io.airwarn.message.MessageTemplates.Audience;
 import io.airwarn.message.MessageTemplates.Kind;
-import io.airwarn.notify.SmsSegments;
-import io.airwarn.platform.BeijingTime;
+import io.airwarn.message.MessageTemplates;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.airwarn.plan;
 
+import io.airwarn.core.WarningLevel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

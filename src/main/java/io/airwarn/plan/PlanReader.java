@@ -1,9 +1,10 @@
 package io.airwarn.plan;
 
-import io.airwarn.observation.CellValues;
-import io.airwarn.observation.CsvRows;
-import io.airwarn.observation.InvalidFileException;
-import io.airwarn.platform.FreeText;
+import io.airwarn.core.CellValues;
+import io.airwarn.core.CsvRows;
+import io.airwarn.core.FreeText;
+import io.airwarn.core.InvalidFileException;
+import io.airwarn.core.WarningLevel;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

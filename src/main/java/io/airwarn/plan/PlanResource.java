@@ -1,12 +1,12 @@
 package io.airwarn.plan;
 
 import io.airwarn.city.Cities;
-import io.airwarn.platform.ApiException;
-import io.airwarn.user.Roles;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

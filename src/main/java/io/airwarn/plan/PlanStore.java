@@ -1,5 +1,6 @@
 package io.airwarn.plan;
 
+import io.airwarn.core.AirWarnConfig;
 import io.airwarn.observation.Chunks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,12 +10,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import io.airwarn.platform.AirWarnConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Plan versions, activations and their orders; orders are written with one array statement per chunk. */

@@ -1,5 +1,7 @@
 package io.airwarn.plan;
 
+import io.airwarn.core.MobileNumbers;
+import io.airwarn.core.WarningLevel;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;

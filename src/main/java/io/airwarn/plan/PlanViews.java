@@ -1,6 +1,7 @@
 package io.airwarn.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.airwarn.core.WarningLevel;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,8 @@ package io.airwarn.plan;
 
 import io.airwarn.city.Cities;
 import io.airwarn.city.CitiesReader;
-import io.airwarn.platform.ConfigFiles;
+import io.airwarn.core.ConfigFiles;
+import io.airwarn.core.WarningLevel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

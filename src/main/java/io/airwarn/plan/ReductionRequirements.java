@@ -1,6 +1,7 @@
 package io.airwarn.plan;
 
-import io.airwarn.platform.Yaml;
+import io.airwarn.core.WarningLevel;
+import io.airwarn.core.Yaml;
 import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Map;

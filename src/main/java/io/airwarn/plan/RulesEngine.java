@@ -1,6 +1,7 @@
 package io.airwarn.plan;
 
-import io.airwarn.platform.BeijingTime;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.WarningLevel;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -1,5 +1,8 @@
 package io.airwarn.platform;
 
+import io.airwarn.core.DataDirectory;
+import io.airwarn.core.SandboxAccount;
+import io.airwarn.core.StartupException;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
@@ -30,7 +33,7 @@ public final class AirWarnMain {
     }
 
     private static int serve(String... args) {
-        Path dataDir = dataDir();
+        Path dataDir = DataDirectory.path();
         // Before anything is written there: the installation's secrets live in it too.
         EmbeddedDatabase.checkUsable(dataDir);
         SandboxAccount.configure(dataDir);
@@ -67,9 +70,6 @@ public final class AirWarnMain {
     }
 
     /** {@code AIRWARN_DATA_DIR}, default {@code ./data}: the database files and the installation's secrets. */
-    public static Path dataDir() {
-        return Path.of(System.getenv().getOrDefault("AIRWARN_DATA_DIR", "data"));
-    }
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {

@@ -1,5 +1,7 @@
 package io.airwarn.platform;
 
+import io.airwarn.core.InstallationSecrets;
+import io.airwarn.core.StartupException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

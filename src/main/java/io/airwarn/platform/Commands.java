@@ -1,12 +1,13 @@
 package io.airwarn.platform;
 
+import io.airwarn.core.ConfigurationException;
 import io.airwarn.forecast.EvaluateCommand;
 import io.airwarn.forecast.FitCommand;
 import io.airwarn.notify.SandboxCommand;
 import io.airwarn.plan.PlansCommand;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The commands the packaged jar runs without starting the server or a database. Errors are one line on stderr

@@ -1,5 +1,6 @@
 package io.airwarn.platform;
 
+import io.airwarn.core.StartupException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package io.airwarn.platform;
 
+import io.airwarn.core.InstallationSecrets;
+import io.airwarn.core.StartupException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.airwarn.platform;
 
+import io.airwarn.core.PublicAddress;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,5 +1,8 @@
 package io.airwarn.platform;
 
+import io.airwarn.core.ConfigurationException;
+import io.airwarn.core.StartupException;
+
 /** Finds the operator-facing reason in a failed startup's chain of exceptions. */
 final class StartupFailure {
 

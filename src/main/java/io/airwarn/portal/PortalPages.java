@@ -1,8 +1,9 @@
 package io.airwarn.portal;
 
 import io.airwarn.console.ConsoleContext;
+import io.airwarn.core.FreeText;
+import io.airwarn.core.Roles;
 import io.airwarn.notify.Acknowledgements;
-import io.airwarn.user.Roles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
-import io.airwarn.platform.FreeText;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**

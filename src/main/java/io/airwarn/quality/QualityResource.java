@@ -1,11 +1,11 @@
 package io.airwarn.quality;
 
 import io.airwarn.audit.AuditLog;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.Roles;
+import io.airwarn.core.SaneDates;
 import io.airwarn.observation.ObservationImportService;
-import io.airwarn.platform.ApiException;
-import io.airwarn.platform.SaneDates;
-import io.airwarn.platform.BeijingTime;
-import io.airwarn.user.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

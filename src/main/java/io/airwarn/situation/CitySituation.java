@@ -1,7 +1,7 @@
 package io.airwarn.situation;
 
 import io.airwarn.aqi.CategoryView;
-import io.airwarn.plan.WarningLevel;
+import io.airwarn.core.WarningLevel;
 
 /**
  * One unit at a glance: its latest hourly and daily AQI, the latest forecast for the next day, and the warning in

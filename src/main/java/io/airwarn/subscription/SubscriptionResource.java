@@ -1,8 +1,8 @@
 package io.airwarn.subscription;
 
 import io.airwarn.city.Cities;
-import io.airwarn.platform.ApiException;
-import io.airwarn.platform.ClientNetworks;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.ClientNetworks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;

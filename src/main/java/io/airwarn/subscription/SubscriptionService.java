@@ -1,9 +1,9 @@
 package io.airwarn.subscription;
 
-import io.airwarn.plan.MobileNumbers;
-import io.airwarn.platform.AirWarnConfig;
-import io.airwarn.platform.ApiException;
-import io.airwarn.platform.Digests;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.Digests;
+import io.airwarn.core.MobileNumbers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;

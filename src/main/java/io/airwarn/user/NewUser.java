@@ -1,5 +1,6 @@
 package io.airwarn.user;
 
+import io.airwarn.core.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.airwarn.user;
 
-import io.airwarn.platform.ClientNetworks;
+import io.airwarn.core.ClientNetworks;
 import java.time.Duration;
 
 /**

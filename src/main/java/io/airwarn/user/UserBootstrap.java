@@ -1,7 +1,8 @@
 package io.airwarn.user;
 
 import io.airwarn.audit.AuditLog;
-import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.Roles;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

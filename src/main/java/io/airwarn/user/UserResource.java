@@ -1,8 +1,9 @@
 package io.airwarn.user;
 
 import io.airwarn.audit.AuditLog;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.Roles;
 import io.airwarn.plan.PlanRegistry;
-import io.airwarn.platform.ApiException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -10,9 +11,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

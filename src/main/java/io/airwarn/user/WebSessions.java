@@ -1,7 +1,7 @@
 package io.airwarn.user;
 
-import io.airwarn.platform.Digests;
-import io.airwarn.platform.InstallationSecrets;
+import io.airwarn.core.Digests;
+import io.airwarn.core.InstallationSecrets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;

@@ -1,7 +1,7 @@
 package io.airwarn.warning;
 
-import io.airwarn.plan.WarningLevel;
-import io.airwarn.platform.Yaml;
+import io.airwarn.core.WarningLevel;
+import io.airwarn.core.Yaml;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.airwarn.warning;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.airwarn.plan.WarningLevel;
-import io.airwarn.platform.Yaml;
+import io.airwarn.core.WarningLevel;
+import io.airwarn.core.Yaml;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.airwarn.warning;
 
-import io.airwarn.platform.ConfigFiles;
+import io.airwarn.core.ConfigFiles;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

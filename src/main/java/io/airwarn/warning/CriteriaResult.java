@@ -1,6 +1,6 @@
 package io.airwarn.warning;
 
-import io.airwarn.plan.WarningLevel;
+import io.airwarn.core.WarningLevel;
 import java.time.LocalDate;
 
 /** The level a forecast supports, and the run that set it (onset null and days 0 for NONE). */

@@ -1,6 +1,6 @@
 package io.airwarn.warning;
 
-import io.airwarn.plan.WarningLevel;
+import io.airwarn.core.WarningLevel;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.airwarn.warning;
 
+import io.airwarn.core.WarningLevel;
 import io.airwarn.plan.Emissions;
-import io.airwarn.plan.WarningLevel;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,12 +1,12 @@
 package io.airwarn.warning;
 
+import io.airwarn.core.ApiException;
+import io.airwarn.core.BeijingTime;
+import io.airwarn.core.WarningLevel;
 import io.airwarn.plan.Emissions;
 import io.airwarn.plan.PlanRegistry;
 import io.airwarn.plan.PlanValidator;
 import io.airwarn.plan.ReductionCheck;
-import io.airwarn.plan.WarningLevel;
-import io.airwarn.platform.ApiException;
-import io.airwarn.platform.BeijingTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -2,9 +2,9 @@ package io.airwarn.warning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.airwarn.core.WarningLevel;
 import io.airwarn.forecast.ForecastIssued;
 import io.airwarn.forecast.ForecastVerification;
-import io.airwarn.plan.WarningLevel;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,7 +1,7 @@
 package io.airwarn.warning;
 
+import io.airwarn.core.ApiException;
 import io.airwarn.notify.DeliveryReport;
-import io.airwarn.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

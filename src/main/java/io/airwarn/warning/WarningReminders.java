@@ -1,7 +1,7 @@
 package io.airwarn.warning;
 
-import io.airwarn.platform.AirWarnConfig;
 import io.airwarn.cluster.ScheduledRuns;
+import io.airwarn.core.AirWarnConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;

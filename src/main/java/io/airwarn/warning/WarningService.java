@@ -3,11 +3,11 @@ package io.airwarn.warning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.audit.AuditLog;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.Roles;
+import io.airwarn.core.WarningLevel;
 import io.airwarn.plan.ActivationService;
 import io.airwarn.plan.RulesEngine;
-import io.airwarn.plan.WarningLevel;
-import io.airwarn.platform.ApiException;
-import io.airwarn.user.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -148,7 +148,7 @@ public class WarningService {
             }
             case APPROVE -> {
                 boolean change = w.state() == WarningState.CHANGE_SUBMITTED;
-                WarningLevel level = change ? w.pendingLevel() : w.level();
+                WarningLevel level = WarningLifecycle.awaitingApproval(w);
                 Set<String> authors = change ? Set.of(w.submittedBy()) : new HashSet<>(List.of(w.draftedBy(), w.submittedBy()));
                 policy.refusal(actor, roles, level, authors).ifPresent(problem -> {
                     throw new ApiException(403, "forbidden", problem, List.of());
@@ -159,9 +159,7 @@ public class WarningService {
                                 throw new ApiException(409, "lead_time", problem, List.of());
                             });
                 }
-                OffsetDateTime responseStart = change || w.observedHeavy() ? now : w.onset();
-                activation = new RulesEngine.Request(level, w.issuedLevel(), responseStart, w.exercise(),
-                        w.widenExercise());
+                activation = WarningLifecycle.activation(w, now);
                 boolean lift = level == WarningLevel.NONE;
                 after = copy(w, next, lift ? w.level() : level, level, null, w.onset(), w.expectedEnd(),
                         w.observedHeavy(), w.submittedBy(), actor, change ? w.issuedAt() : now, lift ? now : null);

@@ -1,6 +1,6 @@
 package io.airwarn.warning;
 
-import io.airwarn.plan.WarningLevel;
+import io.airwarn.core.WarningLevel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.airwarn.core.SmsSegments;
+import io.airwarn.core.WarningLevel;
 import io.airwarn.message.MessageTemplates.Audience;
 import io.airwarn.message.MessageTemplates.Kind;
-import io.airwarn.notify.SmsSegments;
-import io.airwarn.plan.WarningLevel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.warning.IssuedWarnings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.airwarn.warning.IssuedWarnings;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.airwarn.platform.AirWarnConfig;
-import io.quarkus.test.junit.QuarkusTest;
+import io.airwarn.core.AirWarnConfig;
 import io.airwarn.warning.IssuedWarnings;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The retry schedule with the default cap over a ten-minute gateway outage ({@link MultiProcessNotificationIT} has
- * the real ten-minute outage, with a shorter cap): a message keeps being tried, never more than five minutes apart, so
+ * a real outage, compressed to 90 s with a 5 s cap): a message keeps being tried, never more than five minutes apart, so
  * it goes out at most five minutes after the gateway returns; a few attempts, not a storm.
  */
 class RetryScheduleTest {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.airwarn.core.InstallationSecrets;
 import io.airwarn.platform.AppProcesses;
 import io.airwarn.platform.EmbeddedDatabase;
-import io.airwarn.platform.InstallationSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -7,12 +7,16 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.airwarn.forecast.ForecastDays;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,6 +189,20 @@ class CityAqiEndToEndTest {
                 .body("error", equalTo("invalid_range"));
         given().when().get("/api/cities/999999/aqi/daily").then().statusCode(404)
                 .body("error", equalTo("unknown_city"));
+    }
+
+    @Test
+    void theStationMonthIsForecastAsTheFullAqiOfItsThreePollutants() {
+        // The stored hourly PM2.5, PM10 and O3 are what the forecast starts from: the default model forecasts each.
+        asDuty().queryParam("city", CITY).queryParam("issuedAt", "2013-03-25T15:00+08:00")
+                .when().post("/api/forecast/run").then().statusCode(200).body("[0].status", equalTo("created"));
+        JsonPath f = given().when().get("/api/cities/" + CITY + "/forecast/history?from=2013-03-25&to=2013-03-25")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("2013-03-25T15:00+08:00", f.getString("[0].dataUntil"));
+        for (int i = 0; i < 7; i++) {
+            ForecastDays.assertTheAqiCombinesItsPollutants(f, "[0].days[" + i + "].", i + 1,
+                    List.of("PM2_5", "PM10", "O3_8H"));
+        }
     }
 
     /** A duty officer: importing observations, running forecasts and reading plans need one. */

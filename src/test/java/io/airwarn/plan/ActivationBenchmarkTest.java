@@ -2,6 +2,7 @@ package io.airwarn.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.airwarn.core.WarningLevel;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;

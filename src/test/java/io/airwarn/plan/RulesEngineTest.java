@@ -3,6 +3,7 @@ package io.airwarn.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.airwarn.core.WarningLevel;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

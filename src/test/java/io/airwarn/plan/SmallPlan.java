@@ -2,6 +2,7 @@ package io.airwarn.plan;
 
 import io.airwarn.city.Cities;
 import io.airwarn.city.CitiesReader;
+import io.airwarn.core.WarningLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

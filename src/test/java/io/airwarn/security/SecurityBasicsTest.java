@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.airwarn.platform.ClientNetworks;
-import io.airwarn.platform.PhoneMasks;
+import io.airwarn.core.ClientNetworks;
+import io.airwarn.core.PhoneMasks;
 import io.airwarn.user.SignInThrottle;
-import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -5,12 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.airwarn.core.AirWarnConfig;
 import io.airwarn.notify.Dispatcher;
 import io.airwarn.notify.SandboxGateway;
-import io.airwarn.platform.AirWarnConfig;
+import io.airwarn.warning.IssuedWarnings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.airwarn.warning.IssuedWarnings;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;

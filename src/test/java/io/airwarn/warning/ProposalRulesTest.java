@@ -3,7 +3,7 @@ package io.airwarn.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.airwarn.plan.WarningLevel;
+import io.airwarn.core.WarningLevel;
 import org.junit.jupiter.api.Test;
 
 class ProposalRulesTest {

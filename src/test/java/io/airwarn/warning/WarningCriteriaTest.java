@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.airwarn.plan.WarningLevel;
+import io.airwarn.core.WarningLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.airwarn.observation;
+package io.airwarn.core;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

@@ -1,4 +1,4 @@
-package io.airwarn.notify;
+package io.airwarn.core;
 
 /**
  * How many SMS segments a text takes: GSM-7 text 160 characters alone or 153 per segment, anything else (Chinese)

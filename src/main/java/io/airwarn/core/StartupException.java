@@ -1,4 +1,4 @@
-package io.airwarn.platform;
+package io.airwarn.core;
 
 /** AirWarn cannot start; the message tells the operator what to fix. Printed without a stack trace. */
 public class StartupException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.airwarn.platform;
+package io.airwarn.core;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package io.airwarn.plan;
+package io.airwarn.core;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

@@ -1,4 +1,4 @@
-package io.airwarn.platform;
+package io.airwarn.core;
 
 /** A configuration file that cannot be used; the message names the file and the problem. */
 public class ConfigurationException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.airwarn.platform;
+package io.airwarn.core;
 
 /**
  * Text people type or files carry, before it is stored: bounded in length and free of control characters other than

@@ -1,4 +1,4 @@
-package io.airwarn.observation;
+package io.airwarn.core;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.airwarn.plan;
+package io.airwarn.core;
 
 /** Warning levels in ascending order of severity (BLUE exists only in the 2017 four-level scheme). */
 public enum WarningLevel {

@@ -1,4 +1,4 @@
-package io.airwarn.user;
+package io.airwarn.core;
 
 import java.util.Set;
 

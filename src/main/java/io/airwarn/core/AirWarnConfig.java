@@ -1,4 +1,4 @@
-package io.airwarn.platform;
+package io.airwarn.core;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.airwarn.platform;
+package io.airwarn.core;
 
 import java.nio.file.Path;
 
@@ -32,7 +32,7 @@ public final class SandboxAccount {
     }
 
     /** Hands the account to the application's configuration ({@code airwarn.twilio.*}). */
-    static void configure(Path dataDir) {
+    public static void configure(Path dataDir) {
         Credentials c = of(dataDir);
         System.setProperty("airwarn.twilio.account-sid", c.accountSid());
         System.setProperty("airwarn.twilio.auth-token", c.authToken());
