@@ -2,16 +2,12 @@ package io.airwarn.audit;
 
 import io.airwarn.core.AirWarnConfig;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -82,7 +78,8 @@ public class AuditLog {
                 }));
     }
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 5) StartupEvent event) {
+    /** At startup: seals a chain written before the audit key (once, when allowed) and checks the newest record. */
+    public void checkAtStartup() {
         int sealed = sealUnkeyed ? sealUnkeyedChain().await().indefinitely() : 0;
         if (sealed > 0) {
             Log.infof("the audit chain's %d records written before the audit key were verified and sealed under it",

@@ -1,20 +1,16 @@
 package io.airwarn.audit;
 
 import io.airwarn.core.ConfigFiles;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.List;
 
 /** At startup, records in the audit trail each configuration file whose content differs from the last one audited. */
 @ApplicationScoped
-class ConfigurationAudit {
+public class ConfigurationAudit {
 
     static final List<String> FILES = List.of("cities.yaml", "aqi-standards.yaml", "emission-reduction.yaml",
             "warning-criteria.yaml", "warning-approval.yaml");
@@ -29,7 +25,8 @@ class ConfigurationAudit {
         this.pool = pool;
     }
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 20) StartupEvent event) {
+    /** At startup: records each configuration file whose checksum changed since the last start. */
+    public void recordAtStartup() {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String file : FILES) {
             String checksum = files.checksum(file);

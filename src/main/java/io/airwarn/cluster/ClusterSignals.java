@@ -2,7 +2,6 @@ package io.airwarn.cluster;
 
 import io.airwarn.core.AirWarnConfig;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
@@ -10,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,7 +36,8 @@ public class ClusterSignals {
         this.every = config.clusterPoll();
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** At startup, once the followers are registered: polls for the other nodes' signals. */
+    public void pollFromStartup() {
         if (!every.isZero()) {
             vertx.setPeriodic(every.toMillis(), id -> poll());
         }

@@ -15,10 +15,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/scheduled-runs")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.VIEWER, Roles.ADMIN})
+@RolesAllowed(Roles.STAFF)
 public class ScheduledRunResource {
 
-    private static final Set<String> JOBS = Set.of(ScheduledRuns.FORECAST_JOB, ScheduledRuns.REMINDER_JOB);
+    private static final Set<String> JOBS = Set.of(ScheduledRuns.FORECAST_JOB, ScheduledRuns.REMINDER_JOB,
+            ScheduledRuns.ESCALATION_JOB);
 
     private final ScheduledRuns runs;
 

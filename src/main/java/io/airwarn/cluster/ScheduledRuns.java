@@ -26,6 +26,7 @@ public class ScheduledRuns {
     /** The recorded jobs. */
     public static final String FORECAST_JOB = "forecast-run";
     public static final String REMINDER_JOB = "warning-reminders";
+    public static final String ESCALATION_JOB = "order-escalation";
 
     private final Pool pool;
     private final String node;

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What every console page shows and checks: who is signed in with which roles, the form token, and whether an
@@ -21,13 +20,10 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ConsoleContext {
 
-    static final Set<String> STAFF = Set.of(Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN,
-            Roles.VIEWER);
-
     /** The signed-in user as the layout shows it. */
     public record User(String name, Set<String> roles, String csrf) {
         public String roleList() {
-            return String.join(", ", new TreeSet<>(roles));
+            return String.join(", ", Roles.withoutGroups(roles));
         }
 
         public boolean auditor() {

@@ -65,7 +65,7 @@ public class ConsolePages {
         if (identity.getRoles().stream().anyMatch(Roles.RECIPIENTS::contains)) {
             return Uni.createFrom().item(Response.seeOther(URI.create("/portal")).build());
         }
-        if (identity.getRoles().stream().noneMatch(ConsoleContext.STAFF::contains)) {
+        if (!identity.hasRole(Roles.STAFF)) {
             throw new ApiException(403, "forbidden", "Your roles do not allow the console", List.of());
         }
         return Uni.combine().all().unis(situation.all(true), proposals.list("OPEN"), warnings.list(null, null, null))
@@ -76,7 +76,7 @@ public class ConsolePages {
 
     @GET
     @Path("/cities/{code}")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     public Uni<TemplateInstance> city(@PathParam("code") String code) {
         String unit = cities.requireCode(code);
         return Uni.combine().all().unis(situation.all(true), warnings.list(unit, null, null)).asTuple().chain(t -> {

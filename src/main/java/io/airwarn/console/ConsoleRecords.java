@@ -58,7 +58,7 @@ public class ConsoleRecords {
 
     @GET
     @Path("/plans")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     public Uni<TemplateInstance> plans() {
         return context.page(plansPage.data("reports", plans.catalog().reports()), null, null);
     }
@@ -78,7 +78,7 @@ public class ConsoleRecords {
 
     @GET
     @Path("/sandbox")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     public Uni<TemplateInstance> sandbox(@RestQuery String to) {
         if (!sandboxOn) {
             throw new NotFoundException("the sandbox gateway is off (AIRWARN_TWILIO_SANDBOX=false)");

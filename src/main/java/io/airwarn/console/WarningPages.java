@@ -51,7 +51,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  */
 @Path("/console/warnings")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+@RolesAllowed(Roles.STAFF)
 public class WarningPages {
 
     static final int ORDERS_SHOWN = 200;

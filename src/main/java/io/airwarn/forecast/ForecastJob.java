@@ -5,11 +5,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +15,7 @@ import java.util.List;
  * trigger on one node; the run's issue time is the trigger's scheduled time, so a repeated fire stores nothing new.
  */
 @ApplicationScoped
-class ForecastJob {
+public class ForecastJob {
 
     static final String IDENTITY = ScheduledRuns.FORECAST_JOB;
 
@@ -39,7 +35,7 @@ class ForecastJob {
      * At startup, after the demo data are loaded, cities that have data but no forecast yet get one, so a fresh
      * install shows forecasts before the first scheduled run.
      */
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) StartupEvent event) {
+    public void firstForecastsAtStartup() {
         List<ForecastService.Outcome> outcomes = service.runForCitiesWithoutForecast(clock.instant())
                 .await().atMost(STARTUP_TIMEOUT);
         if (!outcomes.isEmpty()) {

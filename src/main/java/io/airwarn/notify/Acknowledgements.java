@@ -1,9 +1,12 @@
 package io.airwarn.notify;
 
+import io.airwarn.cluster.ScheduledRuns;
+import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.BeijingTime;
 import io.airwarn.core.Roles;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,7 +32,6 @@ import java.util.regex.Pattern;
 public class Acknowledgements {
 
     static final Pattern SHORT_CODE = Pattern.compile("A[0-9A-F]+");
-    private static final Duration TIMEOUT = Duration.ofMinutes(1);
 
     /**
      * One order and its acknowledgement: {@code escalationLevel} 1 once its supervisor was alerted, 2 once the HQ
@@ -95,10 +97,10 @@ public class Acknowledgements {
                                     priority, exercise, valid_until)
                 SELECT 'order-' || id || '-resend', id, unit, recipient_type, recipient_id, mobile,
                        replace(replace(reminder_message, '%%CODE%%', short_code), '%%TOKEN%%', coalesce(ack_token, '')),
-                       0, exercise, now() + interval '12 hours' FROM due WHERE %4$s
+                       0, exercise, now() + make_interval(secs => $1) FROM due WHERE %4$s
                 UNION ALL
                 SELECT 'order-' || id, id, unit, recipient_type, recipient_id, mobile,
-                       replace(message, '%%CODE%%', short_code), 0, exercise, now() + interval '12 hours'
+                       replace(message, '%%CODE%%', short_code), 0, exercise, now() + make_interval(secs => $1)
                 FROM escalation
                 ON CONFLICT (idempotency_key) DO NOTHING""".formatted(from, recipientType, contact, resend, contactId);
     }
@@ -108,24 +110,32 @@ public class Acknowledgements {
     private static final String SECOND_ESCALATION = escalation(1, "HQ", "hq", "'HQ'", false);
 
     private final Pool pool;
+    private final ScheduledRuns runs;
+    /** How long the resends and escalation messages may still be sent: AIRWARN_MESSAGE_VALIDITY, as for orders. */
+    private final Duration messageValidity;
 
-    Acknowledgements(Pool pool) {
+    Acknowledgements(Pool pool, AirWarnConfig config, ScheduledRuns runs) {
         this.pool = pool;
+        this.runs = runs;
+        this.messageValidity = config.messageValidity();
     }
 
-    @Scheduled(identity = "order-escalation", every = "{airwarn.escalation-every}",
+    @Scheduled(identity = ScheduledRuns.ESCALATION_JOB, every = "{airwarn.escalation-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void run() {
-        int n = escalate().await().atMost(TIMEOUT);
-        if (n > 0) {
-            Log.warnf("%d escalation message(s) queued for unacknowledged orders", n);
-        }
+    Uni<Void> run(ScheduledExecution execution) {
+        return runs.record(ScheduledRuns.ESCALATION_JOB, execution, () -> escalate().map(n -> {
+            if (n > 0) {
+                Log.warnf("%d escalation message(s) queued for unacknowledged orders", n);
+            }
+            return n + " escalation message(s) queued";
+        }));
     }
 
     /** Runs both escalation steps; returns how many messages they queued. */
     public Uni<Integer> escalate() {
-        return pool.withTransaction(c -> c.query(FIRST_ESCALATION).execute()
-                .chain(first -> c.query(SECOND_ESCALATION).execute()
+        Tuple validity = Tuple.of((double) messageValidity.toSeconds());
+        return pool.withTransaction(c -> c.preparedQuery(FIRST_ESCALATION).execute(validity)
+                .chain(first -> c.preparedQuery(SECOND_ESCALATION).execute(validity)
                         .map(second -> first.rowCount() + second.rowCount())));
     }
 

@@ -70,7 +70,7 @@ public class SandboxResource {
 
     @GET
     @Path("/messages")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Sandbox: everything it received, newest first (what recipients would have got)")
     public List<SandboxGateway.Received> received() {
         requireEnabled();
@@ -87,7 +87,7 @@ public class SandboxResource {
 
     @GET
     @Path("/settings")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     public SandboxGateway.Settings settings() {
         requireEnabled();
         return gateway.settings();

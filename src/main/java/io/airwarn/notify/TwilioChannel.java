@@ -13,9 +13,7 @@ import com.twilio.type.PhoneNumber;
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.PublicAddress;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.net.SocketTimeoutException;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -46,7 +44,7 @@ public class TwilioChannel {
     }
 
     /** Said once at startup, plainly: where the SMS go. The credentials are never logged. */
-    void announce(@Observes StartupEvent event) {
+    public void announce() {
         if (config.baseUrl().isEmpty() && config.sandbox()) {
             Log.warnf("SMS go to the built-in sandbox gateway (%s), NOT to phones. For real delivery set "
                     + "AIRWARN_TWILIO_SANDBOX=false with AIRWARN_TWILIO_ACCOUNT_SID and AIRWARN_TWILIO_AUTH_TOKEN.",

@@ -3,13 +3,9 @@ package io.airwarn.observation;
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.Yaml;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,8 +40,8 @@ public class DemoObservations {
         this.importService = importService;
     }
 
-    /** Before the other startup work that reads observations (first forecasts). */
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent event) {
+    /** At startup in demo mode, into an empty database: the demo observations. */
+    public void loadAtStartup() {
         if (!config.demo()) {
             return;
         }

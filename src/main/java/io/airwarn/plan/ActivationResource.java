@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/activations")
-@RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+@RolesAllowed(Roles.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivationResource {
 

@@ -7,12 +7,8 @@ import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.ConfigFiles;
 import io.airwarn.core.WarningLevel;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,7 +44,8 @@ public class PlanRegistry {
         this.store = store;
     }
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 50) StartupEvent event) {
+    /** At startup: reads every plan folder and follows the other nodes' reloads. */
+    public void loadAtStartup() {
         load(Optional.of("system")).await().atMost(LOAD_TIMEOUT);
         signals.follow(SIGNAL, () -> load(Optional.empty()).await().atMost(LOAD_TIMEOUT));
     }

@@ -37,7 +37,7 @@ public class PlanResource {
     }
 
     @GET
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Every plan folder: version, checksum, validity, the version in use, counts of problems")
     public List<PlanViews.Summary> list() {
         PlanCatalog catalog = registry.catalog();
@@ -45,7 +45,7 @@ public class PlanResource {
     }
 
     @GET
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Path("/{unit}")
     @Operation(summary = "A unit's plan in use with its validation report (problems, reduction check)")
     public PlanViews.Detail plan(@PathParam("unit") String unit) {
@@ -62,7 +62,7 @@ public class PlanResource {
 
     @POST
     @Path("/{unit}/preview")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The orders an activation would produce, without storing anything", description = """
             Body {"level": NONE|BLUE|YELLOW|ORANGE|RED, "previousLevel": (default NONE), "responseStart":

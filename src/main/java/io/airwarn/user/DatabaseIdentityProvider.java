@@ -89,7 +89,7 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
     /** The user's identity: roles, and for a recipient user the recipient it acts for. */
     static SecurityIdentity identity(UserStore.User user) {
         var identity = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user.username()))
-                .addRoles(user.roles());
+                .addRoles(Roles.withGroups(user.roles()));
         if (user.recipient() != null) {
             identity.addAttribute(Roles.RECIPIENT_UNIT, user.recipient().unit())
                     .addAttribute(Roles.RECIPIENT_ID, user.recipient().id());

@@ -1,5 +1,6 @@
 package io.airwarn.user;
 
+import io.airwarn.core.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,6 @@ public class MeResource {
     @GET
     @Authenticated
     public Me me() {
-        return new Me(identity.getPrincipal().getName(), identity.getRoles());
+        return new Me(identity.getPrincipal().getName(), Roles.withoutGroups(identity.getRoles()));
     }
 }

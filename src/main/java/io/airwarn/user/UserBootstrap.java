@@ -4,12 +4,8 @@ import io.airwarn.audit.AuditLog;
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.Roles;
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +16,7 @@ import java.util.Set;
  * documented demo users, so a newcomer can try the whole warning flow. Existing users are never overwritten.
  */
 @ApplicationScoped
-class UserBootstrap {
+public class UserBootstrap {
 
     /** Demo users, one per role; the passwords are published in the README and only exist in demo mode. */
     static final List<UserStore.User> DEMO = List.of(
@@ -55,7 +51,8 @@ class UserBootstrap {
                 new UserStore.Recipient("220100", recipientId));
     }
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) StartupEvent event) {
+    /** At startup: the bootstrap administrator and, in demo mode, the demo users. */
+    public void createAtStartup() {
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (adminPassword.isPresent()) {
             chain = chain.chain(() -> create(new UserStore.User("admin", BcryptUtil.bcryptHash(adminPassword.get()),

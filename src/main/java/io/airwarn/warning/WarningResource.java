@@ -60,7 +60,7 @@ public class WarningResource {
     }
 
     @GET
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Warnings, newest first", description = "Filters: city, state (DRAFT, SUBMITTED, ISSUED, "
             + "CHANGE_SUBMITTED, LIFTED, CANCELLED), exercise.")
     public Uni<List<Warning>> list(@RestQuery String city, @RestQuery String state, @RestQuery Boolean exercise) {
@@ -71,7 +71,7 @@ public class WarningResource {
 
     @GET
     @Path("/proposals")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Proposals raised by the forecasts (status OPEN by default; ALL for every status)",
             description = "A city's proposal carries its evidence: the forecast days with probabilities, the criteria "
                     + "clause and the forecast's recent verification. Regional proposals list their units.")
@@ -82,7 +82,7 @@ public class WarningResource {
 
     @GET
     @Path("/{id}/delivery")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Where a warning's messages stand", description = "Per recipient type: messages by status "
             + "(QUEUED, SENDING, SENT, DELIVERED, UNDELIVERED, FAILED, RETRY, UNKNOWN, CANCELLED) and failures by "
             + "Twilio error code.")
@@ -92,7 +92,7 @@ public class WarningResource {
 
     @GET
     @Path("/{id}/report")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "The episode report of a warning (JSON)", description = "Duration and levels, observed AQI "
             + "against the forecast at issue, lead time, orders per recipient type, estimated cuts, narrative. "
             + "complete is false while the warning is in force.")
@@ -102,7 +102,7 @@ public class WarningResource {
 
     @GET
     @Path("/{id}/report.html")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The episode report as a printable page")
     public Uni<TemplateInstance> reportPage(@PathParam("id") long id) {
@@ -111,14 +111,14 @@ public class WarningResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "A warning with its history (each action, who, when, why, and the activation it caused)")
     public Uni<WarningQueries.WarningView> get(@PathParam("id") long id) {
         return queries.view(id);
     }
 
     @POST
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.DUTY_OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draft a warning (duty officer)", description = """
             {"city", "level", "onset", "expectedEnd" (ISO-8601 with offset), "exercise", "widenExercise",
@@ -137,7 +137,7 @@ public class WarningResource {
 
     @POST
     @Path("/{id}/actions")
-    @RolesAllowed({Roles.DUTY_OFFICER, Roles.APPROVER, Roles.COMMANDER, Roles.ADMIN, Roles.VIEWER})
+    @RolesAllowed(Roles.STAFF)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Act on a warning", description = """
             {"action": CONSULT|SUBMIT|APPROVE|REJECT|REQUEST_CHANGE|CANCEL, "level", "onset", "expectedEnd",

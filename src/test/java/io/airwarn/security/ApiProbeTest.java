@@ -37,6 +37,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,10 +75,30 @@ class ApiProbeTest {
             .httpClient(HttpClientConfig.httpClientConfig().setParam("http.connection.timeout", 10_000)
                     .setParam("http.socket.timeout", 30_000));
 
+    /** The test profile's forecast model folder (airwarn.forecast.models-dir). */
+    private static final java.nio.file.Path MODELS = java.nio.file.Path.of("target/test-forecast-models");
+
     @Inject
     Pool pool;
 
     private final Random random = new Random(SEED);
+
+    /**
+     * The probe's plausible requests refit forecast models (the regional one, a unit's own) like any duty officer;
+     * the files they leave would serve the other tests' cities instead of the default model.
+     */
+    @AfterEach
+    void removeTheModelsTheProbeFitted() throws IOException {
+        try (var files = java.nio.file.Files.list(MODELS)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (java.nio.file.NoSuchFileException none) {
+            return;
+        }
+        given().auth().preemptive().basic("duty", "duty-demo").when().post("/api/forecast/models/reload").then()
+                .statusCode(200);
+    }
     private final List<String> errors = new ArrayList<>();
     private final List<String> stored = new ArrayList<>();
     private int requests;

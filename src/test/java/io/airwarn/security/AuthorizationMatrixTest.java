@@ -52,6 +52,7 @@ class AuthorizationMatrixTest {
             new Entry("GET", "/api/warnings/999999", null, STAFF),
             new Entry("GET", "/api/warnings/999999/delivery", null, STAFF),
             new Entry("POST", "/api/warnings/999999/actions", "{\"action\": \"SUBMIT\"}", STAFF),
+            new Entry("POST", "/api/warnings", "{}", Set.of("duty")),
             new Entry("GET", "/api/orders/mine", null, Set.of("enterprise", "school", "unit")),
             new Entry("GET", "/api/orders/A0", null, Set.of("enterprise", "school", "unit", "viewer", "duty",
                     "approver", "commander", "admin")),
@@ -94,5 +95,11 @@ class AuthorizationMatrixTest {
             }
         }
         assertTrue(wrong.isEmpty(), "unexpected answers:\n" + String.join("\n", wrong));
+    }
+
+    @Test
+    void theStaffGroupChecksTheDoorButIsNoRoleOfTheUser() {
+        as("viewer").get("/api/me").then().statusCode(200).body("roles", org.hamcrest.Matchers.contains("viewer"));
+        as("enterprise").get("/api/warnings").then().statusCode(403);
     }
 }
