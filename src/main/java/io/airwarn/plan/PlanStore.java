@@ -41,15 +41,14 @@ class PlanStore {
             CROSS JOIN LATERAL (SELECT u.kind = 'ORDER' AND u.recipient_type <> 'PUBLIC' AND u.mobile IS NOT NULL
                 AS needs_ack) a""";
 
-    /** Message priority: lower goes first; RED before ORANGE before YELLOW, units and enterprises first. */
+    /** Each order's message, at the priority {@link MessagePriority} gives its level and recipient ($3, $4). */
     private static final String QUEUE_MESSAGES = """
             INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
                                 exercise, valid_until)
             SELECT 'order-' || o.id, o.id, o.unit, o.recipient_type, o.recipient_id, o.mobile,
                    replace(replace(o.message, '%CODE%', o.short_code), '%TOKEN%', coalesce(o.ack_token, '')),
-                   CASE o.level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 10 WHEN 'YELLOW' THEN 20 WHEN 'BLUE' THEN 30
-                        ELSE 40 END
-                   + CASE o.recipient_type WHEN 'SCHOOL' THEN 1 WHEN 'PUBLIC' THEN 2 ELSE 0 END,
+                   (SELECT p.priority FROM unnest($3::text[], $4::int[]) AS p(key, priority)
+                    WHERE p.key = o.level || '|' || o.recipient_type),
                    o.exercise, now() + make_interval(secs => $2)
             FROM plan_order o WHERE o.activation_id = $1 AND o.mobile IS NOT NULL""";
 
@@ -59,11 +58,13 @@ class PlanStore {
                                 exercise, valid_until)
             SELECT 'order-' || o.id || '-subscriber-' || s.id, o.id, o.unit, 'PUBLIC', 'subscriber-' || s.id, s.phone,
                    CASE WHEN s.language = 'en' THEN o.message_en ELSE o.message END,
-                   CASE o.level WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 10 WHEN 'YELLOW' THEN 20 WHEN 'BLUE' THEN 30
-                        ELSE 40 END + 2,
+                   (SELECT p.priority FROM unnest($3::text[], $4::int[]) AS p(key, priority)
+                    WHERE p.key = o.level || '|PUBLIC'),
                    o.exercise, now() + make_interval(secs => $2)
             FROM plan_order o JOIN subscription s ON s.unit = o.unit AND s.status = 'ACTIVE'
             WHERE o.activation_id = $1 AND o.recipient_type = 'PUBLIC'""";
+
+    private static final MessagePriority.Table PRIORITIES = MessagePriority.Table.of();
 
     private final Pool pool;
     private final Duration validity;
@@ -154,7 +155,7 @@ class PlanStore {
      * transaction of the orders.
      */
     private Uni<Void> queueMessages(SqlConnection c, long activationId) {
-        Tuple params = Tuple.of(activationId, validity.toSeconds());
+        Tuple params = Tuple.of(activationId, validity.toSeconds(), PRIORITIES.keys(), PRIORITIES.priorities());
         return c.preparedQuery(QUEUE_MESSAGES).execute(params)
                 .chain(() -> c.preparedQuery(QUEUE_PUBLIC).execute(params)).replaceWithVoid();
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.airwarn.platform.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -11,7 +12,6 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,6 @@ class ScheduledForecastTest {
     }
 
     /** How often the test looks for the run while it waits for the trigger; not a guess at how long it takes. */
-    private static final Duration POLL = Duration.ofMillis(200);
 
     @Inject
     Pool pool;
@@ -54,16 +53,10 @@ class ScheduledForecastTest {
         asDuty().contentType(ContentType.JSON).body(day.append("]").toString())
                 .when().post("/api/observations").then().statusCode(200);
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        List<Map<String, Object>> runs = List.of();
-        while (runs.isEmpty() && Instant.now().isBefore(deadline)) {
-            runs = given().when().get("/api/cities/220200/forecast/history").then().statusCode(200)
-                    .extract().jsonPath().getList("findAll { it.trigger == 'scheduled' }");
-            if (runs.isEmpty()) {
-                Thread.sleep(POLL.toMillis());
-            }
-        }
-        assertTrue(!runs.isEmpty(), "a scheduled run within 30 s");
+        List<Map<String, Object>> runs = Eventually.value("a scheduled run", Duration.ofSeconds(30),
+                () -> given().when().get("/api/cities/220200/forecast/history").then().statusCode(200)
+                        .extract().jsonPath().<Map<String, Object>>getList("findAll { it.trigger == 'scheduled' }"),
+                list -> !list.isEmpty());
         Map<String, Object> run = runs.get(0);
         assertEquals("2016-01-02", run.get("dataThrough"));
         assertTrue(((String) run.get("issuedAt")).matches(".*T\\d\\d:\\d\\d\\+08:00"), "issued on a whole minute");

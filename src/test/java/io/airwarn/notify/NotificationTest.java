@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.core.AirWarnConfig;
+import io.airwarn.platform.Eventually;
 import io.airwarn.warning.IssuedWarnings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NotificationTest {
 
-    private static final Duration POLL = Duration.ofMillis(200);
 
     @Inject
     Dispatcher dispatcher;
@@ -83,11 +83,8 @@ class NotificationTest {
                 "【白山市重污染天气应急指挥部】") || b.matches("(?s).*收到请回复A[0-9A-F]+$") == b.contains("自主减排"))
                 .toList();
         assertEquals(List.of(), others);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (total(warning, "DELIVERED") < queued && Instant.now().isBefore(deadline)) {
-            Thread.sleep(POLL.toMillis());
-        }
-        assertEquals(queued, total(warning, "DELIVERED"), "every signed callback applied");
+        Eventually.await("every signed callback applied", Duration.ofSeconds(30),
+                () -> total(warning, "DELIVERED") == queued);
         assertEquals(0, dispatcher.dispatchAll(), "nothing left to send");
         assertEquals(queued, sandbox.received().size());
     }

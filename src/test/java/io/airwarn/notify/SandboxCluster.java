@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.core.InstallationSecrets;
 import io.airwarn.platform.AppProcesses;
 import io.airwarn.platform.EmbeddedDatabase;
+import io.airwarn.platform.Eventually;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,14 +20,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -178,26 +177,9 @@ final class SandboxCluster implements AutoCloseable {
     }
 
     static void await(String what, Duration limit, Check done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!quietly(done).getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + limit + ": " + what);
-            }
-            Thread.sleep(250);
-        }
+        Eventually.await(what, limit, done::test);
     }
 
-    private static BooleanSupplier quietly(Check check) {
-        return () -> {
-            try {
-                return check.test();
-            } catch (Exception e) {
-                return false;
-            }
-        };
-    }
-
-    /** A condition polled until it holds; a failure to check (a node not up yet) counts as "not yet". */
     interface Check {
         boolean test() throws Exception;
     }
