@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * The forecast distribution of one day's AQI from the forecasts of its pollutants. Each pollutant's forecast is its
@@ -91,9 +94,9 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
             says200 |= s200;
             says300 |= s300;
         }
-        List<Group> groups = ozone.outcomes == null ? List.of(particles) : List.of(particles, ozone);
-        double[] moments = expectedLowHigh(groups);
-        return new ForecastDistribution(moments[0], (int) moments[1], (int) moments[2],
+        List<Group> groups = Stream.of(particles, ozone).filter(g -> g.outcomes != null).toList();
+        Summary aqi = summary(groups);
+        return new ForecastDistribution(aqi.expected(), aqi.low(), aqi.high(),
                 eitherAbove(groups, g -> g.pAbove200), eitherAbove(groups, g -> g.pAbove300),
                 eitherAbove(groups, g -> g.pAtLeast500), says200, says300, List.copyOf(subIndices));
     }
@@ -129,7 +132,7 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
     }
 
     /** P(AQI > x) of independent groups: not every group at or below it. */
-    private static double eitherAbove(List<Group> groups, java.util.function.ToDoubleFunction<Group> above) {
+    private static double eitherAbove(List<Group> groups, ToDoubleFunction<Group> above) {
         double none = 1;
         for (Group g : groups) {
             none *= 1 - above.applyAsDouble(g);
@@ -137,12 +140,16 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
         return 1 - none;
     }
 
+    /** The expected AQI and its 10th and 90th percentiles. */
+    private record Summary(double expected, int low, int high) {
+    }
+
     /**
-     * The expected AQI and its 10th and 90th percentiles, the AQI being at or below a value when every independent
-     * group is (for one group: the mean of its outcomes, and its 10th and 90th).
+     * The AQI being at or below a value when every independent group is (for one group: the mean of its outcomes,
+     * and its 10th and 90th).
      */
-    private static double[] expectedLowHigh(List<Group> groups) {
-        java.util.TreeSet<Integer> values = new java.util.TreeSet<>();
+    private static Summary summary(List<Group> groups) {
+        TreeSet<Integer> values = new TreeSet<>();
         groups.forEach(g -> Arrays.stream(g.outcomes).forEach(values::add));
         double expected = 0;
         double below = 0;
@@ -158,7 +165,7 @@ public record ForecastDistribution(double expectedAqi, int lowAqi, int highAqi, 
             high = high < 0 && cdf >= HIGH_SHARE ? value : high;
             below = cdf;
         }
-        return new double[] {expected, low, high};
+        return new Summary(expected, low, high);
     }
 
     /** The pollutant with the highest expected sub-index: the forecast primary pollutant. */

@@ -35,8 +35,8 @@ public final class ModelFitting {
      * One fit per pollutant. PM2.5 must fit; another pollutant with too few complete days is left out (the AQI is
      * then forecast from the others), so that a short ozone record does not stop the forecast.
      */
-    static List<LeadModel> fitEach(List<ForecastPollutant> pollutants, Function<ForecastPollutant, LeadModel> fit) {
-        List<LeadModel> models = new ArrayList<>();
+    static <T> List<T> fitEach(List<ForecastPollutant> pollutants, Function<ForecastPollutant, T> fit) {
+        List<T> models = new ArrayList<>();
         for (ForecastPollutant p : pollutants) {
             try {
                 models.add(fit.apply(p));
@@ -56,17 +56,8 @@ public final class ModelFitting {
      */
     public static List<ForecastModelFile.Lead> fitLeads(List<DailySeries> units, LocalDate lastTrainingDay,
                                                         List<Integer> issueHours, Predictors.HeatingSeason heating) {
-        List<ForecastModelFile.Lead> leads = new ArrayList<>();
-        for (ForecastPollutant pollutant : pollutantsOf(units)) {
-            try {
-                leads.addAll(fitLeads(units, pollutant, lastTrainingDay, issueHours, heating));
-            } catch (IllegalArgumentException tooFewDays) {
-                if (pollutant == ForecastPollutant.PM2_5) {
-                    throw tooFewDays;
-                }
-            }
-        }
-        return leads;
+        return fitEach(pollutantsOf(units), p -> fitLeads(units, p, lastTrainingDay, issueHours, heating)).stream()
+                .flatMap(List::stream).toList();
     }
 
     private static List<ForecastModelFile.Lead> fitLeads(List<DailySeries> units, ForecastPollutant pollutant,
