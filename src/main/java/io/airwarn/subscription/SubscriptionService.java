@@ -4,12 +4,14 @@ import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.Digests;
 import io.airwarn.core.MobileNumbers;
+import io.airwarn.notify.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,6 +33,8 @@ public class SubscriptionService {
     /** The one answer to an unknown number, a wrong code and an expired one: none tells which numbers subscribed. */
     static final String NOT_CONFIRMED = "the code does not match, or has expired; ask for a new one";
     static final int CODE_MINUTES = 15;
+    private static final int CODE_PRIORITY = 5;
+    private static final Duration CODE_VALIDITY = Duration.ofMinutes(CODE_MINUTES);
 
     private final Pool pool;
     private final SecureRandom random = new SecureRandom();
@@ -169,12 +173,10 @@ public class SubscriptionService {
                 });
     }
 
+    /** Codes go out within 15 minutes or not at all, ahead of every warning but a RED one. */
     private static Uni<Void> queue(SqlConnection c, String key, String unit, String phone, String text) {
-        return c.preparedQuery("""
-                INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority, exercise,
-                                    valid_until)
-                VALUES ($1, $2, 'SUBSCRIBER', $3, $3, $4, 5, false, now() + interval '15 minutes')""")
-                .execute(Tuple.of(key, unit, phone, text)).replaceWithVoid();
+        return Outbox.enqueue(c, new Outbox.Message(key, unit, "SUBSCRIBER", phone, phone, text, CODE_PRIORITY, false,
+                CODE_VALIDITY));
     }
 
     private void checkPhone(String phone) {
