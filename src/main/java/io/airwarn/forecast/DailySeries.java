@@ -135,9 +135,6 @@ public final class DailySeries {
      * needed), ozone's highest 8-hour mean in them; null without the PM2.5.
      */
     public Integer aqiOfLast24Hours(LocalDateTime end) {
-        if (meanBefore(ForecastPollutant.PM2_5, end, 24, Predictors.MIN_HOURS_OF_24) == null) {
-            return null;
-        }
         int aqi = 0;
         for (ForecastPollutant p : ForecastPollutant.values()) {
             Double c;
@@ -149,6 +146,9 @@ public final class DailySeries {
                 c = DayAccumulator.daily(p, hours);
             } else {
                 c = meanBefore(p, end, 24, Predictors.MIN_HOURS_OF_24);
+            }
+            if (c == null && p == ForecastPollutant.PM2_5) {
+                return null;
             }
             aqi = c == null ? aqi : Math.max(aqi, p.subIndex(table, c));
         }

@@ -1,6 +1,6 @@
 package io.airwarn.notify;
 
-import static io.airwarn.notify.SandboxCluster.await;
+import static io.airwarn.platform.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.core.InstallationSecrets;
 import io.airwarn.platform.AppProcesses;
 import io.airwarn.platform.EmbeddedDatabase;
-import io.airwarn.platform.Eventually;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -174,13 +172,5 @@ final class SandboxCluster implements AutoCloseable {
         List<String> pairs = new ArrayList<>();
         sandboxGet("/messages").forEach(m -> pairs.add(m.get("to").asText() + "|" + m.get("body").asText()));
         return pairs.stream().collect(Collectors.groupingBy(p -> p, Collectors.counting()));
-    }
-
-    static void await(String what, Duration limit, Check done) throws InterruptedException {
-        Eventually.await(what, limit, done::test);
-    }
-
-    interface Check {
-        boolean test() throws Exception;
     }
 }

@@ -1,6 +1,6 @@
 package io.airwarn.notify;
 
-import static io.airwarn.notify.SandboxCluster.await;
+import static io.airwarn.platform.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -213,7 +213,7 @@ class TwoNodeFailoverIT {
                                                 OffsetDateTime killedAt) throws Exception {
         for (String job : JOBS) {
             // The survivor may finish the dispatch within seconds of the kill: wait for its own firings (every 3 s).
-            SandboxCluster.await(job + ": the survivor fires it after the kill", Duration.ofSeconds(60),
+            await(job + ": the survivor fires it after the kill", Duration.ofSeconds(60),
                     () -> cluster.count("SELECT count(*) FROM scheduled_run WHERE job = ? AND node = ? "
                             + "AND started_at > ? AND finished_at IS NOT NULL", job, survivor, killedAt) >= 2);
             assertEquals(0, cluster.count("SELECT count(*) FROM (SELECT fire_time FROM scheduled_run WHERE job = ? "
