@@ -8,6 +8,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +35,10 @@ public class TargetService {
     private final Cities cities;
     private final Pool pool;
     private final AuditLog audit;
+    private final Clock clock;
 
-    TargetService(Targets targets, DailyValuesStore store, Cities cities, Pool pool, AuditLog audit) {
+    TargetService(Targets targets, DailyValuesStore store, Cities cities, Pool pool, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.targets = targets;
         this.store = store;
         this.cities = cities;
@@ -80,11 +84,12 @@ public class TargetService {
                     + "and source must name the document it comes from");
         }
         return pool.withTransaction(c -> c.preparedQuery("""
-                        INSERT INTO target_baseline (unit, pollutant, year, value, source, entered_by)
-                        VALUES ($1, $2, $3, $4, $5, $6)
+                        INSERT INTO target_baseline (unit, pollutant, year, value, source, entered_by, entered_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7)
                         ON CONFLICT (unit, pollutant, year) DO UPDATE SET value = EXCLUDED.value,
-                            source = EXCLUDED.source, entered_by = EXCLUDED.entered_by, entered_at = now()""")
-                .execute(Tuple.from(List.of(b.unit(), b.pollutant(), b.year(), b.value(), b.source().strip(), actor)))
+                            source = EXCLUDED.source, entered_by = EXCLUDED.entered_by, entered_at = EXCLUDED.entered_at""")
+                .execute(Tuple.from(List.of(b.unit(), b.pollutant(), b.year(), b.value(), b.source().strip(), actor,
+                        OffsetDateTime.now(clock))))
                 .chain(() -> audit.append(c, new AuditLog.Entry(actor, "target.baseline", "target_baseline",
                         b.unit() + "/" + b.pollutant() + "/" + b.year(), null, b.value() + " from " + b.source(),
                         null)))).replaceWith(b);

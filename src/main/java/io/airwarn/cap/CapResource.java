@@ -12,8 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Every issued, changed or lifted warning as a CAP 1.2 alert, and an Atom index of the current ones. No sign-in. */
@@ -28,10 +28,12 @@ public class CapResource {
     private final Cities cities;
     private final PublicAddress address;
     private final String sender;
+    private final Clock clock;
 
     public CapResource(PublishedWarnings published, Bulletin bulletin, Cities cities, AirWarnConfig config,
-                       PublicAddress address) {
+                       PublicAddress address, Clock clock) {
         this.address = address;
+        this.clock = clock;
         this.published = published;
         this.bulletin = bulletin;
         this.cities = cities;
@@ -47,7 +49,7 @@ public class CapResource {
         String base = address.base();
         return published.current(true).map(messages -> Response.ok(AtomIndex.xml(messages.stream()
                         .map(m -> new AtomIndex.Entry(m, bulletin.view(m))).toList(), base,
-                        OffsetDateTime.now(ZoneOffset.UTC)), ATOM_XML + "; charset=UTF-8")
+                        OffsetDateTime.now(clock)), ATOM_XML + "; charset=UTF-8")
                 .header("Cache-Control", "public, max-age=15").build());
     }
 

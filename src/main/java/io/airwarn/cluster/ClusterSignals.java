@@ -9,9 +9,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,12 +26,15 @@ public class ClusterSignals {
     private final Pool pool;
     private final Vertx vertx;
     private final Duration every;
-    private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+    private final Clock clock;
+    private final OffsetDateTime started;
     private final Map<String, Runnable> followers = new ConcurrentHashMap<>();
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
 
-    ClusterSignals(Pool pool, Vertx vertx, AirWarnConfig config) {
+    ClusterSignals(Pool pool, Vertx vertx, Clock clock, AirWarnConfig config) {
         this.pool = pool;
+        this.clock = clock;
+        this.started = OffsetDateTime.now(clock);
         this.vertx = vertx;
         this.every = config.clusterPoll();
     }
@@ -51,9 +54,9 @@ public class ClusterSignals {
     /** Tells the other nodes that {@code name} was reloaded here. */
     public Uni<Void> raise(String name) {
         return pool.preparedQuery("""
-                INSERT INTO cluster_signal (name, generation) VALUES ($1, 1)
-                ON CONFLICT (name) DO UPDATE SET generation = cluster_signal.generation + 1, changed_at = now()
-                RETURNING generation""").execute(Tuple.of(name))
+                INSERT INTO cluster_signal (name, generation, changed_at) VALUES ($1, 1, $2)
+                ON CONFLICT (name) DO UPDATE SET generation = cluster_signal.generation + 1, changed_at = $2
+                RETURNING generation""").execute(Tuple.of(name, OffsetDateTime.now(clock)))
                 .invoke(rows -> seen.put(name, rows.iterator().next().getLong(0))).replaceWithVoid();
     }
 

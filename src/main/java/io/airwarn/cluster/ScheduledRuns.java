@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,13 +28,16 @@ public class ScheduledRuns {
     public static final String FORECAST_JOB = "forecast-run";
     public static final String REMINDER_JOB = "warning-reminders";
     public static final String ESCALATION_JOB = "order-escalation";
+    public static final String DISPATCH_JOB = "outbox-dispatch";
 
     private final Pool pool;
+    private final Clock clock;
     private final String node;
 
     /** The node is named by its Quartz instance id ({@code QUARKUS_QUARTZ_INSTANCE_ID}) when one is set. */
-    ScheduledRuns(Pool pool, @ConfigProperty(name = "quarkus.quartz.instance-id") String quartzInstance) {
+    ScheduledRuns(Pool pool, Clock clock, @ConfigProperty(name = "quarkus.quartz.instance-id") String quartzInstance) {
         this.pool = pool;
+        this.clock = clock;
         this.node = "AUTO".equals(quartzInstance) ? hostAndPid() : quartzInstance;
     }
 
@@ -71,8 +75,10 @@ public class ScheduledRuns {
 
     /** Runs the job's work for this firing between a start and a finish record; the work returns its outcome. */
     public Uni<Void> record(String job, ScheduledExecution execution, Supplier<Uni<String>> work) {
-        return pool.preparedQuery("INSERT INTO scheduled_run (job, fire_time, node) VALUES ($1, $2, $3) RETURNING id")
-                .execute(Tuple.of(job, execution.getScheduledFireTime().atOffset(ZoneOffset.UTC), node))
+        return pool.preparedQuery("INSERT INTO scheduled_run (job, fire_time, node, started_at) VALUES ($1, $2, $3, $4) "
+                        + "RETURNING id")
+                .execute(Tuple.of(job, execution.getScheduledFireTime().atOffset(ZoneOffset.UTC), node,
+                        OffsetDateTime.now(clock)))
                 .map(rows -> rows.iterator().next().getLong("id"))
                 .flatMap(id -> work.get()
                         .onFailure().recoverWithItem(e -> {
@@ -80,8 +86,8 @@ public class ScheduledRuns {
                             return "failed: " + e.getMessage();
                         })
                         .flatMap(outcome -> pool.preparedQuery(
-                                "UPDATE scheduled_run SET finished_at = now(), outcome = $2 WHERE id = $1")
-                                .execute(Tuple.of(id, outcome))))
+                                "UPDATE scheduled_run SET finished_at = $3, outcome = $2 WHERE id = $1")
+                                .execute(Tuple.of(id, outcome, OffsetDateTime.now(clock)))))
                 .replaceWithVoid();
     }
 }

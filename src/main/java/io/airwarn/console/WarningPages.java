@@ -17,6 +17,7 @@ import io.airwarn.warning.ProposalService;
 import io.airwarn.warning.Warning;
 import io.airwarn.warning.WarningLifecycle;
 import io.airwarn.warning.WarningQueries;
+import io.airwarn.warning.WarningRefusal;
 import io.airwarn.warning.WarningService;
 import io.airwarn.warning.WarningState;
 import io.quarkus.qute.Location;
@@ -107,7 +108,7 @@ public class WarningPages {
                 : proposals.list(null).map(all -> all.stream().filter(p -> p.id() == proposal).findFirst());
         return from.chain(p -> {
             LocalDateTime onset = p.map(x -> LocalDateTime.parse(x.onset() + "T00:00"))
-                    .orElse(LocalDateTime.now(BeijingTime.ZONE).plusHours(24).truncatedTo(ChronoUnit.HOURS));
+                    .orElse(LocalDateTime.now(clock.withZone(BeijingTime.ZONE)).plusHours(24).truncatedTo(ChronoUnit.HOURS));
             int days = p.map(ProposalService.Proposal::days).orElse(3);
             return context.page(draft.data("proposal", p.orElse(null)).data("cities", cities.all())
                     .data("levels", List.of(WarningLevel.YELLOW, WarningLevel.ORANGE, WarningLevel.RED,
@@ -130,7 +131,7 @@ public class WarningPages {
                         FreeText.require("note", note, FreeText.MAX_NOTE), proposal))
                 .chain(d -> service.draft(identity.getPrincipal().getName(), identity.getRoles(), d))
                 .map(w -> redirect(w.id(), "起草完成 Drafted", null))
-                .onFailure(ApiException.class).recoverWithItem(e -> Response.seeOther(UriBuilder
+                .onFailure(WarningPages::refused).recoverWithItem(e -> Response.seeOther(UriBuilder
                         .fromPath("/console/warnings/new").queryParam("problem", e.getMessage()).build()).build());
     }
 
@@ -170,13 +171,18 @@ public class WarningPages {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(redirect(id, null, "未知操作 Unknown action: " + action));
         }
-        return Uni.createFrom().item(() -> new WarningService.ActionRequest(a,
+        return Uni.createFrom().item(() -> new WarningLifecycle.ActionRequest(a,
                         level == null || level.isBlank() ? null : parseLevel(level), null, null, null,
                         reason == null || reason.isBlank() ? null
                                 : FreeText.require("reason", reason.strip(), FreeText.MAX_NOTE)))
                 .chain(request -> service.act(id, identity.getPrincipal().getName(), identity.getRoles(), request))
                 .map(w -> redirect(id, "已" + a + " Done: " + a + " → " + w.state(), null))
-                .onFailure(ApiException.class).recoverWithItem(e -> redirect(id, null, e.getMessage()));
+                .onFailure(WarningPages::refused).recoverWithItem(e -> redirect(id, null, e.getMessage()));
+    }
+
+    /** A refusal the page shows as its problem: bad form input, or the warning chain's no. */
+    private static boolean refused(Throwable e) {
+        return e instanceof ApiException || e instanceof WarningRefusal;
     }
 
     @GET

@@ -1,12 +1,14 @@
 package io.airwarn.forecast;
 
 import io.airwarn.core.BeijingTime;
+import io.airwarn.observation.CityRecords;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,28 +17,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The forecast service's SQL: the city history it forecasts from (daily and hourly PM2.5, PM10 and O3 from the
- * stored city AQI, daily meteorology from the station observations), weather forecasts, and idempotent writes of forecast runs.
+ * The forecast service's storage: the city history it forecasts from (observation's records: daily and hourly PM2.5,
+ * PM10 and O3, the station weather), weather forecasts, and idempotent writes of forecast runs.
  */
 @ApplicationScoped
 class ForecastStore {
-
-    private static final String HOURLY_MET = """
-            SELECT o.observed_at, avg(o.temperature), avg(o.dew_point), avg(o.pressure), avg(o.wind_speed),
-                   avg(o.precipitation), array_agg(o.wind_direction) FILTER (WHERE o.wind_direction IS NOT NULL)
-            FROM observation o JOIN station s ON s.id = o.station_id
-            WHERE s.city_code = $1 AND o.observed_at >= $2 AND o.observed_at < $3
-            GROUP BY o.observed_at""";
-
-    private static final String HOURLY_POLLUTANTS = """
-            SELECT observed_at, pm2_5_1h, pm10_1h, o3_1h FROM city_aqi_hourly
-            WHERE city_code = $1 AND observed_at >= $2 AND observed_at < $3""";
 
     private static final String INSERT_RUN = """
             INSERT INTO forecast_run (city_code, issued_at, data_through, model_id, model_label, model_version,
@@ -52,56 +45,40 @@ class ForecastStore {
                                        $8::float8[], $9::float8[], $10::float8[], $11::bool[], $12::bool[],
                                        $13::text[], $14::text[]) AS u""";
 
-    /** Where each pollutant's daily value is in the history query's rows. */
-    private static final Map<ForecastPollutant, Integer> DAILY_COLUMNS = Map.of(ForecastPollutant.PM2_5, 1,
-            ForecastPollutant.PM10, 3, ForecastPollutant.O3_8H, 4);
-
     /** A city's days with their demo flag. */
     record History(List<DailyRecord> days, boolean demo) {
     }
 
     private final Pool pool;
+    private final CityRecords records;
+    private final Clock clock;
 
-    ForecastStore(Pool pool) {
+    ForecastStore(Pool pool, CityRecords records, Clock clock) {
         this.pool = pool;
+        this.records = records;
+        this.clock = clock;
     }
 
     Uni<List<String>> citiesWithData() {
-        return cities("SELECT DISTINCT city_code FROM city_aqi_daily WHERE pm2_5_24h IS NOT NULL ORDER BY 1");
+        return records.citiesWithPm25();
     }
 
     Uni<List<String>> citiesWithoutForecast() {
-        return cities("SELECT DISTINCT d.city_code FROM city_aqi_daily d WHERE d.pm2_5_24h IS NOT NULL AND NOT EXISTS "
-                + "(SELECT 1 FROM forecast_run r WHERE r.city_code = d.city_code) ORDER BY 1");
-    }
-
-    private Uni<List<String>> cities(String sql) {
-        return pool.query(sql).execute().map(rows -> {
-            List<String> cities = new ArrayList<>();
-            rows.forEach(r -> cities.add(r.getString(0)));
-            return cities;
+        return pool.query("SELECT DISTINCT city_code FROM forecast_run").execute().chain(rows -> {
+            Set<String> forecast = new HashSet<>();
+            rows.forEach(r -> forecast.add(r.getString(0)));
+            return citiesWithData().map(cities -> cities.stream().filter(c -> !forecast.contains(c)).toList());
         });
     }
 
-    /** First and last day of a city's stored daily PM2.5. */
-    record DayRange(LocalDate first, LocalDate last) {
-    }
-
-    /** The city's stored days, or null when it has none. */
-    Uni<DayRange> dataRange(String city) {
-        return pool.preparedQuery("SELECT min(day), max(day) FROM city_aqi_daily WHERE city_code = $1 "
-                        + "AND pm2_5_24h IS NOT NULL").execute(Tuple.of(city))
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    return r.getLocalDate(0) == null ? null : new DayRange(r.getLocalDate(0), r.getLocalDate(1));
-                });
+    /** The city's days with a daily PM2.5, or null when it has none. */
+    Uni<CityRecords.Span> dataRange(String city) {
+        return records.pm25Span(city);
     }
 
     /** The last day before {@code before} with a daily PM2.5, or null. */
     Uni<LocalDate> originDay(String city, LocalDate before) {
-        return pool.preparedQuery("SELECT max(day) FROM city_aqi_daily WHERE city_code = $1 AND day < $2 "
-                        + "AND pm2_5_24h IS NOT NULL").execute(Tuple.of(city, before))
-                .map(rows -> rows.iterator().next().getLocalDate(0));
+        return records.lastPm25DayBefore(city, before);
     }
 
     /**
@@ -109,74 +86,79 @@ class ForecastStore {
      * meteorology averaged over the city.
      */
     Uni<History> history(String city, LocalDate from, LocalDate to) {
-        Tuple hours = Tuple.of(city, BeijingTime.toOffset(from.atStartOfDay()),
-                BeijingTime.toOffset(to.plusDays(1).atStartOfDay()));
-        Uni<Map<LocalDate, Row>> daily = pool.preparedQuery("SELECT day, pm2_5_24h, demo, pm10_24h, o3_8h "
-                        + "FROM city_aqi_daily "
-                        + "WHERE city_code = $1 AND day BETWEEN $2 AND $3").execute(Tuple.of(city, from, to))
-                .map(rows -> {
-                    Map<LocalDate, Row> byDay = new HashMap<>();
-                    rows.forEach(r -> byDay.put(r.getLocalDate(0), r));
-                    return byDay;
-                });
-        Uni<Map<LocalDate, List<HourAccumulator>>> hourlyMet = pool.preparedQuery(HOURLY_MET).execute(hours)
-                .map(rows -> {
-                    Map<LocalDate, List<HourAccumulator>> byDay = new TreeMap<>();
-                    rows.forEach(r -> {
-                        LocalDateTime hour = BeijingTime.toLocal(r.getOffsetDateTime(0));
-                        byDay.computeIfAbsent(hour.toLocalDate(), d -> new ArrayList<>()).add(hourOf(hour, r));
-                    });
-                    return byDay;
-                });
-        Uni<Map<LocalDate, Map<ForecastPollutant, double[]>>> hourlyPollutants = pool.preparedQuery(HOURLY_POLLUTANTS)
-                .execute(hours).map(rows -> {
+        LocalDateTime start = from.atStartOfDay();
+        LocalDateTime end = to.plusDays(1).atStartOfDay();
+        Uni<Map<LocalDate, CityRecords.CityDay>> daily = records.days(city, from, to).map(days -> {
+            Map<LocalDate, CityRecords.CityDay> byDay = new HashMap<>();
+            days.forEach(d -> byDay.put(d.day(), d));
+            return byDay;
+        });
+        Uni<Map<LocalDate, List<HourAccumulator>>> hourlyMet = records.hourlyWeather(city, start, end).map(hours -> {
+            Map<LocalDate, List<HourAccumulator>> byDay = new TreeMap<>();
+            hours.forEach(h -> byDay.computeIfAbsent(h.hour().toLocalDate(), d -> new ArrayList<>()).add(hourOf(h)));
+            return byDay;
+        });
+        Uni<Map<LocalDate, Map<ForecastPollutant, double[]>>> hourlyPollutants = records
+                .hourlyConcentrations(city, start, end).map(hours -> {
                     Map<LocalDate, Map<ForecastPollutant, double[]>> byDay = new HashMap<>();
-                    rows.forEach(r -> {
-                        LocalDateTime hour = BeijingTime.toLocal(r.getOffsetDateTime(0));
-                        Map<ForecastPollutant, double[]> day = byDay.computeIfAbsent(hour.toLocalDate(),
+                    for (CityRecords.HourlyConcentrations h : hours) {
+                        Map<ForecastPollutant, double[]> day = byDay.computeIfAbsent(h.hour().toLocalDate(),
                                 d -> new EnumMap<>(ForecastPollutant.class));
                         for (ForecastPollutant p : ForecastPollutant.values()) {
-                            Double value = r.getDouble(1 + p.ordinal());
+                            Double value = hourly(p, h);
                             if (value != null) {
-                                day.computeIfAbsent(p, k -> DailyRecord.unknownHours())[hour.getHour()] = value;
+                                day.computeIfAbsent(p, k -> DailyRecord.unknownHours())[h.hour().getHour()] = value;
                             }
                         }
-                    });
+                    }
                     return byDay;
                 });
         return Uni.combine().all().unis(daily, hourlyMet, hourlyPollutants).asTuple().map(t -> {
             List<DailyRecord> days = new ArrayList<>();
             boolean demo = false;
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                Row row = t.getItem1().get(d);
+                CityRecords.CityDay stored = t.getItem1().get(d);
                 DailyMet met = DayAccumulator.of(t.getItem2().getOrDefault(d, List.of())).toRecord(d).met();
                 Map<ForecastPollutant, double[]> hourly = t.getItem3().getOrDefault(d, Map.of());
                 Map<ForecastPollutant, DailyRecord.Concentration> pollutants = new EnumMap<>(ForecastPollutant.class);
                 for (ForecastPollutant p : ForecastPollutant.values()) {
-                    Double value = row == null ? null : row.getDouble(DAILY_COLUMNS.get(p));
+                    Double value = stored == null ? null : daily(p, stored);
                     if (value != null || hourly.containsKey(p)) {
                         pollutants.put(p, new DailyRecord.Concentration(value, hourly.get(p)));
                     }
                 }
                 days.add(new DailyRecord(d, met, pollutants));
-                demo |= row != null && row.getBoolean(2);
+                demo |= stored != null && stored.demo();
             }
             return new History(days, demo);
         });
     }
 
-    private static HourAccumulator hourOf(LocalDateTime hour, Row r) {
-        HourAccumulator h = new HourAccumulator(hour.getHour());
-        h.temperature.add(r.getDouble(1));
-        h.dewPoint.add(r.getDouble(2));
-        h.pressure.add(r.getDouble(3));
-        h.windSpeed.add(r.getDouble(4));
-        h.precipitation.add(r.getDouble(5));
-        String[] directions = r.getArrayOfStrings(6);
-        if (directions != null) {
-            for (String d : directions) {
-                h.quadrant(InputFormat.quadrant(d.trim()));
-            }
+    private static Double daily(ForecastPollutant p, CityRecords.CityDay d) {
+        return switch (p) {
+            case PM2_5 -> d.pm2_5();
+            case PM10 -> d.pm10();
+            case O3_8H -> d.o3Max8h();
+        };
+    }
+
+    private static Double hourly(ForecastPollutant p, CityRecords.HourlyConcentrations h) {
+        return switch (p) {
+            case PM2_5 -> h.pm2_5();
+            case PM10 -> h.pm10();
+            case O3_8H -> h.o3();
+        };
+    }
+
+    private static HourAccumulator hourOf(CityRecords.HourlyWeather w) {
+        HourAccumulator h = new HourAccumulator(w.hour().getHour());
+        h.temperature.add(w.temperature());
+        h.dewPoint.add(w.dewPoint());
+        h.pressure.add(w.pressure());
+        h.windSpeed.add(w.windSpeed());
+        h.precipitation.add(w.precipitation());
+        for (String d : w.windDirections()) {
+            h.quadrant(InputFormat.quadrant(d.trim()));
         }
         return h;
     }
@@ -195,19 +177,21 @@ class ForecastStore {
     }
 
     Uni<Integer> saveMetForecasts(String city, List<MetForecastDay> days) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<Tuple> rows = days.stream().map(d -> Tuple.tuple(List.of(city, d.date())).addDouble(d.temperature())
                 .addDouble(d.dewPoint()).addDouble(d.humidity()).addDouble(d.pressure()).addDouble(d.windSpeed())
                 .addString(d.windDirection()).addDouble(d.precipitation()).addDouble(d.temperatureMin())
-                .addDouble(d.temperatureMax())).toList();
+                .addDouble(d.temperatureMax()).addOffsetDateTime(now)).toList();
         return pool.withTransaction(c -> c.preparedQuery("""
                 INSERT INTO met_forecast (city_code, day, temperature, dew_point, humidity, pressure, wind_speed,
-                                          wind_direction, precipitation, temperature_min, temperature_max)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                          wind_direction, precipitation, temperature_min, temperature_max,
+                                          received_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                 ON CONFLICT (city_code, day) DO UPDATE SET temperature = EXCLUDED.temperature,
                     temperature_min = EXCLUDED.temperature_min, temperature_max = EXCLUDED.temperature_max,
                     dew_point = EXCLUDED.dew_point, humidity = EXCLUDED.humidity, pressure = EXCLUDED.pressure,
                     wind_speed = EXCLUDED.wind_speed, wind_direction = EXCLUDED.wind_direction,
-                    precipitation = EXCLUDED.precipitation, received_at = now()""").executeBatch(rows))
+                    precipitation = EXCLUDED.precipitation, received_at = EXCLUDED.received_at""").executeBatch(rows))
                 .map(ignored -> days.size());
     }
 

@@ -10,8 +10,10 @@ import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -71,17 +73,17 @@ public class Acknowledgements {
     }
 
     /**
-     * An escalation step: orders silent past their deadline at escalation level {@code from} move to the next level
-     * and each gets an escalation order addressed to {@code contact} (supervisor or HQ) with its own reply code.
-     * The first step also resends the order itself.
+     * An escalation step: orders silent past their deadline ($1) at escalation level {@code from} move to the next
+     * level and each gets an escalation order addressed to {@code contact} (supervisor or HQ) with its own reply code.
+     * The first step also resends the order itself. Returns the messages to queue: the resends, then the escalations.
      */
     private static String escalation(int from, String recipientType, String contact, String contactId,
                                      boolean resend) {
         return """
                 WITH due AS (
-                    UPDATE plan_order SET escalation_level = %1$d + 1, ack_deadline = now() + ack_window
+                    UPDATE plan_order SET escalation_level = %1$d + 1, ack_deadline = $1::timestamptz + ack_window
                     WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN' AND escalation_level = %1$d
-                      AND escalates_order_id IS NULL AND ack_deadline < now()
+                      AND escalates_order_id IS NULL AND ack_deadline < $1::timestamptz
                     RETURNING *),
                 escalation AS (
                     INSERT INTO plan_order (activation_id, unit, recipient_type, recipient_id, recipient_name, mobile,
@@ -89,35 +91,43 @@ public class Acknowledgements {
                         ack_window, ack_deadline, escalates_order_id, message)
                     SELECT activation_id, unit, '%2$s', coalesce(%5$s, '%2$s'), coalesce(%3$s_name, '%2$s'),
                            %3$s_mobile, 'ESCALATION', level, replace(escalation_message, '%%ORDER%%', short_code),
-                           now() + ack_window, 0, 0, 0, 0, exercise, 'OPEN', true, ack_window, now() + ack_window, id,
+                           $1::timestamptz + ack_window, 0, 0, 0, 0, exercise, 'OPEN', true, ack_window,
+                           $1::timestamptz + ack_window, id,
                            replace(escalation_message, '%%ORDER%%', short_code)
                     FROM due WHERE %3$s_mobile IS NOT NULL
                     RETURNING id, unit, recipient_type, recipient_id, mobile, message, short_code, exercise)
-                INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body,
-                                    priority, exercise, valid_until)
-                SELECT 'order-' || id || '-resend', id, unit, recipient_type, recipient_id, mobile,
-                       replace(replace(reminder_message, '%%CODE%%', short_code), '%%TOKEN%%', coalesce(ack_token, '')),
-                       0, exercise, now() + make_interval(secs => $1) FROM due WHERE %4$s
+                SELECT 'order-' || id || '-resend', id, unit, recipient_type, recipient_id, mobile, reminder_message,
+                       short_code, ack_token, exercise
+                FROM due WHERE %4$s
                 UNION ALL
-                SELECT 'order-' || id, id, unit, recipient_type, recipient_id, mobile,
-                       replace(message, '%%CODE%%', short_code), 0, exercise, now() + make_interval(secs => $1)
-                FROM escalation
-                ON CONFLICT (idempotency_key) DO NOTHING""".formatted(from, recipientType, contact, resend, contactId);
+                SELECT 'order-' || id, id, unit, recipient_type, recipient_id, mobile, message, short_code, NULL,
+                       exercise
+                FROM escalation""".formatted(from, recipientType, contact, resend, contactId);
     }
 
     private static final String FIRST_ESCALATION = escalation(0, "SUPERVISOR", "supervisor", "supervisor_id",
             true);
     private static final String SECOND_ESCALATION = escalation(1, "HQ", "hq", "'HQ'", false);
+    /** Resends and escalations go out before any new order. */
+    private static final int ESCALATION_PRIORITY = 0;
 
     private final Pool pool;
+    private final Outbox outbox;
     private final ScheduledRuns runs;
+    private final Clock clock;
     /** How long the resends and escalation messages may still be sent: AIRWARN_MESSAGE_VALIDITY, as for orders. */
     private final Duration messageValidity;
 
-    Acknowledgements(Pool pool, AirWarnConfig config, ScheduledRuns runs) {
+    Acknowledgements(Pool pool, Outbox outbox, AirWarnConfig config, ScheduledRuns runs, Clock clock) {
         this.pool = pool;
+        this.outbox = outbox;
         this.runs = runs;
+        this.clock = clock;
         this.messageValidity = config.messageValidity();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     @Scheduled(identity = ScheduledRuns.ESCALATION_JOB, every = "{airwarn.escalation-every}",
@@ -133,10 +143,21 @@ public class Acknowledgements {
 
     /** Runs both escalation steps; returns how many messages they queued. */
     public Uni<Integer> escalate() {
-        Tuple validity = Tuple.of((double) messageValidity.toSeconds());
-        return pool.withTransaction(c -> c.preparedQuery(FIRST_ESCALATION).execute(validity)
-                .chain(first -> c.preparedQuery(SECOND_ESCALATION).execute(validity)
-                        .map(second -> first.rowCount() + second.rowCount())));
+        Tuple now = Tuple.of(now());
+        return pool.withTransaction(c -> c.preparedQuery(FIRST_ESCALATION).execute(now)
+                .chain(first -> c.preparedQuery(SECOND_ESCALATION).execute(now).map(second -> {
+                    List<Outbox.Message> messages = new ArrayList<>();
+                    first.forEach(r -> messages.add(message(r)));
+                    second.forEach(r -> messages.add(message(r)));
+                    return messages;
+                }))
+                .chain(messages -> outbox.enqueueAll(c, messages).replaceWith(messages.size())));
+    }
+
+    private Outbox.Message message(Row r) {
+        return new Outbox.Message(r.getString(0), r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                r.getString(5), OrderText.fill(r.getString(6), r.getString(7), r.getString(8)), ESCALATION_PRIORITY,
+                r.getBoolean(9), messageValidity);
     }
 
     /**
@@ -177,8 +198,8 @@ public class Acknowledgements {
                 Tuple.from(Arrays.asList(normalised, by, "WEB", scope.unit(), scope.recipientId())))
                 .chain(found -> !found ? Uni.createFrom().item(Optional.<Status>empty())
                         : pool.preparedQuery("UPDATE plan_order SET measures_in_place_at = coalesce("
-                                + "measures_in_place_at, now()), measures_note = coalesce($2, measures_note) "
-                                + "WHERE short_code = $1").execute(Tuple.of(normalised, kept))
+                                + "measures_in_place_at, $3), measures_note = coalesce($2, measures_note) "
+                                + "WHERE short_code = $1").execute(Tuple.of(normalised, kept, now()))
                         .chain(() -> status(normalised, scope)));
     }
 
@@ -186,14 +207,14 @@ public class Acknowledgements {
     private Uni<Boolean> acknowledge(String condition, Tuple params) {
         return pool.preparedQuery("""
                 WITH acked AS (
-                    UPDATE plan_order SET acknowledged_at = coalesce(acknowledged_at, now()),
+                    UPDATE plan_order SET acknowledged_at = coalesce(acknowledged_at, $%d),
                            acknowledged_by = coalesce(acknowledged_by, $2), ack_channel = coalesce(ack_channel, $3)
                     WHERE needs_ack AND %s RETURNING id),
                 closed AS (
                     UPDATE plan_order SET status = 'CLOSED'
                     WHERE escalates_order_id IN (SELECT id FROM acked) AND status = 'OPEN')
-                SELECT count(*) FROM acked""".formatted(condition))
-                .execute(params).map(rows -> rows.iterator().next().getLong(0) > 0);
+                SELECT count(*) FROM acked""".formatted(params.size() + 1, condition))
+                .execute(params.addOffsetDateTime(now())).map(rows -> rows.iterator().next().getLong(0) > 0);
     }
 
     /** An order by its short code, if the scope may see it. */
@@ -222,10 +243,10 @@ public class Acknowledgements {
                 o.activation_id = ANY($1) AND o.needs_ack
                   AND ($2::text IS NULL OR o.recipient_name ILIKE '%' || $2 || '%' OR o.recipient_id ILIKE $2 || '%'
                        OR o.short_code = upper($2))
-                  AND (NOT $3 OR (o.acknowledged_at IS NULL AND o.status = 'OPEN' AND o.ack_deadline < now()))
-                ORDER BY (o.acknowledged_at IS NULL AND o.status = 'OPEN' AND o.ack_deadline < now()) DESC, o.id
-                LIMIT $4""", Tuple.of(activationIds.toArray(Long[]::new), text == null || text.isBlank() ? null
-                : text.trim(), overdueOnly, limit));
+                  AND (NOT $3 OR (o.acknowledged_at IS NULL AND o.status = 'OPEN' AND o.ack_deadline < $5))
+                ORDER BY (o.acknowledged_at IS NULL AND o.status = 'OPEN' AND o.ack_deadline < $5) DESC, o.id
+                LIMIT $4""", Tuple.from(Arrays.asList(activationIds.toArray(Long[]::new), text == null || text.isBlank()
+                ? null : text.trim(), overdueOnly, limit, now())));
     }
 
     private Uni<Optional<Status>> find(String condition, Tuple params) {

@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,19 +47,21 @@ public class DeliveryReport {
     }
 
     private final Pool pool;
+    private final Clock clock;
 
-    DeliveryReport(Pool pool) {
+    DeliveryReport(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public Uni<Map<String, Summary>> summary(List<Long> activationIds) {
         Uni<Map<String, long[]>> acks = pool.preparedQuery("""
                 SELECT recipient_type, count(*) FILTER (WHERE acknowledged_at IS NOT NULL),
                        count(*) FILTER (WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN'
-                                        AND ack_deadline < now()),
+                                        AND ack_deadline < $2),
                        count(*) FILTER (WHERE escalation_level > 0)
                 FROM plan_order WHERE activation_id = ANY($1) GROUP BY 1""")
-                .execute(Tuple.of(activationIds.toArray(Long[]::new))).map(rows -> {
+                .execute(Tuple.of(activationIds.toArray(Long[]::new), OffsetDateTime.now(clock))).map(rows -> {
                     Map<String, long[]> byType = new TreeMap<>();
                     rows.forEach(r -> byType.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3)}));
                     return byType;

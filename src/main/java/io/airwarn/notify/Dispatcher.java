@@ -1,12 +1,17 @@
 package io.airwarn.notify;
 
+import io.airwarn.cluster.ScheduledRuns;
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.PhoneMasks;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,16 +35,26 @@ public class Dispatcher {
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
 
+    /** Twilio's answer for a number that replied STOP to the sender. */
+    private static final int UNSUBSCRIBED = 21610;
+
     private final OutboxStore store;
     private final TwilioChannel channel;
+    private final ScheduledRuns runs;
+    private final Clock clock;
+    private final Event<NumberUnsubscribed> unsubscribed;
     private final TokenBucket bucket;
     private final ExecutorService senders;
     private final int staleClaimSeconds;
     private final Duration maxBackoff;
 
-    Dispatcher(OutboxStore store, TwilioChannel channel, AirWarnConfig config) {
+    Dispatcher(OutboxStore store, TwilioChannel channel, ScheduledRuns runs, Clock clock,
+               Event<NumberUnsubscribed> unsubscribed, AirWarnConfig config) {
         this.store = store;
         this.channel = channel;
+        this.runs = runs;
+        this.clock = clock;
+        this.unsubscribed = unsubscribed;
         // Providers count in short windows, so bursts above the rate are refused with 429: keep them small.
         this.bucket = new TokenBucket(config.twilio().rate(), Math.max(1, config.twilio().rate() / 200));
         this.senders = Executors.newFixedThreadPool(config.twilio().concurrency());
@@ -52,10 +67,13 @@ public class Dispatcher {
         senders.shutdownNow();
     }
 
-    @Scheduled(identity = "outbox-dispatch", every = "{airwarn.dispatch-every}",
+    /** Rounds with nothing due are not recorded: the job fires every second. */
+    @Scheduled(identity = ScheduledRuns.DISPATCH_JOB, every = "{airwarn.dispatch-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void run() {
-        dispatchAll();
+    Uni<Void> run(ScheduledExecution execution) {
+        return store.anythingDue(staleClaimSeconds).flatMap(due -> !due ? Uni.createFrom().voidItem()
+                : runs.record(ScheduledRuns.DISPATCH_JOB, execution, () -> Uni.createFrom().item(this::dispatchAll)
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).map(n -> n + " message(s) settled")));
     }
 
     /** Works until nothing is due; returns how many messages it settled. */
@@ -91,22 +109,28 @@ public class Dispatcher {
         return batch.size();
     }
 
-    private static int validitySeconds(OutboxStore.Claimed m) {
-        return (int) Math.max(1, Duration.between(OffsetDateTime.now(ZoneOffset.UTC), m.validUntil()).toSeconds());
+    private int validitySeconds(OutboxStore.Claimed m) {
+        return (int) Math.max(1, Duration.between(OffsetDateTime.now(clock), m.validUntil()).toSeconds());
     }
 
     private void settle(OutboxStore.Claimed m, SendResult r) {
-        Uni<Void> update = switch (r.outcome()) {
-            case ACCEPTED -> store.sent(m.id(), r.sid());
-            case PERMANENT -> store.failed(m.id(), r.errorCode(), r.message());
-            case UNKNOWN -> store.unknown(m.id(), r.message());
-            case RETRYABLE -> {
-                OffsetDateTime next = OffsetDateTime.now(ZoneOffset.UTC).plus(backoff(m.attempts(), maxBackoff));
-                yield next.isAfter(m.validUntil()) ? store.failed(m.id(), r.errorCode(), "validity passed: " + r.message())
-                        : store.retry(m.id(), next, r.errorCode(), r.message());
+        switch (r.outcome()) {
+            case ACCEPTED -> store.sent(m.id(), r.sid()).await().atMost(TIMEOUT);
+            case PERMANENT -> {
+                String phone = store.failed(m.id(), r.errorCode(), r.message()).await().atMost(TIMEOUT);
+                if (phone != null && Integer.valueOf(UNSUBSCRIBED).equals(r.errorCode())) {
+                    unsubscribed.fire(new NumberUnsubscribed(phone));
+                }
             }
-        };
-        update.await().atMost(TIMEOUT);
+            case UNKNOWN -> store.unknown(m.id(), r.message()).await().atMost(TIMEOUT);
+            case RETRYABLE -> {
+                OffsetDateTime next = OffsetDateTime.now(clock).plus(backoff(m.attempts(), maxBackoff));
+                Uni<?> update = next.isAfter(m.validUntil())
+                        ? store.failed(m.id(), r.errorCode(), "validity passed: " + r.message())
+                        : store.retry(m.id(), next, r.errorCode(), r.message());
+                update.await().atMost(TIMEOUT);
+            }
+        }
     }
 
     /** Exponential backoff from 2 s, doubling per attempt up to {@code cap}, jittered over its upper half. */
@@ -122,7 +146,7 @@ public class Dispatcher {
             try {
                 var found = channel.find(m.phone(), m.body(), m.claimedAt().atZoneSameInstant(ZoneOffset.UTC));
                 Uni<Void> update = found.isPresent() ? store.sent(m.id(), found.get())
-                        : store.retry(m.id(), OffsetDateTime.now(ZoneOffset.UTC), null, "not received: resend");
+                        : store.retry(m.id(), OffsetDateTime.now(clock), null, "not received: resend");
                 update.await().atMost(TIMEOUT);
                 n++;
             } catch (RuntimeException e) {

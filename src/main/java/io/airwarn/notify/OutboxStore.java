@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,33 +25,51 @@ class OutboxStore {
             "UNDELIVERED", "FAILED");
 
     private final Pool pool;
+    private final Clock clock;
 
-    OutboxStore(Pool pool) {
+    OutboxStore(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** Whether a dispatch round would find work: a message due, uncertain, or past its validity. */
+    Uni<Boolean> anythingDue(int staleSeconds) {
+        return pool.preparedQuery("""
+                SELECT EXISTS (SELECT 1 FROM outbox WHERE status IN ('QUEUED', 'RETRY')
+                                   AND (next_attempt_at <= $1 OR valid_until < $1)
+                               OR status = 'UNKNOWN'
+                               OR status = 'SENDING' AND claimed_at < $2)""")
+                .execute(Tuple.of(now(), now().minusSeconds(staleSeconds)))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** Cancels queued messages whose validity has passed: they are never sent. */
     Uni<Integer> expire() {
-        return pool.query("UPDATE outbox SET status = 'CANCELLED', error_message = 'validity passed', updated_at = now() "
-                + "WHERE status IN ('QUEUED', 'RETRY', 'UNKNOWN') AND valid_until < now()").execute()
-                .map(rows -> rows.rowCount());
+        return pool.preparedQuery("UPDATE outbox SET status = 'CANCELLED', error_message = 'validity passed', "
+                + "updated_at = $1 WHERE status IN ('QUEUED', 'RETRY', 'UNKNOWN') AND valid_until < $1")
+                .execute(Tuple.of(now())).map(rows -> rows.rowCount());
     }
 
     /** Messages whose send may have reached the provider: stale claims (a node died) and unknown outcomes. */
     Uni<List<Claimed>> uncertain(int staleSeconds, int limit) {
         return pool.preparedQuery("""
                 SELECT id, phone, body, valid_until, attempts, status, claimed_at FROM outbox
-                WHERE status = 'UNKNOWN' OR status = 'SENDING' AND claimed_at < now() - make_interval(secs => $1)
-                ORDER BY id LIMIT $2""").execute(Tuple.of(staleSeconds, limit)).map(OutboxStore::claimed);
+                WHERE status = 'UNKNOWN' OR status = 'SENDING' AND claimed_at < $1
+                ORDER BY id LIMIT $2""").execute(Tuple.of(now().minusSeconds(staleSeconds), limit))
+                .map(OutboxStore::claimed);
     }
 
     Uni<List<Claimed>> claim(int limit) {
         return pool.withTransaction(c -> c.preparedQuery("""
-                UPDATE outbox SET status = 'SENDING', claimed_at = now(), attempts = attempts + 1, updated_at = now()
-                WHERE id IN (SELECT id FROM outbox WHERE status IN ('QUEUED', 'RETRY') AND next_attempt_at <= now()
+                UPDATE outbox SET status = 'SENDING', claimed_at = $2, attempts = attempts + 1, updated_at = $2
+                WHERE id IN (SELECT id FROM outbox WHERE status IN ('QUEUED', 'RETRY') AND next_attempt_at <= $2
                              ORDER BY priority, id LIMIT $1 FOR UPDATE SKIP LOCKED)
                 RETURNING id, phone, body, valid_until, attempts, status, claimed_at""")
-                .execute(Tuple.of(limit)).map(OutboxStore::claimed));
+                .execute(Tuple.of(limit, now())).map(OutboxStore::claimed));
     }
 
     private static List<Claimed> claimed(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
@@ -61,30 +80,28 @@ class OutboxStore {
     }
 
     Uni<Void> sent(long id, String sid) {
-        return pool.preparedQuery("UPDATE outbox SET status = 'SENT', provider_sid = $2, sent_at = now(), "
-                        + "error_code = NULL, error_message = NULL, updated_at = now() WHERE id = $1 AND status IN "
-                        + "('SENDING', 'UNKNOWN')").execute(Tuple.of(id, sid)).replaceWithVoid();
+        return pool.preparedQuery("UPDATE outbox SET status = 'SENT', provider_sid = $2, sent_at = $3, "
+                        + "error_code = NULL, error_message = NULL, updated_at = $3 WHERE id = $1 AND status IN "
+                        + "('SENDING', 'UNKNOWN')").execute(Tuple.of(id, sid, now())).replaceWithVoid();
     }
 
     Uni<Void> retry(long id, OffsetDateTime at, Integer code, String message) {
         return pool.preparedQuery("UPDATE outbox SET status = 'RETRY', next_attempt_at = $2, error_code = $3, "
-                        + "error_message = $4, updated_at = now() WHERE id = $1")
-                .execute(Tuple.tuple(Arrays.asList(id, at, code, message))).replaceWithVoid();
+                        + "error_message = $4, updated_at = $5 WHERE id = $1")
+                .execute(Tuple.tuple(Arrays.asList(id, at, code, message, now()))).replaceWithVoid();
     }
 
-    /** A permanent failure; Twilio's 21610 (the number replied STOP) also ends the number's subscriptions. */
-    Uni<Void> failed(long id, Integer code, String message) {
-        return pool.preparedQuery("""
-                WITH failed AS (UPDATE outbox SET status = 'FAILED', error_code = $2, error_message = $3,
-                                updated_at = now() WHERE id = $1 RETURNING phone)
-                UPDATE subscription SET status = 'OPTED_OUT', opted_out_at = now()
-                WHERE $2 = 21610 AND status <> 'OPTED_OUT' AND phone = (SELECT phone FROM failed)""")
-                .execute(Tuple.tuple(Arrays.asList(id, code, message))).replaceWithVoid();
+    /** A permanent failure; returns the number the message was for. */
+    Uni<String> failed(long id, Integer code, String message) {
+        return pool.preparedQuery("UPDATE outbox SET status = 'FAILED', error_code = $2, error_message = $3, "
+                        + "updated_at = $4 WHERE id = $1 RETURNING phone")
+                .execute(Tuple.tuple(Arrays.asList(id, code, message, now())))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
     }
 
     Uni<Void> unknown(long id, String message) {
-        return pool.preparedQuery("UPDATE outbox SET status = 'UNKNOWN', error_message = $2, updated_at = now() "
-                + "WHERE id = $1").execute(Tuple.of(id, message)).replaceWithVoid();
+        return pool.preparedQuery("UPDATE outbox SET status = 'UNKNOWN', error_message = $2, updated_at = $3 "
+                + "WHERE id = $1").execute(Tuple.of(id, message, now())).replaceWithVoid();
     }
 
     /**
@@ -94,10 +111,11 @@ class OutboxStore {
     Uni<Boolean> callback(String sid, Long outboxId, String status, Integer errorCode) {
         return pool.preparedQuery("""
                 UPDATE outbox SET status = $3, error_code = coalesce($4, error_code), provider_sid = $1,
-                       updated_at = now()
+                       updated_at = $6
                 WHERE (provider_sid = $1 OR id = $2) AND array_position($5::text[], status) < array_position($5::text[], $3)
                   AND status NOT IN ('CANCELLED', 'DELIVERED', 'UNDELIVERED', 'FAILED')""")
-                .execute(Tuple.tuple(Arrays.asList(sid, outboxId, status, errorCode, PROGRESS.toArray(String[]::new))))
+                .execute(Tuple.tuple(Arrays.asList(sid, outboxId, status, errorCode, PROGRESS.toArray(String[]::new),
+                        now())))
                 .map(rows -> rows.rowCount() > 0);
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,6 +61,7 @@ public class SandboxGateway {
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final String accountSid;
+    private final Clock clock;
     private final String authToken;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Received> bySid = new ConcurrentHashMap<>();
@@ -71,9 +73,11 @@ public class SandboxGateway {
     private long windowStart;
     private int windowCount;
 
-    public SandboxGateway(String accountSid, String authToken) {
+    /** {@code clock}: the provider's own; the sandbox process has its own, the in-process one AirWarn's. */
+    public SandboxGateway(String accountSid, String authToken, Clock clock) {
         this.accountSid = accountSid;
         this.authToken = authToken;
+        this.clock = clock;
     }
 
     public Settings settings() {
@@ -129,7 +133,7 @@ public class SandboxGateway {
         // Unique across restarts and threads, like Twilio's own SIDs (34 characters).
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         Received r = new Received(sid, to, form.get("From"), form.get("MessagingServiceSid"), body,
-                form.get("StatusCallback"), "queued", OffsetDateTime.now(ZoneOffset.UTC).format(RFC_2822));
+                form.get("StatusCallback"), "queued", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).format(RFC_2822));
         received.add(r);
         bySid.put(sid, r);
         if (r.statusCallback() != null) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +38,7 @@ public final class SandboxServer implements AutoCloseable {
         // The JDK server leaves Nagle's algorithm on: each small answer then waits for the client's delayed
         // acknowledgement (about 40 ms), which capped a 16-connection dispatcher near 350 messages/s.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        this.gateway = new SandboxGateway(accountSid, authToken);
+        this.gateway = new SandboxGateway(accountSid, authToken, Clock.systemUTC());
         this.api = new SandboxApi(gateway);
         this.accountSid = accountSid;
         new StrictJson().customize(json);

@@ -3,6 +3,7 @@ package io.airwarn.observation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.aqi.AqiItem;
+import io.airwarn.core.Chunks;
 import io.airwarn.core.BeijingTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;

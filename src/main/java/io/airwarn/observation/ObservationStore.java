@@ -1,12 +1,14 @@
 package io.airwarn.observation;
 
 import io.airwarn.aqi.Pollutant;
+import io.airwarn.core.Chunks;
 import io.airwarn.core.BeijingTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,6 +24,12 @@ import java.util.Map;
 @ApplicationScoped
 class ObservationStore {
 
+    private final Clock clock;
+
+    ObservationStore(Clock clock) {
+        this.clock = clock;
+    }
+
     private static final String UPSERT_STATION = """
             INSERT INTO station (city_code, name, source, demo) VALUES ($1, $2, $3, $4)
             ON CONFLICT (city_code, name) DO UPDATE SET source = EXCLUDED.source, demo = EXCLUDED.demo
@@ -29,15 +37,15 @@ class ObservationStore {
 
     private static final String UPSERT_OBSERVATIONS = """
             INSERT INTO observation (station_id, observed_at, pm2_5, pm10, so2, no2, co, o3, temperature, dew_point,
-                                     humidity, pressure, wind_speed, wind_direction, precipitation)
-            SELECT $1, u.* FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[],
+                                     humidity, pressure, wind_speed, wind_direction, precipitation, imported_at)
+            SELECT $1, u.*, $16 FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[],
                                        $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[],
                                        $12::float8[], $13::float8[], $14::text[], $15::float8[]) AS u
             ON CONFLICT (station_id, observed_at) DO UPDATE SET
                 pm2_5 = EXCLUDED.pm2_5, pm10 = EXCLUDED.pm10, so2 = EXCLUDED.so2, no2 = EXCLUDED.no2,
                 co = EXCLUDED.co, o3 = EXCLUDED.o3, temperature = EXCLUDED.temperature, dew_point = EXCLUDED.dew_point,
                 humidity = EXCLUDED.humidity, pressure = EXCLUDED.pressure, wind_speed = EXCLUDED.wind_speed,
-                wind_direction = EXCLUDED.wind_direction, precipitation = EXCLUDED.precipitation, imported_at = now()""";
+                wind_direction = EXCLUDED.wind_direction, precipitation = EXCLUDED.precipitation, imported_at = $16""";
 
     /**
      * Station means per hour. Values flagged by the quality rules (and not overruled) are left out, and counted: each
@@ -81,8 +89,9 @@ class ObservationStore {
     }
 
     Uni<Void> upsertObservations(SqlConnection connection, long stationId, List<HourlyObservation> rows) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return Chunks.inSequence(rows, chunk -> connection.preparedQuery(UPSERT_OBSERVATIONS)
-                .execute(observationArrays(stationId, chunk)));
+                .execute(observationArrays(stationId, chunk).addOffsetDateTime(now)));
     }
 
     private static Tuple observationArrays(long stationId, List<HourlyObservation> rows) {

@@ -7,6 +7,7 @@ import io.airwarn.city.City;
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.ApiException;
 import io.airwarn.message.MessageTemplates;
+import io.airwarn.subscription.Subscribers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -33,13 +34,15 @@ public class ActivationService {
     private final Pool pool;
     private final MessageTemplates templates;
     private final Cities cities;
+    private final Subscribers subscribers;
     private final AuditLog audit;
     private final ObjectMapper json;
     /** Where one-time acknowledgement links point, or null when SMS may carry no links. */
     private final String linkBase;
 
     ActivationService(PlanRegistry registry, PlanStore store, Pool pool, MessageTemplates templates, Cities cities,
-                      AirWarnConfig config, AuditLog audit, ObjectMapper json) {
+                      Subscribers subscribers, AirWarnConfig config, AuditLog audit, ObjectMapper json) {
+        this.subscribers = subscribers;
         this.audit = audit;
         this.json = json;
         this.linkBase = config.ack().linkBase().map(base -> base.replaceAll("/+$", "")).orElse(null);
@@ -76,9 +79,14 @@ public class ActivationService {
     public record Cost(long messages, long segments, long subscribers, long overBudget) {
     }
 
+    /** Per recipient type and kind (order, notice, all-clear, escalation), how many orders the activations made. */
+    public Uni<Map<String, Map<String, Long>>> orderCounts(List<Long> activationIds) {
+        return store.orderCounts(activationIds);
+    }
+
     Uni<Cost> cost(String unit, RulesEngine.Request request, List<Order> orders) {
         Function<Order, OrderMessages> render = messages(unit, request);
-        return store.subscribers(unit).map(byLanguage -> {
+        return subscribers.countByLanguage(unit).map(byLanguage -> {
             long messages = 0;
             long segments = 0;
             long overBudget = 0;

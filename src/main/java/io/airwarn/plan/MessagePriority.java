@@ -1,13 +1,10 @@
 package io.airwarn.plan;
 
 import io.airwarn.core.WarningLevel;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Which queued message the dispatcher sends first (lower first): the higher warning level before the lower, and
- * within a level enterprises and responsible units before schools before the public. Pure; the queueing SQL looks
- * the rule up instead of restating it.
+ * within a level enterprises and responsible units before schools before the public.
  */
 final class MessagePriority {
 
@@ -27,21 +24,5 @@ final class MessagePriority {
             case PUBLIC -> 2;
             case ENTERPRISE, RESPONSIBLE_UNIT -> 0;
         };
-    }
-
-    /** The rule as a table for set-based SQL: keys {@code LEVEL|RECIPIENT_TYPE} and, in the same order, priorities. */
-    record Table(String[] keys, Integer[] priorities) {
-
-        static Table of() {
-            List<String> keys = new ArrayList<>();
-            List<Integer> priorities = new ArrayList<>();
-            for (WarningLevel level : WarningLevel.values()) {
-                for (Order.RecipientType recipient : Order.RecipientType.values()) {
-                    keys.add(level + "|" + recipient);
-                    priorities.add(MessagePriority.of(level, recipient));
-                }
-            }
-            return new Table(keys.toArray(String[]::new), priorities.toArray(Integer[]::new));
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.airwarn.core.WarningLevel;
 import io.airwarn.message.MessageTemplates.Audience;
 import io.airwarn.message.MessageTemplates.Kind;
 import io.airwarn.message.MessageTemplates;
+import io.airwarn.notify.OrderText;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -14,14 +15,12 @@ import java.util.Locale;
 /**
  * The texts an order is sent with: the message in Chinese and English (subscribers choose), and the reminder and
  * escalation texts used if it is not acknowledged in time. The reply code and the link's secret are known only once
- * the order is stored, so the texts hold placeholders the database replaces: {@link #ACK_PLACEHOLDER} with the
- * order's short code (in an escalation, the escalation order's own), {@link #TOKEN_PLACEHOLDER} with its one-time
+ * the order is stored, so the texts hold placeholders filled in when it is queued: {@link OrderText#CODE} with the
+ * order's short code (in an escalation, the escalation order's own), {@link OrderText#TOKEN} with its one-time
  * link token, {@link #ORDER_PLACEHOLDER} (escalations) with the unanswered order's code.
  */
 record OrderMessages(Audience audience, String message, String messageEn, String reminder, String escalation) {
 
-    static final String ACK_PLACEHOLDER = "%CODE%";
-    static final String TOKEN_PLACEHOLDER = "%TOKEN%";
     static final String ORDER_PLACEHOLDER = "%ORDER%";
 
     private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
@@ -42,8 +41,8 @@ record OrderMessages(Audience audience, String message, String messageEn, String
             case ORDER, VOLUNTARY_NOTICE -> request.previousLevel() == WarningLevel.NONE ? Kind.ISSUE : Kind.ADJUST;
         };
         boolean ack = needsAck(o);
-        String code = ack ? ACK_PLACEHOLDER : null;
-        String link = ack && linkBase != null ? linkBase + "/ack/" + TOKEN_PLACEHOLDER : null;
+        String code = ack ? OrderText.CODE : null;
+        String link = ack && linkBase != null ? linkBase + "/ack/" + OrderText.TOKEN : null;
         MessageTemplates.Values zh = values(city.nameZh(), o, ZH, code, link, null, request.exercise());
         MessageTemplates.Values en = values(city.nameEn(), o, EN, code, link, null, request.exercise());
         String zhLanguage = MessageTemplates.DEFAULT_LANGUAGE;
@@ -64,7 +63,7 @@ record OrderMessages(Audience audience, String message, String messageEn, String
     /** SMS segments of the message in a language, with a six-character reply code and a 32-character token. */
     int segments(String language) {
         String text = "en".equals(language) ? messageEn : message;
-        return SmsSegments.count(text.replace(ACK_PLACEHOLDER, "A00000").replace(TOKEN_PLACEHOLDER, "0".repeat(32)));
+        return SmsSegments.count(text.replace(OrderText.CODE, "A00000").replace(OrderText.TOKEN, "0".repeat(32)));
     }
 
     private static MessageTemplates.Values values(String city, Order o, DateTimeFormatter format, String code,

@@ -1,34 +1,44 @@
 package io.airwarn.plan;
 
 import io.airwarn.core.AirWarnConfig;
-import io.airwarn.observation.Chunks;
+import io.airwarn.core.Chunks;
+import io.airwarn.core.WarningLevel;
+import io.airwarn.notify.OrderText;
+import io.airwarn.notify.Outbox;
+import io.airwarn.subscription.Subscribers;
+import io.airwarn.subscription.Subscribers.Subscriber;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /** Plan versions, activations and their orders; orders are written with one array statement per chunk. */
 @ApplicationScoped
 class PlanStore {
 
-    /** Orders needing acknowledgement get a one-time link token (gen_random_uuid: a strong random source) if $29. */
+    /**
+     * Orders needing acknowledgement get a one-time link token (gen_random_uuid: a strong random source) if $29; $30 is
+     * the time of the activation.
+     */
     private static final String INSERT_ORDERS = """
             INSERT INTO plan_order (activation_id, unit, recipient_type, recipient_id, recipient_name, mobile, kind,
                 level, text, deadline, so2_cut, nox_cut, pm_cut, vocs_cut, supervisor_mobile, message, message_en,
                 reminder_message, escalation_message, supervisor_id, supervisor_name, exercise, status,
                 hq_mobile, hq_name, needs_ack, ack_window, ack_deadline, ack_token)
             SELECT $1, $2, u.*, $3, CASE WHEN u.kind = 'ALL_CLEAR' THEN 'CLOSED' ELSE 'OPEN' END, $17, $28,
-                   a.needs_ack, w.window, now() + w.window,
+                   a.needs_ack, w.window, $30::timestamptz + w.window,
                    CASE WHEN a.needs_ack AND $29 THEN replace(gen_random_uuid()::text, '-', '') END
             FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
                         $11::timestamptz[], $12::float8[], $13::float8[], $14::float8[], $15::float8[], $16::text[],
@@ -41,38 +51,19 @@ class PlanStore {
             CROSS JOIN LATERAL (SELECT u.kind = 'ORDER' AND u.recipient_type <> 'PUBLIC' AND u.mobile IS NOT NULL
                 AS needs_ack) a""";
 
-    /** Each order's message, at the priority {@link MessagePriority} gives its level and recipient ($3, $4). */
-    private static final String QUEUE_MESSAGES = """
-            INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
-                                exercise, valid_until)
-            SELECT 'order-' || o.id, o.id, o.unit, o.recipient_type, o.recipient_id, o.mobile,
-                   replace(replace(o.message, '%CODE%', o.short_code), '%TOKEN%', coalesce(o.ack_token, '')),
-                   (SELECT p.priority FROM unnest($3::text[], $4::int[]) AS p(key, priority)
-                    WHERE p.key = o.level || '|' || o.recipient_type),
-                   o.exercise, now() + make_interval(secs => $2)
-            FROM plan_order o WHERE o.activation_id = $1 AND o.mobile IS NOT NULL""";
-
-    /** The public message goes to every confirmed subscriber of the unit, after everyone else. */
-    private static final String QUEUE_PUBLIC = """
-            INSERT INTO outbox (idempotency_key, order_id, unit, recipient_type, recipient_id, phone, body, priority,
-                                exercise, valid_until)
-            SELECT 'order-' || o.id || '-subscriber-' || s.id, o.id, o.unit, 'PUBLIC', 'subscriber-' || s.id, s.phone,
-                   CASE WHEN s.language = 'en' THEN o.message_en ELSE o.message END,
-                   (SELECT p.priority FROM unnest($3::text[], $4::int[]) AS p(key, priority)
-                    WHERE p.key = o.level || '|PUBLIC'),
-                   o.exercise, now() + make_interval(secs => $2)
-            FROM plan_order o JOIN subscription s ON s.unit = o.unit AND s.status = 'ACTIVE'
-            WHERE o.activation_id = $1 AND o.recipient_type = 'PUBLIC'""";
-
-    private static final MessagePriority.Table PRIORITIES = MessagePriority.Table.of();
-
     private final Pool pool;
+    private final Outbox outbox;
+    private final Subscribers subscribers;
+    private final Clock clock;
     private final Duration validity;
     private final AirWarnConfig.Ack ack;
     private final boolean links;
 
-    PlanStore(Pool pool, AirWarnConfig config) {
+    PlanStore(Pool pool, Outbox outbox, Subscribers subscribers, Clock clock, AirWarnConfig config) {
         this.pool = pool;
+        this.outbox = outbox;
+        this.subscribers = subscribers;
+        this.clock = clock;
         this.validity = config.messageValidity();
         this.ack = config.ack();
         this.links = config.ack().linkBase().isPresent();
@@ -105,11 +96,12 @@ class PlanStore {
                        Function<Order, OrderMessages> messages) {
         return c.preparedQuery("""
                         INSERT INTO activation (unit, plan_version_id, level, previous_level, response_start, exercise,
-                                                actor, warning_id)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                                                actor, warning_id, created_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                         ON CONFLICT (unit, level, previous_level, response_start, exercise) DO NOTHING RETURNING id""")
                 .execute(Tuple.tuple(Arrays.asList(unit, versionId, r.level().name(), r.previousLevel().name(),
-                        r.responseStart(), r.exercise(), initiator.actor(), initiator.warningId())))
+                        r.responseStart(), r.exercise(), initiator.actor(), initiator.warningId(),
+                        OffsetDateTime.now(clock))))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().nullItem();
@@ -117,7 +109,7 @@ class PlanStore {
                     long id = rows.iterator().next().getLong(0);
                     return supersede(c, unit, r.exercise(), orders)
                             .chain(() -> insert(c, id, unit, r.exercise(), orders, escalation, messages))
-                            .chain(() -> queueMessages(c, id)).map(ignored -> id);
+                            .chain(() -> queueMessages(c, id, unit)).map(ignored -> id);
                 });
     }
 
@@ -125,49 +117,81 @@ class PlanStore {
      * Superseded orders are closed, and their messages not yet sent are cancelled: a recipient must not get an order
      * that no longer applies.
      */
-    private static Uni<Void> supersede(SqlConnection c, String unit, boolean exercise, List<Order> orders) {
+    private Uni<Void> supersede(SqlConnection c, String unit, boolean exercise, List<Order> orders) {
         String[] recipients = orders.stream().map(Order::recipientId).toArray(String[]::new);
-        // Two statements with the ids in between: as one statement (a data-modifying CTE feeding the outbox update)
+        // Statements with the ids in between: as one statement (a data-modifying CTE feeding the outbox update)
         // the benchmark's re-activation of 92,896 orders took 40 s instead of about 4.
         return c.preparedQuery("""
                         UPDATE plan_order SET status = 'SUPERSEDED' WHERE unit = $1 AND exercise = $2
                         AND status = 'OPEN' AND recipient_id = ANY($3) RETURNING id""")
                 .execute(Tuple.of(unit, exercise, recipients)).chain(rows -> {
-                    List<Long> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getLong(0)));
+                    List<Long> ids = ids(rows);
                     if (ids.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
                     // Escalations about a superseded order are moot too.
-                    return c.preparedQuery("""
-                                    WITH escalations AS (UPDATE plan_order SET status = 'SUPERSEDED'
-                                                         WHERE escalates_order_id = ANY($1) AND status = 'OPEN'
-                                                         RETURNING id)
-                                    UPDATE outbox SET status = 'CANCELLED', error_message = 'superseded', updated_at = now()
-                                    WHERE order_id = ANY($1 || ARRAY(SELECT id FROM escalations))
-                                      AND status IN ('QUEUED', 'RETRY')""")
-                            .execute(Tuple.of(ids.toArray(Long[]::new))).replaceWithVoid();
+                    return c.preparedQuery("UPDATE plan_order SET status = 'SUPERSEDED' WHERE escalates_order_id = "
+                                    + "ANY($1) AND status = 'OPEN' RETURNING id")
+                            .execute(Tuple.of(ids.toArray(Long[]::new)))
+                            .chain(escalations -> {
+                                ids.addAll(ids(escalations));
+                                return outbox.cancelForOrders(c, ids, "superseded");
+                            });
                 });
+    }
+
+    private static List<Long> ids(RowSet<Row> rows) {
+        List<Long> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add(r.getLong(0)));
+        return ids;
     }
 
     /**
-     * One outbox row per order with a mobile number, and one per confirmed subscriber for the public message, in the
-     * transaction of the orders.
+     * One message per order with a mobile number, and one per confirmed subscriber for the public message, in the
+     * transaction of the orders, each at the priority {@link MessagePriority} gives its level and recipient.
      */
-    private Uni<Void> queueMessages(SqlConnection c, long activationId) {
-        Tuple params = Tuple.of(activationId, validity.toSeconds(), PRIORITIES.keys(), PRIORITIES.priorities());
-        return c.preparedQuery(QUEUE_MESSAGES).execute(params)
-                .chain(() -> c.preparedQuery(QUEUE_PUBLIC).execute(params)).replaceWithVoid();
+    private Uni<Void> queueMessages(SqlConnection c, long activationId, String unit) {
+        return c.preparedQuery("""
+                        SELECT id, unit, recipient_type, recipient_id, mobile, message, message_en, short_code,
+                               ack_token, level, exercise
+                        FROM plan_order WHERE activation_id = $1 AND (mobile IS NOT NULL OR recipient_type = 'PUBLIC')
+                        ORDER BY id""")
+                .execute(Tuple.of(activationId)).chain(rows -> {
+                    List<Row> orders = new ArrayList<>();
+                    rows.forEach(orders::add);
+                    boolean toPublic = orders.stream().anyMatch(o -> isPublic(o));
+                    return (toPublic ? subscribers.active(c, unit) : Uni.createFrom().item(List.<Subscriber>of()))
+                            .chain(subscribed -> Chunks.inSequence(messages(orders, subscribed),
+                                    chunk -> outbox.enqueueAll(c, chunk)));
+                });
     }
 
-    /** Confirmed subscribers of a unit by language. */
-    Uni<Map<String, Long>> subscribers(String unit) {
-        return pool.preparedQuery("SELECT language, count(*) FROM subscription WHERE unit = $1 AND status = 'ACTIVE' "
-                + "GROUP BY language").execute(Tuple.of(unit)).map(rows -> {
-                    Map<String, Long> counts = new HashMap<>();
-                    rows.forEach(r -> counts.put(r.getString(0), r.getLong(1)));
-                    return counts;
-                });
+    private List<Outbox.Message> messages(List<Row> orders, List<Subscriber> subscribed) {
+        List<Outbox.Message> messages = new ArrayList<>();
+        for (Row o : orders) {
+            long id = o.getLong("id");
+            int priority = MessagePriority.of(WarningLevel.valueOf(o.getString("level")),
+                    Order.RecipientType.valueOf(o.getString("recipient_type")));
+            if (o.getString("mobile") != null) {
+                messages.add(new Outbox.Message("order-" + id, id, o.getString("unit"), o.getString("recipient_type"),
+                        o.getString("recipient_id"), o.getString("mobile"), OrderText.fill(o.getString("message"),
+                        o.getString("short_code"), o.getString("ack_token")), priority, o.getBoolean("exercise"),
+                        validity));
+            }
+            if (isPublic(o)) {
+                for (Subscriber s : subscribed) {
+                    messages.add(new Outbox.Message("order-" + id + "-subscriber-" + s.id(), id, o.getString("unit"),
+                            "PUBLIC", "subscriber-" + s.id(), s.phone(),
+                            s.english() ? o.getString("message_en") : o.getString("message"), priority,
+                            o.getBoolean("exercise"), validity));
+                }
+            }
+        }
+        return messages;
+    }
+
+    private static boolean isPublic(Row order) {
+        return Order.RecipientType.PUBLIC.name().equals(order.getString("recipient_type"));
     }
 
     /** Who hears about an unacknowledged order: the recipient's supervising unit, then the HQ office. */
@@ -180,6 +204,7 @@ class PlanStore {
 
     private Uni<Void> insert(SqlConnection c, long activationId, String unit, boolean exercise, List<Order> orders,
                              Escalation escalation, Function<Order, OrderMessages> messages) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return Chunks.inSequence(orders, chunk -> {
             List<OrderMessages> texts = chunk.stream().map(messages).toList();
             Tuple t = Tuple.of(activationId, unit, exercise);
@@ -207,6 +232,7 @@ class PlanStore {
             t.addArrayOfString(column(chunk, o -> escalation.supervisor().apply(o).name()));
             t.addValue(escalation.hq().name());
             t.addValue(links);
+            t.addOffsetDateTime(now);
             return c.preparedQuery(INSERT_ORDERS).execute(t);
         });
     }
@@ -227,6 +253,17 @@ class PlanStore {
                     List<Row> list = new ArrayList<>();
                     rows.forEach(list::add);
                     return list;
+                });
+    }
+
+    /** Per recipient type and kind, how many orders the activations made. */
+    Uni<Map<String, Map<String, Long>>> orderCounts(List<Long> activationIds) {
+        return pool.preparedQuery("SELECT recipient_type, kind, count(*) FROM plan_order WHERE activation_id = ANY($1) "
+                        + "GROUP BY 1, 2").execute(Tuple.of(activationIds.toArray(Long[]::new))).map(rows -> {
+                    Map<String, Map<String, Long>> counts = new TreeMap<>();
+                    rows.forEach(r -> counts.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
+                            .put(r.getString(1), r.getLong(2)));
+                    return counts;
                 });
     }
 

@@ -19,7 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,10 +59,12 @@ public class QualityResource {
     private final AuditLog audit;
     private final ObservationImportService observations;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
     public QualityResource(Pool pool, AuditLog audit, ObservationImportService observations,
-                           SecurityIdentity identity) {
+                           SecurityIdentity identity, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
         this.audit = audit;
         this.observations = observations;
         this.identity = identity;
@@ -105,11 +109,12 @@ public class QualityResource {
         String status = d.decision().equalsIgnoreCase("CONFIRM") ? "CONFIRMED" : "OVERRULED";
         String actor = identity.getPrincipal().getName();
         return station(id).chain(st -> pool.withTransaction(c -> c.preparedQuery("""
-                        UPDATE quality_flag SET status = $5, decided_by = $6, decided_at = now(), note = $7
+                        UPDATE quality_flag SET status = $5, decided_by = $6, decided_at = $8, note = $7
                         WHERE station_id = $1 AND observed_at = $2 AND pollutant = $3 AND reason = $4
                         RETURNING observed_at, pollutant, reason, detail, status, decided_by, decided_at, note""")
                         .execute(Tuple.from(List.of(id, BeijingTime.toOffset(hour), String.valueOf(d.pollutant()),
-                                String.valueOf(d.reason()), status, actor, d.note().strip())))
+                                String.valueOf(d.reason()), status, actor, d.note().strip(),
+                                OffsetDateTime.now(clock))))
                         .chain(rows -> {
                             if (!rows.iterator().hasNext()) {
                                 throw ApiException.notFound("no_flag", "station " + id + " has no " + d.reason()

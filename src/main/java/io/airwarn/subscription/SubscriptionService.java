@@ -4,14 +4,18 @@ import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.Digests;
 import io.airwarn.core.MobileNumbers;
+import io.airwarn.notify.NumberUnsubscribed;
 import io.airwarn.notify.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,17 +36,26 @@ public class SubscriptionService {
     static final int CONFIRMATIONS_PER_CLIENT_PER_HOUR = 20;
     /** The one answer to an unknown number, a wrong code and an expired one: none tells which numbers subscribed. */
     static final String NOT_CONFIRMED = "the code does not match, or has expired; ask for a new one";
-    static final int CODE_MINUTES = 15;
     private static final int CODE_PRIORITY = 5;
-    private static final Duration CODE_VALIDITY = Duration.ofMinutes(CODE_MINUTES);
+    private static final Duration CODE_VALIDITY = Duration.ofMinutes(15);
+
+    private static final Duration RATE_WINDOW = Duration.ofHours(1);
 
     private final Pool pool;
+    private final Outbox outbox;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Set<Integer> countries;
 
-    SubscriptionService(Pool pool, AirWarnConfig config) {
+    SubscriptionService(Pool pool, Outbox outbox, Clock clock, AirWarnConfig config) {
         this.pool = pool;
+        this.outbox = outbox;
+        this.clock = clock;
         this.countries = Set.copyOf(config.subscriptionCountries());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     /** What a request did. */
@@ -59,13 +72,13 @@ public class SubscriptionService {
         String code = code();
         return pool.withTransaction(c -> rateLimit(c, phone, client).chain(() -> c.preparedQuery("""
                         INSERT INTO subscription (phone, unit, language, status, code_hash, code_purpose, code_expires)
-                        VALUES ($1, $2, $3, 'PENDING', $4, 'SUBSCRIBE', now() + make_interval(mins => $5))
+                        VALUES ($1, $2, $3, 'PENDING', $4, 'SUBSCRIBE', $5)
                         ON CONFLICT (phone, unit) DO UPDATE SET language = EXCLUDED.language,
                             status = CASE WHEN subscription.status = 'ACTIVE' THEN 'ACTIVE' ELSE 'PENDING' END,
                             code_hash = EXCLUDED.code_hash, code_purpose = 'SUBSCRIBE', code_expires = EXCLUDED.code_expires,
                             code_attempts = 0
                         RETURNING id, status""")
-                .execute(Tuple.of(phone, unit, lang, hash(phone, code), CODE_MINUTES)))
+                .execute(Tuple.of(phone, unit, lang, hash(phone, code), now().plus(CODE_VALIDITY))))
                 .chain(rows -> {
                     long id = rows.iterator().next().getLong(0);
                     String text = lang.equals("en")
@@ -88,9 +101,9 @@ public class SubscriptionService {
         String code = code();
         return pool.withTransaction(c -> rateLimit(c, phone, client).chain(() -> c.preparedQuery("""
                         UPDATE subscription SET code_hash = $3, code_purpose = 'OPT_OUT', code_attempts = 0,
-                            code_expires = now() + make_interval(mins => $4)
+                            code_expires = $4
                         WHERE phone = $1 AND unit = $2 AND status <> 'OPTED_OUT' RETURNING id""")
-                .execute(Tuple.of(phone, unit, hash(phone, code), CODE_MINUTES)))
+                .execute(Tuple.of(phone, unit, hash(phone, code), now().plus(CODE_VALIDITY))))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.notFound("no_subscription", "no subscription of this number to " + unit);
@@ -108,8 +121,14 @@ public class SubscriptionService {
 
     /** STOP, TD or 退订 from a number, or Twilio's 21610: every subscription of the number ends. */
     public Uni<Integer> optOutEverywhere(String phone) {
-        return pool.preparedQuery("UPDATE subscription SET status = 'OPTED_OUT', opted_out_at = now() "
-                + "WHERE phone = $1 AND status <> 'OPTED_OUT'").execute(Tuple.of(phone)).map(rows -> rows.rowCount());
+        return pool.preparedQuery("UPDATE subscription SET status = 'OPTED_OUT', opted_out_at = $2 "
+                + "WHERE phone = $1 AND status <> 'OPTED_OUT'").execute(Tuple.of(phone, now()))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** The provider refused a warning to the number because it replied STOP to the sender. */
+    void onUnsubscribed(@Observes NumberUnsubscribed refused) {
+        optOutEverywhere(refused.phone()).await().atMost(Duration.ofSeconds(30));
     }
 
     public static boolean isStopWord(String body) {
@@ -123,8 +142,8 @@ public class SubscriptionService {
         }
         Result rejected = new Result(phone, unit, "REJECTED", NOT_CONFIRMED);
         return pool.withTransaction(c -> confirmationLimit(c, client).chain(() -> c.preparedQuery("""
-                SELECT id, code_hash, code_purpose, code_expires > now(), code_attempts FROM subscription
-                WHERE phone = $1 AND unit = $2 FOR UPDATE""").execute(Tuple.of(phone, unit))).chain(rows -> {
+                SELECT id, code_hash, code_purpose, code_expires > $3, code_attempts FROM subscription
+                WHERE phone = $1 AND unit = $2 FOR UPDATE""").execute(Tuple.of(phone, unit, now()))).chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().item(rejected);
                     }
@@ -138,45 +157,45 @@ public class SubscriptionService {
                                 .execute(Tuple.of(r.getLong(0))).replaceWith(rejected);
                     }
                     return c.preparedQuery("UPDATE subscription SET status = $2, code_hash = NULL, code_purpose = NULL, "
-                                    + stamp + " = now() WHERE id = $1").execute(Tuple.of(r.getLong(0), newStatus))
+                                    + stamp + " = $3 WHERE id = $1").execute(Tuple.of(r.getLong(0), newStatus, now()))
                             .map(ignored -> new Result(phone, unit, newStatus, "done"));
                 }));
     }
 
     /** Every confirmation attempt counts against the client's network, whichever number it names. */
-    private static Uni<Void> confirmationLimit(SqlConnection c, String client) {
-        return c.preparedQuery("""
-                        SELECT count(*) FROM subscription_confirm_attempt
-                        WHERE client = $1 AND at > now() - interval '1 hour'""")
-                .execute(Tuple.of(client)).chain(rows -> {
+    private Uni<Void> confirmationLimit(SqlConnection c, String client) {
+        OffsetDateTime now = now();
+        return c.preparedQuery("SELECT count(*) FROM subscription_confirm_attempt WHERE client = $1 AND at > $2")
+                .execute(Tuple.of(client, now.minus(RATE_WINDOW))).chain(rows -> {
                     if (rows.iterator().next().getLong(0) >= CONFIRMATIONS_PER_CLIENT_PER_HOUR) {
                         throw new ApiException(429, "rate_limited", "too many confirmation attempts from your network; "
                                 + "try again later", List.of());
                     }
-                    return c.preparedQuery("INSERT INTO subscription_confirm_attempt (client, at) VALUES ($1, now())")
-                            .execute(Tuple.of(client)).replaceWithVoid();
+                    return c.preparedQuery("INSERT INTO subscription_confirm_attempt (client, at) VALUES ($1, $2)")
+                            .execute(Tuple.of(client, now)).replaceWithVoid();
                 });
     }
 
     private Uni<Void> rateLimit(SqlConnection c, String phone, String client) {
+        OffsetDateTime now = now();
         return c.preparedQuery("""
-                SELECT (SELECT count(*) FROM subscription_code_sent WHERE phone = $1 AND sent_at > now() - interval '1 hour'),
-                       (SELECT count(*) FROM subscription_code_sent WHERE client = $2 AND sent_at > now() - interval '1 hour')""")
-                .execute(Tuple.of(phone, client)).chain(rows -> {
+                SELECT (SELECT count(*) FROM subscription_code_sent WHERE phone = $1 AND sent_at > $3),
+                       (SELECT count(*) FROM subscription_code_sent WHERE client = $2 AND sent_at > $3)""")
+                .execute(Tuple.of(phone, client, now.minus(RATE_WINDOW))).chain(rows -> {
                     var r = rows.iterator().next();
                     if (r.getLong(0) >= CODES_PER_NUMBER_PER_HOUR || r.getLong(1) >= CODES_PER_CLIENT_PER_HOUR) {
                         throw new ApiException(429, "rate_limited", "too many codes requested; try again later",
                                 List.of());
                     }
-                    return c.preparedQuery("INSERT INTO subscription_code_sent (phone, client) VALUES ($1, $2)")
-                            .execute(Tuple.of(phone, client)).replaceWithVoid();
+                    return c.preparedQuery("INSERT INTO subscription_code_sent (phone, client, sent_at) VALUES ($1, $2, $3)")
+                            .execute(Tuple.of(phone, client, now)).replaceWithVoid();
                 });
     }
 
     /** Codes go out within 15 minutes or not at all, ahead of every warning but a RED one. */
-    private static Uni<Void> queue(SqlConnection c, String key, String unit, String phone, String text) {
-        return Outbox.enqueue(c, new Outbox.Message(key, unit, "SUBSCRIBER", phone, phone, text, CODE_PRIORITY, false,
-                CODE_VALIDITY));
+    private Uni<Void> queue(SqlConnection c, String key, String unit, String phone, String text) {
+        return outbox.enqueue(c, new Outbox.Message(key, null, unit, "SUBSCRIBER", phone, phone, text, CODE_PRIORITY,
+                false, CODE_VALIDITY));
     }
 
     private void checkPhone(String phone) {

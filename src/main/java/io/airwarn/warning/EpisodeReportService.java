@@ -3,13 +3,14 @@ package io.airwarn.warning;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.BeijingTime;
 import io.airwarn.core.WarningLevel;
+import io.airwarn.forecast.IssuedForecasts;
+import io.airwarn.observation.CityRecords;
+import io.airwarn.plan.ActivationService;
 import io.airwarn.plan.Emissions;
 import io.airwarn.plan.PlanRegistry;
 import io.airwarn.plan.PlanValidator;
 import io.airwarn.plan.ReductionCheck;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,13 +26,18 @@ import java.util.TreeMap;
 public class EpisodeReportService {
 
     private final WarningStore store;
-    private final Pool pool;
+    private final CityRecords records;
+    private final IssuedForecasts forecasts;
+    private final ActivationService activations;
     private final PlanRegistry plans;
     private final Clock clock;
 
-    EpisodeReportService(WarningStore store, Pool pool, PlanRegistry plans, Clock clock) {
+    EpisodeReportService(WarningStore store, CityRecords records, IssuedForecasts forecasts,
+                         ActivationService activations, PlanRegistry plans, Clock clock) {
         this.store = store;
-        this.pool = pool;
+        this.records = records;
+        this.forecasts = forecasts;
+        this.activations = activations;
         this.plans = plans;
         this.clock = clock;
     }
@@ -52,7 +58,8 @@ public class EpisodeReportService {
                         .filter(a -> a != null).toList();
                 LocalDate first = w.issuedAt().atZoneSameInstant(BeijingTime.ZONE).toLocalDate();
                 LocalDate last = end.atZoneSameInstant(BeijingTime.ZONE).toLocalDate();
-                return Uni.combine().all().unis(observed(w.city(), first, last), forecastAtIssue(w), orders(activationIds))
+                return Uni.combine().all().unis(observed(w.city(), first, last),
+                        forecasts.expectedAqiAsOf(w.city(), w.issuedAt()), activations.orderCounts(activationIds))
                         .asTuple().map(t -> EpisodeReport.of(w, periods, end, t.getItem1(), t.getItem2(), t.getItem3(),
                                 level -> cutPerDay(w.city(), level)));
             });
@@ -86,33 +93,10 @@ public class EpisodeReportService {
     }
 
     private Uni<Map<LocalDate, Integer>> observed(String city, LocalDate from, LocalDate to) {
-        return pool.preparedQuery("SELECT day, aqi FROM city_aqi_daily WHERE city_code = $1 AND day BETWEEN $2 AND $3")
-                .execute(Tuple.of(city, from, to)).map(rows -> {
-                    Map<LocalDate, Integer> days = new TreeMap<>();
-                    rows.forEach(r -> days.put(r.getLocalDate(0), r.getInteger(1)));
-                    return days;
-                });
-    }
-
-    private Uni<Map<LocalDate, Double>> forecastAtIssue(Warning w) {
-        return pool.preparedQuery("""
-                SELECT fd.target_day, fd.expected_aqi FROM forecast_day fd
-                WHERE fd.run_id = (SELECT id FROM forecast_run WHERE city_code = $1 AND issued_at <= $2
-                                   ORDER BY issued_at DESC LIMIT 1)""")
-                .execute(Tuple.of(w.city(), w.issuedAt())).map(rows -> {
-                    Map<LocalDate, Double> days = new TreeMap<>();
-                    rows.forEach(r -> days.put(r.getLocalDate(0), r.getDouble(1)));
-                    return days;
-                });
-    }
-
-    private Uni<Map<String, Map<String, Long>>> orders(List<Long> activationIds) {
-        return pool.preparedQuery("SELECT recipient_type, kind, count(*) FROM plan_order WHERE activation_id = ANY($1) "
-                        + "GROUP BY 1, 2").execute(Tuple.of(activationIds.toArray(Long[]::new))).map(rows -> {
-                    Map<String, Map<String, Long>> counts = new TreeMap<>();
-                    rows.forEach(r -> counts.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
-                            .put(r.getString(1), r.getLong(2)));
-                    return counts;
-                });
+        return records.days(city, from, to).map(days -> {
+            Map<LocalDate, Integer> aqi = new TreeMap<>();
+            days.forEach(d -> aqi.put(d.day(), d.aqi()));
+            return aqi;
+        });
     }
 }

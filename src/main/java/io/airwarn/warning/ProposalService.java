@@ -13,8 +13,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,8 +35,10 @@ public class ProposalService {
     private static final String OVERLAPPING = """
             SELECT DISTINCT city_code FROM warning_proposal
             WHERE NOT regional AND status = 'OPEN' AND level IN ('YELLOW', 'ORANGE', 'RED')
-              AND created_at > now() - interval '1 day'
+              AND created_at > $3
               AND onset <= $2::date AND onset + days > $1::date""";
+    /** Proposals older than this no longer count towards a regional one. */
+    private static final Duration RECENT = Duration.ofDays(1);
 
     /** A proposal as the API shows it. */
     public record Proposal(long id, String city, boolean regional, List<String> units, String level, String onset,
@@ -47,10 +51,12 @@ public class ProposalService {
     private final ApprovalPolicy policy;
     private final ForecastVerification verification;
     private final ObjectMapper json;
+    private final Clock clock;
 
     ProposalService(Pool pool, CriteriaConfig criteria, ApprovalPolicy policy, ForecastVerification verification,
-                    ObjectMapper json) {
+                    ObjectMapper json, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
         this.criteria = criteria;
         this.policy = policy;
         this.verification = verification;
@@ -104,7 +110,8 @@ public class ProposalService {
     }
 
     private Uni<Void> regional(SqlClient c, CriteriaResult r) {
-        return c.preparedQuery(OVERLAPPING).execute(Tuple.of(r.onset(), r.onset().plusDays(r.days() - 1L)))
+        OffsetDateTime since = OffsetDateTime.now(clock).minus(RECENT);
+        return c.preparedQuery(OVERLAPPING).execute(Tuple.of(r.onset(), r.onset().plusDays(r.days() - 1L), since))
                 .chain(rows -> {
                     List<String> units = new ArrayList<>();
                     rows.forEach(row -> units.add(row.getString(0)));
@@ -112,8 +119,8 @@ public class ProposalService {
                         return Uni.createFrom().voidItem();
                     }
                     return c.preparedQuery("SELECT count(*) FROM warning_proposal WHERE regional AND status = 'OPEN' "
-                                    + "AND created_at > now() - interval '1 day' AND units @> $1")
-                            .execute(Tuple.of(units.toArray(String[]::new))).chain(existing -> {
+                                    + "AND created_at > $2 AND units @> $1")
+                            .execute(Tuple.of(units.toArray(String[]::new), since)).chain(existing -> {
                                 if (existing.iterator().next().getLong(0) > 0) {
                                     return Uni.createFrom().voidItem();
                                 }
@@ -130,12 +137,12 @@ public class ProposalService {
                                  LocalDate onset, int days, String reason, String evidence, Long runId) {
         return c.preparedQuery("""
                         INSERT INTO warning_proposal (city_code, regional, units, level, onset, days, reason, evidence,
-                                                      forecast_run)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING
+                                                      forecast_run, created_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING
                         RETURNING id, city_code, regional, units, level, onset, days, reason, evidence, forecast_run,
                                   status, created_at""")
                 .execute(Tuple.tuple(Arrays.asList(city, regional, units.toArray(String[]::new), level.name(), onset,
-                        days, reason, evidence, runId)))
+                        days, reason, evidence, runId, OffsetDateTime.now(clock))))
                 .map(rows -> rows.iterator().hasNext() ? proposal(rows.iterator().next()) : null);
     }
 

@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,10 +44,15 @@ public class PublishedWarnings {
             WHERE e.action = 'APPROVE' AND e.to_state IN ('ISSUED', 'LIFTED') AND %s
             ORDER BY e.warning_id, e.id""";
 
-    private final Pool pool;
+    /** How long a lifted warning stays in the feeds, so they carry its cancel. */
+    private static final Duration LIFTED_KEPT = Duration.ofDays(1);
 
-    PublishedWarnings(Pool pool) {
+    private final Pool pool;
+    private final Clock clock;
+
+    PublishedWarnings(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public static String identifier(long warningId, long eventId) {
@@ -67,8 +74,8 @@ public class PublishedWarnings {
      * exercises only if asked for.
      */
     public Uni<List<Message>> current(boolean withExercises) {
-        return messages("(w.state IN ('ISSUED', 'CHANGE_SUBMITTED') OR w.lifted_at > now() - interval '1 day') "
-                + "AND (w.exercise = false OR $1)", Tuple.of(withExercises))
+        return messages("(w.state IN ('ISSUED', 'CHANGE_SUBMITTED') OR w.lifted_at > $2) "
+                + "AND (w.exercise = false OR $1)", Tuple.of(withExercises, OffsetDateTime.now(clock).minus(LIFTED_KEPT)))
                 .map(list -> {
                     Map<Long, Message> latest = new LinkedHashMap<>();
                     list.forEach(x -> latest.put(x.warningId(), x));

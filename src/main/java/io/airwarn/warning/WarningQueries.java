@@ -1,12 +1,16 @@
 package io.airwarn.warning;
 
 import io.airwarn.core.ApiException;
+import io.airwarn.core.WarningLevel;
 import io.airwarn.notify.DeliveryReport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** Reading warnings for the API and the console: lists, one warning with its history, its delivery. */
 @ApplicationScoped
@@ -32,6 +36,24 @@ public class WarningQueries {
     /** Newest first; null filters do not restrict. */
     public Uni<List<Warning>> list(String city, String state, Boolean exercise) {
         return store.list(city, state, exercise);
+    }
+
+    /**
+     * Per unit, the warning in force at a level (a real one before an exercise, then the newest); exercises only when
+     * {@code withExercises}.
+     */
+    public Uni<Map<String, Warning>> inForce(boolean withExercises) {
+        Boolean exercise = withExercises ? null : false;
+        return Uni.combine().all().unis(store.list(null, WarningState.ISSUED.name(), exercise),
+                store.list(null, WarningState.CHANGE_SUBMITTED.name(), exercise)).asTuple().map(t -> {
+                    Map<String, Warning> byUnit = new HashMap<>();
+                    Stream.concat(t.getItem1().stream(), t.getItem2().stream())
+                            .filter(w -> w.issuedLevel() != WarningLevel.NONE)
+                            .sorted(Comparator.comparing(Warning::exercise)
+                                    .thenComparing(Warning::id, Comparator.reverseOrder()))
+                            .forEach(w -> byUnit.putIfAbsent(w.city(), w));
+                    return byUnit;
+                });
     }
 
     /** @throws ApiException 404 if there is no such warning */

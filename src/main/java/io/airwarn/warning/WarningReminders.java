@@ -52,10 +52,10 @@ class WarningReminders {
     Uni<Integer> remind() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return pool.preparedQuery("""
-                INSERT INTO warning_event (warning_id, actor, action, from_state, to_state, level, note)
+                INSERT INTO warning_event (warning_id, actor, action, from_state, to_state, level, note, at)
                 SELECT w.id, 'system', 'REMINDER', w.state, w.state, w.issued_level,
                        'expected end ' || to_char(w.expected_end AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')
-                       || ' has passed without a decision: extend, change or lift the warning'
+                       || ' has passed without a decision: extend, change or lift the warning', $1
                 FROM warning w
                 WHERE w.state IN ('ISSUED', 'CHANGE_SUBMITTED') AND w.expected_end < $1
                   AND NOT EXISTS (SELECT 1 FROM warning_event e WHERE e.warning_id = w.id

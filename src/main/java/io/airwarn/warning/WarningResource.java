@@ -132,7 +132,8 @@ public class WarningResource {
         WarningService.Draft d = new WarningService.Draft(cities.requireCode(body.city()), body.level(), body.onset(),
                 body.expectedEnd(), body.exercise(), body.widenExercise(), body.observedHeavy(), body.note(),
                 body.proposalId());
-        return service.draft(user(), identity.getRoles(), d);
+        return Uni.createFrom().deferred(() -> service.draft(user(), identity.getRoles(), d))
+                .onFailure(WarningRefusal.class).transform(e -> http((WarningRefusal) e));
     }
 
     @POST
@@ -144,11 +145,23 @@ public class WarningResource {
             "observedHeavy", "reason"}. Duty officers consult, submit, request changes (level NONE lifts) and
             cancel drafts; approvers and commanders approve and reject by level (warning-approval.yaml), never
             their own drafts. A transition the state does not allow is 409 with the allowed actions.""")
-    public Uni<Warning> act(@PathParam("id") long id, WarningService.ActionRequest body) {
+    public Uni<Warning> act(@PathParam("id") long id, WarningLifecycle.ActionRequest body) {
         if (body == null) {
             throw ApiException.badRequest("invalid_request", "a JSON body with action is required");
         }
-        return service.act(id, user(), identity.getRoles(), body);
+        return Uni.createFrom().deferred(() -> service.act(id, user(), identity.getRoles(), body))
+                .onFailure(WarningRefusal.class).transform(e -> http((WarningRefusal) e));
+    }
+
+    /** The refusal as the API says it. */
+    private static ApiException http(WarningRefusal r) {
+        return switch (r.reason()) {
+            case INVALID_REQUEST -> ApiException.badRequest("invalid_request", r.getMessage(), r.allowed());
+            case NOT_FOUND -> ApiException.notFound("no_warning", r.getMessage());
+            case FORBIDDEN -> new ApiException(403, "forbidden", r.getMessage(), r.allowed());
+            case INVALID_TRANSITION -> new ApiException(409, "invalid_transition", r.getMessage(), r.allowed());
+            case LEAD_TIME -> new ApiException(409, "lead_time", r.getMessage(), r.allowed());
+        };
     }
 
     private String user() {

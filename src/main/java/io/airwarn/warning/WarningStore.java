@@ -7,6 +7,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,18 +27,20 @@ class WarningStore {
     }
 
     private final Pool pool;
+    private final Clock clock;
 
-    WarningStore(Pool pool) {
+    WarningStore(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     Uni<Long> insert(SqlConnection c, Warning w) {
         return c.preparedQuery("INSERT INTO warning (city_code, state, level, onset, expected_end, exercise, "
-                        + "widen_exercise, observed_heavy, proposal_id, drafted_by) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+                        + "widen_exercise, observed_heavy, proposal_id, drafted_by, created_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
                 .execute(Tuple.tuple(Arrays.asList(w.city(), w.state().name(), w.level().name(), w.onset(),
                         w.expectedEnd(), w.exercise(), w.widenExercise(), w.observedHeavy(), w.proposalId(),
-                        w.draftedBy())))
+                        w.draftedBy(), OffsetDateTime.now(clock))))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -67,9 +71,9 @@ class WarningStore {
     Uni<Void> event(SqlConnection c, long warningId, String actor, String action, WarningState from, WarningState to,
                     WarningLevel level, String note, Long activationId) {
         return c.preparedQuery("INSERT INTO warning_event (warning_id, actor, action, from_state, to_state, level, note, "
-                        + "activation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        + "activation_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.tuple(Arrays.asList(warningId, actor, action, from.name(), to.name(), level.name(), note,
-                        activationId))).replaceWithVoid();
+                        activationId, OffsetDateTime.now(clock)))).replaceWithVoid();
     }
 
     Uni<Warning> find(long id) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.core.AirWarnConfig;
+import io.airwarn.platform.MovableClock;
 import io.airwarn.warning.IssuedWarnings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -15,8 +16,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Acknowledgement by SMS reply and API, and escalation of silence that fires once even when run twice at once. */
@@ -37,6 +40,21 @@ class AcknowledgementTest {
 
     @Inject
     AirWarnConfig config;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void timeAsItWas() {
+        clock.reset();
+    }
+
+    /** Orders at this escalation level silent past their deadline now: this test's and any other test's. */
+    private long overdue(int level, String condition) {
+        return row("SELECT count(*) FROM plan_order WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN' "
+                + "AND escalates_order_id IS NULL AND escalation_level = $1 AND ack_deadline < $2 AND " + condition,
+                level, OffsetDateTime.now(clock)).getLong(0);
+    }
 
     private Row row(String sql, Object... params) {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10)).iterator()
@@ -78,12 +96,16 @@ class AcknowledgementTest {
                 + "acknowledged_at IS NULL", activation).getLong(0);
         long withSupervisor = row("SELECT count(*) FROM plan_order WHERE activation_id = $1 AND needs_ack AND "
                 + "acknowledged_at IS NULL AND supervisor_mobile IS NOT NULL", activation).getLong(0);
-        pool.preparedQuery("UPDATE plan_order SET ack_deadline = now() - interval '1 minute' WHERE activation_id = $1")
-                .execute(Tuple.of(activation)).await().atMost(Duration.ofSeconds(10));
+        assertEquals(0, overdue(0, "activation_id = " + activation), "nothing is overdue yet");
+        clock.advance(config.ack().yellow().plusMinutes(1));
+        assertEquals(unacknowledged, overdue(0, "activation_id = " + activation));
+        long resends = overdue(0, "true");
+        long escalations = overdue(0, "supervisor_mobile IS NOT NULL");
         // Two nodes at once: every order still escalates exactly once.
         List<Integer> counts = Uni.join().all(acknowledgements.escalate(), acknowledgements.escalate()).andFailFast()
                 .await().atMost(Duration.ofSeconds(30));
-        assertEquals(unacknowledged + withSupervisor, (long) counts.get(0) + counts.get(1));
+        assertEquals(resends + escalations, (long) counts.get(0) + counts.get(1));
+        assertTrue(withSupervisor > 0 && escalations >= withSupervisor, "this warning's orders escalate");
         assertEquals(0, (int) acknowledgements.escalate().await().atMost(Duration.ofSeconds(10)), "the second deadline has "
                 + "not passed yet");
         assertEquals(0L, row("SELECT count(*) FROM outbox WHERE idempotency_key = $1",
@@ -115,9 +137,10 @@ class AcknowledgementTest {
         assertEquals("CLOSED", row("SELECT status FROM plan_order WHERE id = $1", other.getLong(2)).getString(0));
         long stillSilent = unacknowledged - 1;
 
-        pool.preparedQuery("UPDATE plan_order SET ack_deadline = now() - interval '1 minute' WHERE activation_id = $1")
-                .execute(Tuple.of(activation)).await().atMost(Duration.ofSeconds(10));
-        assertEquals(stillSilent, (long) acknowledgements.escalate().await().atMost(Duration.ofSeconds(10)),
+        clock.advance(config.ack().yellow().plusMinutes(1));
+        assertEquals(stillSilent, overdue(1, "activation_id = " + activation + " AND hq_mobile IS NOT NULL"));
+        long hqAlerts = overdue(1, "hq_mobile IS NOT NULL");
+        assertEquals(hqAlerts, (long) acknowledgements.escalate().await().atMost(Duration.ofSeconds(10)),
                 "one HQ alert per order still silent");
         dispatcher.dispatchAll();
         given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/api/warnings/" + warning + "/delivery")

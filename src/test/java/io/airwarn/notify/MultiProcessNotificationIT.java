@@ -37,7 +37,7 @@ class MultiProcessNotificationIT {
 
     @Test
     void aNodeKilledMidDispatchAndRestartedDeliversEveryMessageExactlyOnce() throws Exception {
-        int messages = 20_000;
+        int messages = 6_000;
         int port = AppProcesses.freePort();
         long receivedAtKill;
         try (Instance node = AppProcesses.start(cluster.node(Map.of()), cluster.temp.resolve("crash-1.log"), port)) {
@@ -76,26 +76,26 @@ class MultiProcessNotificationIT {
     }
 
     /**
-     * The gateway is down for 90 s (real time), with the wait between tries capped at 5 s (AIRWARN_TWILIO_MAX_BACKOFF):
+     * The gateway is down for 30 s (real time), with the wait between tries capped at 1 s (AIRWARN_TWILIO_MAX_BACKOFF):
      * the ten-minute outage with the default 5-minute cap, compressed. Messages valid for an hour wait, tried again
-     * and again, and go out exactly once when it returns; messages whose validity (45 s) ends during the outage are
+     * and again, and go out exactly once when it returns; messages whose validity (15 s) ends during the outage are
      * cancelled, never sent. {@link RetryScheduleTest} proves the default schedule over ten minutes.
      */
     @Test
     void messagesWaitOutAGatewayOutageAndGoOutOnceWithinTheirValidity() throws Exception {
         int messages = 50;
         int shortLived = 10;
-        Duration outage = Duration.ofSeconds(90);
+        Duration outage = Duration.ofSeconds(30);
         cluster.killSandbox();
         Instant down = Instant.now();
-        try (Instance node = AppProcesses.start(cluster.node(Map.of("AIRWARN_TWILIO_MAX_BACKOFF", "PT5S")),
+        try (Instance node = AppProcesses.start(cluster.node(Map.of("AIRWARN_TWILIO_MAX_BACKOFF", "PT1S")),
                 cluster.temp.resolve("outage.log"), 0)) {
             cluster.execute("""
                     INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority,
                                         exercise, valid_until)
                     SELECT 'outage-' || g, '220100', 'PUBLIC', 'outage-' || g, '+86138' || lpad(g::text, 8, '0'),
                            'AirWarn outage test ' || g, 2, false,
-                           now() + CASE WHEN g <= %d THEN interval '1 hour' ELSE interval '45 seconds' END
+                           now() + CASE WHEN g <= %d THEN interval '1 hour' ELSE interval '15 seconds' END
                     FROM generate_series(1, %d) g""".formatted(messages, messages + shortLived));
             String waiting = "SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'outage-%' AND valid_until > "
                     + "now() + interval '30 minutes' AND status IN ('RETRY', 'QUEUED', 'SENDING')";

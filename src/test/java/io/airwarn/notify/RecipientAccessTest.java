@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.platform.MovableClock;
 import io.airwarn.warning.IssuedWarnings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,6 +19,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +34,17 @@ class RecipientAccessTest {
 
     @Inject
     Acknowledgements acknowledgements;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    AirWarnConfig config;
+
+    @AfterEach
+    void timeAsItWas() {
+        clock.reset();
+    }
 
     private Row row(String sql, Object... params) {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10)).iterator()
@@ -97,8 +111,7 @@ class RecipientAccessTest {
         as("plant-mine", "plant-mine-password").when().get("/api/activations/" + activation + "/orders").then()
                 .statusCode(403);
 
-        pool.preparedQuery("UPDATE plan_order SET ack_deadline = now() - interval '1 minute' WHERE short_code = $1")
-                .execute(Tuple.of(mine.getString(0))).await().atMost(Duration.ofSeconds(10));
+        clock.advance(config.ack().orange().plusMinutes(1));
         acknowledgements.escalate().await().atMost(Duration.ofSeconds(30));
         String escalation = as("eeb-baicheng", "eeb-baicheng-password").when().get("/api/orders/mine").then()
                 .statusCode(200).extract().path("find { it.escalates == '" + mine.getString(0) + "' }.code");

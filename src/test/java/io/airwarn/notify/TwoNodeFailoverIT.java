@@ -39,7 +39,7 @@ class TwoNodeFailoverIT {
         try (SandboxCluster cluster = SandboxCluster.start("airwarn-two-nodes")) {
             Map<String, String> common = Map.of(
                     "AIRWARN_ESCALATION_EVERY", "1s",
-                    "AIRWARN_ACK_RED", "PT20S",
+                    "AIRWARN_ACK_RED", "PT10S",
                     "AIRWARN_FORECAST_CRON", "0/3 * * * * ?",
                     "AIRWARN_WARNING_REMINDER_EVERY", "3s");
             Map<String, Instance> nodes = new HashMap<>();

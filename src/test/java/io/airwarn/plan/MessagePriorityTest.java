@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.core.WarningLevel;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class MessagePriorityTest {
@@ -19,13 +18,5 @@ class MessagePriorityTest {
                 < MessagePriority.of(WarningLevel.YELLOW, Order.RecipientType.SCHOOL));
         assertTrue(MessagePriority.of(WarningLevel.YELLOW, Order.RecipientType.SCHOOL)
                 < MessagePriority.of(WarningLevel.YELLOW, Order.RecipientType.PUBLIC));
-    }
-
-    @Test
-    void theSqlLooksUpEveryLevelAndRecipient() {
-        MessagePriority.Table table = MessagePriority.Table.of();
-        assertEquals(WarningLevel.values().length * Order.RecipientType.values().length, table.keys().length);
-        int red = Arrays.asList(table.keys()).indexOf("RED|SCHOOL");
-        assertEquals(MessagePriority.of(WarningLevel.RED, Order.RecipientType.SCHOOL), table.priorities()[red]);
     }
 }

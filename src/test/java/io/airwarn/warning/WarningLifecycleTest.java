@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.core.Roles;
+import io.airwarn.platform.MovableClock;
 import io.airwarn.user.UserStore;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The decision chain with the demo users (duty, approver, commander, viewer) on real PostgreSQL. */
@@ -89,18 +91,20 @@ class WarningLifecycleTest {
     WarningReminders reminders;
 
     @Inject
-    io.vertx.mutiny.sqlclient.Pool pool;
+    MovableClock clock;
+
+    @AfterEach
+    void timeAsItWas() {
+        clock.reset();
+    }
 
     @Test
     void anOverdueWarningIsRemindedAndTheReminderRepeatsOnlyAfterTheInterval() {
         int id = draft("duty", "220400", "YELLOW", Duration.ofHours(30), true, false);
         act("duty", id, "{\"action\": \"SUBMIT\"}").statusCode(200);
         act("approver", id, "{\"action\": \"APPROVE\"}").statusCode(200);
-        // Time passes: the decisions lie two hours back and the expected end one hour back, with nothing since.
-        pool.preparedQuery("UPDATE warning_event SET at = at - interval '2 hours' WHERE warning_id = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().atMost(Duration.ofSeconds(10));
-        pool.preparedQuery("UPDATE warning SET expected_end = now() - interval '1 hour' WHERE id = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().atMost(Duration.ofSeconds(10));
+        // Time passes: the expected end (onset + 3 days) lies an hour back, with no decision since.
+        clock.advance(Duration.ofHours(30).plusDays(3).plusHours(1));
         assertTrue(reminders.remind().await().atMost(Duration.ofSeconds(10)) >= 1);
         reminders.remind().await().atMost(Duration.ofSeconds(10));
         as("viewer").when().get("/api/warnings/" + id).then().statusCode(200)

@@ -1,4 +1,4 @@
-package io.airwarn.observation;
+package io.airwarn.core;
 
 import io.smallrye.mutiny.Uni;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.function.Function;
 /** Bulk statements go out one chunk after another on the same connection, keeping each parameter array bounded. */
 public final class Chunks {
 
-    static final int SIZE = 5_000;
+    public static final int SIZE = 5_000;
 
     private Chunks() {
     }

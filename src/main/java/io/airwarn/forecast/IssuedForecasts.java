@@ -1,0 +1,56 @@
+package io.airwarn.forecast;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Issued forecasts as other features read them: the maps' next day, an episode report's forecast at issue. */
+@ApplicationScoped
+public class IssuedForecasts {
+
+    /** The day's expected AQI, its 80 % interval and the probability of heavy pollution (AQI above 200). */
+    public record NextDay(LocalDate day, double expectedAqi, int lowAqi, int highAqi, double pAbove200) {
+    }
+
+    private final Pool pool;
+
+    IssuedForecasts(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Each unit's forecast for the day after its latest run (lead 1). */
+    public Uni<Map<String, NextDay>> latest(List<String> cities) {
+        return pool.preparedQuery("""
+                SELECT c.code, f.target_day, f.expected_aqi, f.low_aqi, f.high_aqi, f.p_above_200
+                FROM unnest($1::text[]) c(code) CROSS JOIN LATERAL (
+                    SELECT d.target_day, d.expected_aqi, d.low_aqi, d.high_aqi, d.p_above_200 FROM forecast_run r
+                    JOIN forecast_day d ON d.run_id = r.id AND d.lead = 1
+                    WHERE r.city_code = c.code ORDER BY r.issued_at DESC LIMIT 1) f""")
+                .execute(Tuple.of(cities.toArray(String[]::new))).map(rows -> {
+                    Map<String, NextDay> byCity = new HashMap<>();
+                    rows.forEach(r -> byCity.put(r.getString(0), new NextDay(r.getLocalDate(1), r.getDouble(2),
+                            r.getInteger(3), r.getInteger(4), r.getDouble(5))));
+                    return byCity;
+                });
+    }
+
+    /** The expected AQI by day of the latest run issued at or before {@code at}. */
+    public Uni<Map<LocalDate, Double>> expectedAqiAsOf(String city, OffsetDateTime at) {
+        return pool.preparedQuery("""
+                SELECT fd.target_day, fd.expected_aqi FROM forecast_day fd
+                WHERE fd.run_id = (SELECT id FROM forecast_run WHERE city_code = $1 AND issued_at <= $2
+                                   ORDER BY issued_at DESC LIMIT 1)""")
+                .execute(Tuple.of(city, at)).map(rows -> {
+                    Map<LocalDate, Double> days = new TreeMap<>();
+                    rows.forEach(r -> days.put(r.getLocalDate(0), r.getDouble(1)));
+                    return days;
+                });
+    }
+}
