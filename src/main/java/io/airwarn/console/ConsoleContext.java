@@ -3,10 +3,10 @@ package io.airwarn.console;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.Roles;
 import io.airwarn.user.WebSessions;
+import io.airwarn.warning.WarningQueries;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -41,13 +41,13 @@ public class ConsoleContext {
 
     private final SecurityIdentity identity;
     private final CsrfTokens csrf;
-    private final Pool pool;
+    private final WarningQueries warnings;
     private final HttpHeaders headers;
 
-    ConsoleContext(SecurityIdentity identity, CsrfTokens csrf, Pool pool, HttpHeaders headers) {
+    ConsoleContext(SecurityIdentity identity, CsrfTokens csrf, WarningQueries warnings, HttpHeaders headers) {
         this.identity = identity;
         this.csrf = csrf;
-        this.pool = pool;
+        this.warnings = warnings;
         this.headers = headers;
     }
 
@@ -71,9 +71,7 @@ public class ConsoleContext {
     /** The page with the layout's data; {@code notice} and {@code problem} come back from a form's redirect. */
     public Uni<TemplateInstance> page(TemplateInstance t, String notice, String problem) {
         t.data("notice", notice).data("problem", problem).data("l", labels());
-        return pool.query("SELECT count(*) FROM warning WHERE exercise AND state NOT IN ('LIFTED', 'CANCELLED')")
-                .execute().map(rows -> t.data("user", user())
-                        .data("exerciseUnderWay", rows.iterator().next().getLong(0) > 0));
+        return warnings.exerciseUnderWay().map(underWay -> t.data("user", user()).data("exerciseUnderWay", underWay));
     }
 
     /** A state-changing form must carry the signed-in user's token. */

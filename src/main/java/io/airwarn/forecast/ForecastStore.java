@@ -240,28 +240,28 @@ class ForecastStore {
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
     }
 
-    /** Pairs of (forecast, observed daily AQI) for one lead, the latest run's forecast of each verified day. */
-    Uni<List<Row>> verifiedForecasts(String city, int lead) {
-        return pool.preparedQuery("""
-                SELECT DISTINCT ON (fd.target_day) fd.target_day, fd.expected_aqi, fd.p_above_200, fd.p_above_300,
-                       d.aqi, fd.says_above_200, fd.says_above_300, fd.low_aqi, fd.high_aqi
-                FROM forecast_day fd JOIN forecast_run fr ON fr.id = fd.run_id
-                JOIN city_aqi_daily d ON d.city_code = fr.city_code AND d.day = fd.target_day
-                WHERE fr.city_code = $1 AND fd.lead = $2 AND d.aqi IS NOT NULL
-                ORDER BY fd.target_day, fr.issued_at DESC""").execute(Tuple.of(city, lead)).map(rows -> {
-                    List<Row> list = new ArrayList<>();
-                    rows.forEach(list::add);
-                    return list;
-                });
+    /** A stored day's forecast: expected AQI, probabilities, the model's yes/no and the 80 % interval. */
+    record StoredForecast(LocalDate day, double expectedAqi, double pAbove200, double pAbove300, Boolean saysAbove200,
+                          Boolean saysAbove300, Integer lowAqi, Integer highAqi) {
+
+        Prediction against(int observed) {
+            return new Prediction(expectedAqi, observed, pAbove200, pAbove300, saysAbove200, saysAbove300, lowAqi,
+                    highAqi);
+        }
     }
 
-    /** The city's observed daily AQI before a day, for the climatology reference of the verification. */
-    Uni<Map<LocalDate, Integer>> observedAqiBefore(String city, LocalDate before) {
-        return pool.preparedQuery("SELECT day, aqi FROM city_aqi_daily WHERE city_code = $1 AND day < $2 "
-                + "AND aqi IS NOT NULL").execute(Tuple.of(city, before)).map(rows -> {
-                    Map<LocalDate, Integer> byDay = new HashMap<>();
-                    rows.forEach(r -> byDay.put(r.getLocalDate(0), r.getInteger(1)));
-                    return byDay;
+    /** At one lead, the latest run's forecast of each day, by day. */
+    Uni<List<StoredForecast>> latestForecasts(String city, int lead) {
+        return pool.preparedQuery("""
+                SELECT DISTINCT ON (fd.target_day) fd.target_day, fd.expected_aqi, fd.p_above_200, fd.p_above_300,
+                       fd.says_above_200, fd.says_above_300, fd.low_aqi, fd.high_aqi
+                FROM forecast_day fd JOIN forecast_run fr ON fr.id = fd.run_id
+                WHERE fr.city_code = $1 AND fd.lead = $2
+                ORDER BY fd.target_day, fr.issued_at DESC""").execute(Tuple.of(city, lead)).map(rows -> {
+                    List<StoredForecast> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new StoredForecast(r.getLocalDate(0), r.getDouble(1), r.getDouble(2),
+                            r.getDouble(3), r.getBoolean(4), r.getBoolean(5), r.getInteger(6), r.getInteger(7))));
+                    return list;
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.airwarn.forecast;
 
+import io.airwarn.observation.CityRecords;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -15,42 +16,49 @@ import java.util.List;
 @ApplicationScoped
 public class ForecastVerification {
 
-    private final ForecastStore store;
+    /** Before any data this system could hold: the climatology's history starts here. */
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
-    ForecastVerification(ForecastStore store) {
+    private final ForecastStore store;
+    private final CityRecords records;
+
+    ForecastVerification(ForecastStore store, CityRecords records) {
         this.store = store;
+        this.records = records;
+    }
+
+    /** A stored forecast of a day whose AQI was observed. */
+    private record Verified(ForecastStore.StoredForecast forecast, int observed) {
     }
 
     public Uni<VerificationView> verify(String city, int lead) {
-        return store.verifiedForecasts(city, lead).chain(rows -> {
-            if (rows.isEmpty()) {
-                return Uni.createFrom().item(new VerificationView(city, lead, null, null, VerificationView.OBSERVED,
-                        Score.of(List.of(), List.of())));
-            }
-            LocalDate first = rows.get(0).getLocalDate(0);
-            LocalDate last = rows.get(rows.size() - 1).getLocalDate(0);
-            return store.observedAqiBefore(city, first).map(history -> {
-                List<Prediction> forecasts = new ArrayList<>();
-                List<Prediction> climatology = new ArrayList<>();
-                Climatology reference = history.isEmpty() ? null : new Climatology(history, first);
-                rows.forEach(r -> {
-                    int observed = r.getInteger(4);
-                    forecasts.add(prediction(r, observed));
-                    if (reference != null) {
-                        climatology.add(reference.forecast(r.getLocalDate(0), observed));
+        return store.latestForecasts(city, lead).chain(stored -> stored.isEmpty()
+                ? Uni.createFrom().item(List.<Verified>of())
+                : records.aqiByDay(city, stored.get(0).day(), stored.get(stored.size() - 1).day())
+                        .map(observed -> stored.stream().filter(f -> observed.containsKey(f.day()))
+                                .map(f -> new Verified(f, observed.get(f.day()))).toList()))
+                .chain(verified -> {
+                    if (verified.isEmpty()) {
+                        return Uni.createFrom().item(new VerificationView(city, lead, null, null,
+                                VerificationView.OBSERVED, Score.of(List.of(), List.of())));
                     }
+                    LocalDate first = verified.get(0).forecast().day();
+                    LocalDate last = verified.get(verified.size() - 1).forecast().day();
+                    return records.aqiByDay(city, EARLIEST, first.minusDays(1)).map(history -> {
+                        List<Prediction> forecasts = new ArrayList<>();
+                        List<Prediction> climatology = new ArrayList<>();
+                        Climatology reference = history.isEmpty() ? null : new Climatology(history, first);
+                        for (Verified v : verified) {
+                            forecasts.add(v.forecast().against(v.observed()));
+                            if (reference != null) {
+                                climatology.add(reference.forecast(v.forecast().day(), v.observed()));
+                            }
+                        }
+                        Score score = reference == null ? Score.of(forecasts, forecasts).withoutBrierSkill()
+                                : Score.of(forecasts, climatology);
+                        return new VerificationView(city, lead, first.toString(), last.toString(),
+                                VerificationView.OBSERVED, score);
+                    });
                 });
-                Score score = reference == null ? Score.of(forecasts, forecasts).withoutBrierSkill()
-                        : Score.of(forecasts, climatology);
-                return new VerificationView(city, lead, first.toString(), last.toString(), VerificationView.OBSERVED,
-                        score);
-            });
-        });
-    }
-
-    /** The stored forecast with the model's own yes/no. */
-    private static Prediction prediction(io.vertx.mutiny.sqlclient.Row r, int observed) {
-        return new Prediction(r.getDouble(1), observed, r.getDouble(2), r.getDouble(3), r.getBoolean(5),
-                r.getBoolean(6), r.getInteger(7), r.getInteger(8));
     }
 }

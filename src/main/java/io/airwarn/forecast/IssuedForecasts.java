@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,23 @@ public class IssuedForecasts {
                     rows.forEach(r -> byCity.put(r.getString(0), new NextDay(r.getLocalDate(1), r.getDouble(2),
                             r.getInteger(3), r.getInteger(4), r.getDouble(5))));
                     return byCity;
+                });
+    }
+
+    /** A run's forecast of one day: expected AQI, probabilities of its thresholds and the model's yes/no. */
+    public record IssuedDay(LocalDate day, double expectedAqi, double pAbove200, double pAbove300,
+                            double pAtLeast500, Boolean saysAbove200, Boolean saysAbove300) {
+    }
+
+    /** A run's days, by lead. */
+    public Uni<List<IssuedDay>> days(long runId) {
+        return pool.preparedQuery("SELECT target_day, expected_aqi, p_above_200, p_above_300, p_at_least_500, "
+                        + "says_above_200, says_above_300 FROM forecast_day WHERE run_id = $1 ORDER BY lead")
+                .execute(Tuple.of(runId)).map(rows -> {
+                    List<IssuedDay> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new IssuedDay(r.getLocalDate(0), r.getDouble(1), r.getDouble(2),
+                            r.getDouble(3), r.getDouble(4), r.getBoolean(5), r.getBoolean(6))));
+                    return list;
                 });
     }
 

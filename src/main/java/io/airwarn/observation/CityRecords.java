@@ -61,6 +61,16 @@ public class CityRecords {
                         r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getInteger(8), r.getBoolean(9))));
     }
 
+    /** A city's daily AQI over days [from, to], where it has one. */
+    public Uni<Map<LocalDate, Integer>> aqiByDay(String city, LocalDate from, LocalDate to) {
+        return pool.preparedQuery("SELECT day, aqi FROM city_aqi_daily WHERE city_code = $1 AND day BETWEEN $2 AND $3 "
+                + "AND aqi IS NOT NULL").execute(Tuple.of(city, from, to)).map(rows -> {
+                    Map<LocalDate, Integer> byDay = new HashMap<>();
+                    rows.forEach(r -> byDay.put(r.getLocalDate(0), r.getInteger(1)));
+                    return byDay;
+                });
+    }
+
     /** The latest day any city has a daily AQI for, or null. */
     public Uni<LocalDate> latestDay() {
         return pool.query("SELECT max(day) FROM city_aqi_daily WHERE aqi IS NOT NULL").execute()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.core.WarningLevel;
 import io.airwarn.forecast.ForecastIssued;
 import io.airwarn.forecast.ForecastVerification;
+import io.airwarn.forecast.IssuedForecasts;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,11 +52,13 @@ public class ProposalService {
     private final ApprovalPolicy policy;
     private final ForecastVerification verification;
     private final ObjectMapper json;
+    private final IssuedForecasts forecasts;
     private final Clock clock;
 
     ProposalService(Pool pool, CriteriaConfig criteria, ApprovalPolicy policy, ForecastVerification verification,
-                    ObjectMapper json, Clock clock) {
+                    ObjectMapper json, IssuedForecasts forecasts, Clock clock) {
         this.pool = pool;
+        this.forecasts = forecasts;
         this.clock = clock;
         this.criteria = criteria;
         this.policy = policy;
@@ -69,15 +72,9 @@ public class ProposalService {
 
     /** Evaluates a stored forecast run; stores and returns a proposal when it calls for one. */
     public Uni<Proposal> propose(String city, long runId) {
-        Uni<List<DayForecast>> days = pool.preparedQuery("SELECT target_day, expected_aqi, p_above_200, p_above_300, "
-                        + "p_at_least_500, says_above_200, says_above_300 FROM forecast_day WHERE run_id = $1 ORDER BY lead")
-                .execute(Tuple.of(runId))
-                .map(rows -> {
-                    List<DayForecast> list = new ArrayList<>();
-                    rows.forEach(r -> list.add(new DayForecast(r.getLocalDate(0), (int) Math.ceil(r.getDouble(1)),
-                            r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getBoolean(5), r.getBoolean(6))));
-                    return list;
-                });
+        Uni<List<DayForecast>> days = forecasts.days(runId).map(issued -> issued.stream()
+                .map(d -> new DayForecast(d.day(), (int) Math.ceil(d.expectedAqi()), d.pAbove200(), d.pAbove300(),
+                        d.pAtLeast500(), d.saysAbove200(), d.saysAbove300())).toList());
         Uni<WarningLevel> current = pool.preparedQuery("SELECT issued_level FROM warning WHERE city_code = $1 AND NOT "
                         + "exercise AND state IN ('ISSUED', 'CHANGE_SUBMITTED') ORDER BY issued_at DESC LIMIT 1")
                 .execute(Tuple.of(city)).map(rows -> rows.iterator().hasNext()

@@ -56,6 +56,11 @@ public class WarningQueries {
                 });
     }
 
+    /** Whether an exercise is under way, which every console page says. */
+    public Uni<Boolean> exerciseUnderWay() {
+        return store.exerciseUnderWay();
+    }
+
     /** @throws ApiException 404 if there is no such warning */
     public Uni<WarningView> view(long id) {
         return store.find(id).chain(w -> {

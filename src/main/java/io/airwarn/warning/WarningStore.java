@@ -81,6 +81,12 @@ class WarningStore {
                 .map(rows -> rows.iterator().hasNext() ? warning(rows.iterator().next()) : null);
     }
 
+    /** Whether an exercise is under way: drafted and neither lifted nor cancelled. */
+    Uni<Boolean> exerciseUnderWay() {
+        return pool.query("SELECT EXISTS (SELECT 1 FROM warning WHERE exercise AND state NOT IN ('LIFTED', "
+                + "'CANCELLED'))").execute().map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     Uni<List<Warning>> list(String city, String state, Boolean exercise) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM warning WHERE ($1::text IS NULL OR city_code = $1) "
                         + "AND ($2::text IS NULL OR state = $2) AND ($3::boolean IS NULL OR exercise = $3) ORDER BY id DESC")

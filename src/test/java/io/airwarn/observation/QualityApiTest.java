@@ -1,4 +1,4 @@
-package io.airwarn.quality;
+package io.airwarn.observation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

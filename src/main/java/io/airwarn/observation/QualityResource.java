@@ -1,11 +1,10 @@
-package io.airwarn.quality;
+package io.airwarn.observation;
 
 import io.airwarn.audit.AuditLog;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.BeijingTime;
 import io.airwarn.core.Roles;
 import io.airwarn.core.SaneDates;
-import io.airwarn.observation.ObservationImportService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
