@@ -14,6 +14,12 @@ public final class Yaml {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .findAndRegisterModules();
 
+    /**
+     * Configuration files are a few kB. Larger ones are refused before parsing: the YAML scanner takes time that
+     * grows with the square of a long value's length.
+     */
+    static final int MAX_BYTES = 1 << 20;
+
     private Yaml() {
     }
 
@@ -21,7 +27,12 @@ public final class Yaml {
     public static <T> T read(InputStream in, Class<T> type, String fileName) {
         T value;
         try {
-            value = MAPPER.readValue(in, type);
+            byte[] content = in.readNBytes(MAX_BYTES + 1);
+            if (content.length > MAX_BYTES) {
+                throw new IllegalArgumentException(fileName + ": the file exceeds the limit of 1 MB for a "
+                        + "configuration file");
+            }
+            value = MAPPER.readValue(content, type);
         } catch (JsonProcessingException e) {
             String line = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
             throw new IllegalArgumentException(fileName + line + ": " + e.getOriginalMessage(), e);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.platform.Eventually;
+import io.airwarn.platform.MovableClock;
 import io.airwarn.warning.IssuedWarnings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,14 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class NotificationTest {
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void timeAsItWas() {
+        clock.reset();
+    }
 
 
     @Inject
@@ -154,7 +164,8 @@ class NotificationTest {
     void expiredMessagesAreCancelledNotSent() {
         long id = row("INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority, "
                 + "exercise, valid_until) VALUES ('test-expired', '220600', 'SCHOOL', 'z', '+8613912345679', 'too late', 0, "
-                + "false, now() - interval '1 minute') RETURNING id").getLong(0);
+                + "false, now() + interval '1 minute') RETURNING id").getLong(0);
+        clock.advance(Duration.ofMinutes(2));
         dispatcher.dispatchAll();
         assertEquals("CANCELLED", row("SELECT status FROM outbox WHERE id = $1", id).getString(0));
         assertTrue(sandbox.received().stream().noneMatch(m -> m.body().equals("too late")));
