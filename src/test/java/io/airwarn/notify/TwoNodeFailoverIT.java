@@ -22,15 +22,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two AirWarn nodes on one PostgreSQL, as behind a load balancer: red warnings for five units are issued through both,
  * and the node running the dispatch is killed with kill -9 when a quarter of the messages have reached the gateway.
  * The other node finishes: every message reaches the gateway exactly once, every silent order is escalated exactly
  * once to the supervisor and once to headquarters, each firing of the scheduled jobs ran once, and the audit chain is
- * intact.
+ * intact. Before that, a reload of plans and models on one node reaches the other.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeFailoverIT {
 
     private static final List<String> JOBS = List.of("forecast-run", "warning-reminders");
@@ -40,69 +46,99 @@ class TwoNodeFailoverIT {
      */
     private static final List<String> RED_UNITS = List.of("220200", "220300", "220400", "220500", "220600");
 
-    @Test
-    void theSurvivingNodeFinishesARedEpisodeExactlyOnce() throws Exception {
-        Instant start = Instant.now();
-        try (SandboxCluster cluster = SandboxCluster.start("airwarn-two-nodes")) {
-            Map<String, String> common = Map.of(
-                    "AIRWARN_ESCALATION_EVERY", "1s",
-                    "AIRWARN_ACK_RED", "PT10S",
-                    "AIRWARN_FORECAST_CRON", "0/3 * * * * ?",
-                    "AIRWARN_WARNING_REMINDER_EVERY", "3s");
-            Map<String, Instance> nodes = new HashMap<>();
-            try (Instance a = AppProcesses.start(env(cluster, common, "node-a"), cluster.temp.resolve("node-a.log"), 0);
-                 Instance b = AppProcesses.start(env(cluster, common, "node-b"), cluster.temp.resolve("node-b.log"), 0)) {
-                nodes.put("node-a", a);
-                nodes.put("node-b", b);
-                long up = Duration.between(start, Instant.now()).toSeconds();
-                List<Long> activations = issueRed(cluster, a, b);
-                long issued = Duration.between(start, Instant.now()).toSeconds();
-                String in = "(" + String.join(",", activations.stream().map(String::valueOf).toList()) + ")";
-                long silent = cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN " + in
-                        + " AND needs_ack AND escalates_order_id IS NULL");
-                assertTrue(silent > 1000, "orders to escalate: " + silent);
-                long messages = silent * 4 + cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN "
-                        + in + " AND escalates_order_id IS NULL AND mobile IS NOT NULL AND NOT needs_ack");
-                await("a quarter of the messages reach the gateway", Duration.ofSeconds(180),
-                        () -> cluster.receivedCount() >= messages / 4);
-                String dispatching = dispatchingNode(cluster);
-                Instance victim = nodes.get(dispatching);
-                victim.kill();
-                OffsetDateTime killedAt = OffsetDateTime.now();
-                long receivedAtKill = cluster.receivedCount();
-                Instance survivor = victim == a ? b : a;
-                String survivorName = victim == a ? "node-b" : "node-a";
-                assertTrue(receivedAtKill < messages, "killed mid-dispatch: " + receivedAtKill + " of " + messages);
+    private static final Instant START = Instant.now();
+    private static SandboxCluster cluster;
+    private static Instance a;
+    private static Instance b;
+    private static Path plans;
+    private static Path models;
+    private static long up;
 
-                await("every silent order escalated to headquarters and every message sent", Duration.ofSeconds(420),
-                        () -> cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN " + in
-                                + " AND needs_ack AND escalates_order_id IS NULL AND escalation_level = 2") == silent
-                                && cluster.count("SELECT count(*) FROM outbox x JOIN plan_order o ON o.id = x.order_id"
-                                + " WHERE o.activation_id IN " + in + " AND x.status NOT IN ('SENT', 'DELIVERED')")
-                                == 0);
-                System.out.printf("two nodes, RED in %d units: %s killed with kill -9 after %d of %d messages "
-                        + "reached the gateway; %s finished%n", RED_UNITS.size(), dispatching, receivedAtKill, messages,
-                        survivorName);
-                System.out.printf("timeline: nodes up after %d s, warnings issued at %d s, kill at %d s, all sent "
-                        + "and escalated at %d s%n", up, issued, Duration.between(start, killedAt.toInstant())
-                        .toSeconds(), Duration.between(start, Instant.now()).toSeconds());
+    /** Both nodes share the database, the gateway, and folders of plans and forecast models. */
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        cluster = SandboxCluster.start("airwarn-two-nodes");
+        plans = cluster.temp.resolve("plans");
+        models = Files.createDirectories(cluster.temp.resolve("models"));
+        copy(Path.of("contingency-plans"), plans);
+        Files.copy(Path.of("forecast-models/default.yaml"), models.resolve("default.yaml"));
+        Map<String, String> common = Map.of(
+                "AIRWARN_ESCALATION_EVERY", "1s",
+                "AIRWARN_ACK_RED", "PT10S",
+                "AIRWARN_FORECAST_CRON", "0/3 * * * * ?",
+                "AIRWARN_WARNING_REMINDER_EVERY", "3s",
+                "AIRWARN_PLANS_DIR", plans.toString(),
+                "AIRWARN_FORECAST_MODELS_DIR", models.toString(),
+                "AIRWARN_CLUSTER_POLL", "PT1S");
+        a = AppProcesses.start(env(cluster, common, "node-a"), cluster.temp.resolve("node-a.log"), 0);
+        b = AppProcesses.start(env(cluster, common, "node-b"), cluster.temp.resolve("node-b.log"), 0);
+        up = Duration.between(START, Instant.now()).toSeconds();
+    }
 
-                assertEscalatedOnce(cluster, in, messages);
-                assertEachMessageReceivedOnce(cluster, in);
-                assertEachFiringRanOnce(cluster, dispatching, survivorName, killedAt);
-                assertEquals(0, cluster.count("SELECT count(*) FROM (SELECT fire_time FROM scheduled_run WHERE job = "
-                        + "'outbox-dispatch' AND finished_at IS NOT NULL GROUP BY fire_time HAVING count(*) > 1) d"),
-                        "no dispatch round ran twice");
-                assertTrue(cluster.count("SELECT count(*) FROM scheduled_run WHERE job = 'outbox-dispatch' AND node = ? "
-                        + "AND started_at > ? AND outcome LIKE '% settled'", survivorName, killedAt) > 0,
-                        "the survivor's dispatch rounds are recorded");
-                String runs = get(survivor, "/api/scheduled-runs?job=forecast-run&limit=3", "viewer");
-                assertTrue(runs.contains("\"node\":\"" + survivorName + "\"") && runs.contains("\"finishedAt\""),
-                        runs);
-                assertAuditChainIntact(survivor);
-                assertFalse(victim.process().isAlive());
+    @AfterAll
+    static void stop() throws Exception {
+        for (Instance node : new Instance[] {a, b}) {
+            if (node != null) {
+                node.close();
             }
         }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theSurvivingNodeFinishesARedEpisodeExactlyOnce() throws Exception {
+        Map<String, Instance> nodes = new HashMap<>();
+        nodes.put("node-a", a);
+        nodes.put("node-b", b);
+        List<Long> activations = issueRed(cluster, a, b);
+        long issued = Duration.between(START, Instant.now()).toSeconds();
+        String in = "(" + String.join(",", activations.stream().map(String::valueOf).toList()) + ")";
+        long silent = cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN " + in
+                + " AND needs_ack AND escalates_order_id IS NULL");
+        assertTrue(silent > 1000, "orders to escalate: " + silent);
+        long messages = silent * 4 + cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN "
+                + in + " AND escalates_order_id IS NULL AND mobile IS NOT NULL AND NOT needs_ack");
+        await("a quarter of the messages reach the gateway", Duration.ofSeconds(180),
+                () -> cluster.receivedCount() >= messages / 4);
+        String dispatching = dispatchingNode(cluster);
+        Instance victim = nodes.get(dispatching);
+        victim.kill();
+        OffsetDateTime killedAt = OffsetDateTime.now();
+        long receivedAtKill = cluster.receivedCount();
+        Instance survivor = victim == a ? b : a;
+        String survivorName = victim == a ? "node-b" : "node-a";
+        assertTrue(receivedAtKill < messages, "killed mid-dispatch: " + receivedAtKill + " of " + messages);
+
+        await("every silent order escalated to headquarters and every message sent", Duration.ofSeconds(420),
+                () -> cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN " + in
+                        + " AND needs_ack AND escalates_order_id IS NULL AND escalation_level = 2") == silent
+                        && cluster.count("SELECT count(*) FROM outbox x JOIN plan_order o ON o.id = x.order_id"
+                        + " WHERE o.activation_id IN " + in + " AND x.status NOT IN ('SENT', 'DELIVERED')")
+                        == 0);
+        System.out.printf("two nodes, RED in %d units: %s killed with kill -9 after %d of %d messages "
+                + "reached the gateway; %s finished%n", RED_UNITS.size(), dispatching, receivedAtKill, messages,
+                survivorName);
+        System.out.printf("timeline: nodes up after %d s, warnings issued at %d s, kill at %d s, all sent "
+                + "and escalated at %d s%n", up, issued, Duration.between(START, killedAt.toInstant())
+                .toSeconds(), Duration.between(START, Instant.now()).toSeconds());
+
+        assertEscalatedOnce(cluster, in, messages);
+        assertEachMessageReceivedOnce(cluster, in);
+        assertEachFiringRanOnce(cluster, dispatching, survivorName, killedAt);
+        assertEquals(0, cluster.count("SELECT count(*) FROM (SELECT fire_time FROM scheduled_run WHERE job = "
+                + "'outbox-dispatch' AND finished_at IS NOT NULL GROUP BY fire_time HAVING count(*) > 1) d"),
+                "no dispatch round ran twice");
+        assertTrue(cluster.count("SELECT count(*) FROM scheduled_run WHERE job = 'outbox-dispatch' AND node = ? "
+                + "AND started_at > ? AND outcome LIKE '% settled'", survivorName, killedAt) > 0,
+                "the survivor's dispatch rounds are recorded");
+        String runs = get(survivor, "/api/scheduled-runs?job=forecast-run&limit=3", "viewer");
+        assertTrue(runs.contains("\"node\":\"" + survivorName + "\"") && runs.contains("\"finishedAt\""),
+                runs);
+        assertAuditChainIntact(survivor);
+        assertFalse(victim.process().isAlive());
     }
 
     /**
@@ -110,40 +146,30 @@ class TwoNodeFailoverIT {
      * reaches the other, and is audited once.
      */
     @Test
+    @Order(1)
     void aReloadOnOneNodeReachesTheOther() throws Exception {
-        try (SandboxCluster cluster = SandboxCluster.start("airwarn-reload")) {
-            Path plans = cluster.temp.resolve("plans");
-            Path models = Files.createDirectories(cluster.temp.resolve("models"));
-            copy(Path.of("contingency-plans"), plans);
-            Files.copy(Path.of("forecast-models/default.yaml"), models.resolve("default.yaml"));
-            Map<String, String> common = Map.of("AIRWARN_PLANS_DIR", plans.toString(),
-                    "AIRWARN_FORECAST_MODELS_DIR", models.toString(), "AIRWARN_CLUSTER_POLL", "PT1S");
-            try (Instance a = AppProcesses.start(env(cluster, common, "node-a"), cluster.temp.resolve("a.log"), 0);
-                 Instance b = AppProcesses.start(env(cluster, common, "node-b"), cluster.temp.resolve("b.log"), 0)) {
-                assertTrue(get(b, "/api/plans/220581", "duty").contains("\"2026.1-sample\""));
-                assertFalse(get(b, "/api/forecast/models", "duty").contains("\"220581\""));
-                Path plan = plans.resolve("220581-meihekou/plan.yaml");
-                Files.writeString(plan, Files.readString(plan).replace("version: \"2026.1-sample\"",
-                        "version: \"2026.2-reload-test\""));
-                Files.copy(models.resolve("default.yaml"), models.resolve("220581.yaml"));
+        assertTrue(get(b, "/api/plans/220581", "duty").contains("\"2026.1-sample\""));
+        assertFalse(get(b, "/api/forecast/models", "duty").contains("\"220581\""));
+        Path plan = plans.resolve("220581-meihekou/plan.yaml");
+        Files.writeString(plan, Files.readString(plan).replace("version: \"2026.1-sample\"",
+                "version: \"2026.2-reload-test\""));
+        Files.copy(models.resolve("default.yaml"), models.resolve("220581.yaml"));
 
-                HttpResponse<String> reloaded = a.send(HttpRequest.newBuilder(a.uri("/api/plans/reload"))
-                        .header("Authorization", AppProcesses.basic("admin", "admin-test"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build());
-                assertEquals(200, reloaded.statusCode(), reloaded.body());
-                HttpResponse<String> models2 = a.send(HttpRequest.newBuilder(a.uri("/api/forecast/models/reload"))
-                        .header("Authorization", AppProcesses.basic("duty", "duty-demo"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build());
-                assertEquals(200, models2.statusCode(), models2.body());
+        HttpResponse<String> reloaded = a.send(HttpRequest.newBuilder(a.uri("/api/plans/reload"))
+                .header("Authorization", AppProcesses.basic("admin", "admin-test"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, reloaded.statusCode(), reloaded.body());
+        HttpResponse<String> models2 = a.send(HttpRequest.newBuilder(a.uri("/api/forecast/models/reload"))
+                .header("Authorization", AppProcesses.basic("duty", "duty-demo"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, models2.statusCode(), models2.body());
 
-                await("the other node uses the reloaded plan and model", Duration.ofSeconds(30), () ->
-                        get(b, "/api/plans/220581", "duty").contains("\"2026.2-reload-test\"")
-                                && get(b, "/api/forecast/models", "duty").contains("\"220581\""));
-                assertEquals(1, cluster.count("SELECT count(*) FROM audit_log WHERE action = 'plan.load' AND "
-                        + "entity_id = '220581' AND reason LIKE '%2026.2-reload-test%'"), "audited once");
-                assertAuditChainIntact(b);
-            }
-        }
+        await("the other node uses the reloaded plan and model", Duration.ofSeconds(30), () ->
+                get(b, "/api/plans/220581", "duty").contains("\"2026.2-reload-test\"")
+                        && get(b, "/api/forecast/models", "duty").contains("\"220581\""));
+        assertEquals(1, cluster.count("SELECT count(*) FROM audit_log WHERE action = 'plan.load' AND "
+                + "entity_id = '220581' AND reason LIKE '%2026.2-reload-test%'"), "audited once");
+        assertAuditChainIntact(b);
     }
 
     private static void copy(Path from, Path to) throws IOException {
