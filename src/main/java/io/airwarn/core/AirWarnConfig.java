@@ -92,6 +92,13 @@ public interface AirWarnConfig {
         int concurrency();
 
         /**
+         * {@code AIRWARN_TWILIO_RESPONSE_TIMEOUT}: how long a send waits for the provider's answer; after that its
+         * outcome is unknown until reconciled with the provider's record.
+         */
+        @WithDefault("PT10S")
+        Duration responseTimeout();
+
+        /**
          * {@code AIRWARN_TWILIO_STALE_CLAIM}: how long a claimed message may stay unsettled before another node takes
          * its sender for dead and reconciles it with the provider; longer than any send can take.
          */

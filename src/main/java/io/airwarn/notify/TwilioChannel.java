@@ -15,6 +15,7 @@ import io.airwarn.core.PublicAddress;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +58,7 @@ public class TwilioChannel {
     private TwilioRestClient client() {
         if (client == null) {
             client = new TwilioRestClient.Builder(config.accountSid(), config.authToken())
-                    .httpClient(new RebasedHttpClient(baseUrl())).build();
+                    .httpClient(new RebasedHttpClient(baseUrl(), config.responseTimeout())).build();
         }
         return client;
     }
@@ -110,11 +111,12 @@ public class TwilioChannel {
      */
     static final class RebasedHttpClient extends HttpClient {
         private final String base;
-        private final NetworkHttpClient delegate = new NetworkHttpClient(RequestConfig.custom()
-                .setConnectTimeout(Timeout.ofSeconds(5)).setResponseTimeout(Timeout.ofSeconds(10)).build());
+        private final NetworkHttpClient delegate;
 
-        RebasedHttpClient(String base) {
+        RebasedHttpClient(String base, Duration responseTimeout) {
             this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+            this.delegate = new NetworkHttpClient(RequestConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                    .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis())).build());
         }
 
         @Override

@@ -130,8 +130,8 @@ class NotificationTest {
     }
 
     /**
-     * 20 % server errors, 5 % timeouts after the gateway accepted the message (longer than the channel's 10 s
-     * response timeout) and a 40/s limit the dispatcher's 100/s bursts run into: every valid message reaches the
+     * 20 % server errors, 5 % timeouts after the gateway accepted the message (a second longer than the channel's
+     * response timeout) and a 40/s limit the dispatcher's bursts run into: every valid message reaches the
      * gateway exactly once, and the invalid numbers fail with their code without being sent.
      */
     @Test
@@ -143,7 +143,8 @@ class NotificationTest {
                        CASE WHEN i <= 5 THEN '+8612000000000' ELSE '+8619' || lpad(i::text, 9, '0') END,
                        'failure mix ' || i, 40, false, now() + interval '1 hour'
                 FROM generate_series(1, 200) i""").execute().await().atMost(Duration.ofSeconds(10));
-        sandbox.configure(new SandboxGateway.Settings(0, 40, 0.2, 0.05, 11_000, 0));
+        sandbox.configure(new SandboxGateway.Settings(0, 40, 0.2, 0.05,
+                config.twilio().responseTimeout().plusSeconds(1).toMillis(), 0));
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(4));
         while (row("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'mix-%' AND status IN "
                 + "('QUEUED', 'RETRY', 'SENDING', 'UNKNOWN')").getLong(0) > 0) {
