@@ -73,8 +73,15 @@ public class ScheduledRuns {
         return t == null ? null : BeijingTime.withOffset(t);
     }
 
-    /** Runs the job's work for this firing between a start and a finish record; the work returns its outcome. */
-    public Uni<Void> record(String job, ScheduledExecution execution, Supplier<Uni<String>> work) {
+    /**
+     * The one way a scheduled job runs: its work for this firing between a start and a finish record (the work
+     * returns its outcome). It blocks the scheduler's thread until done, so Quartz runs the job on one node at a time.
+     */
+    public void run(String job, ScheduledExecution execution, Supplier<Uni<String>> work) {
+        record(job, execution, work).await().indefinitely();
+    }
+
+    private Uni<Void> record(String job, ScheduledExecution execution, Supplier<Uni<String>> work) {
         return pool.preparedQuery("INSERT INTO scheduled_run (job, fire_time, node, started_at) VALUES ($1, $2, $3, $4) "
                         + "RETURNING id")
                 .execute(Tuple.of(job, execution.getScheduledFireTime().atOffset(ZoneOffset.UTC), node,

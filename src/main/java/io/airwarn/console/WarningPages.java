@@ -38,8 +38,9 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
@@ -108,7 +109,7 @@ public class WarningPages {
                 : proposals.list(null).map(all -> all.stream().filter(p -> p.id() == proposal).findFirst());
         return from.chain(p -> {
             LocalDateTime onset = p.map(x -> LocalDateTime.parse(x.onset() + "T00:00"))
-                    .orElse(LocalDateTime.now(clock.withZone(BeijingTime.ZONE)).plusHours(24).truncatedTo(ChronoUnit.HOURS));
+                    .orElse(BeijingTime.toLocal(service.suggestedOnset()));
             int days = p.map(ProposalService.Proposal::days).orElse(3);
             return context.page(draft.data("proposal", p.orElse(null)).data("cities", cities.all())
                     .data("levels", List.of(WarningLevel.YELLOW, WarningLevel.ORANGE, WarningLevel.RED,
@@ -124,10 +125,10 @@ public class WarningPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> create(@RestForm String csrf, @RestForm String city, @RestForm String level,
                                 @RestForm String onset, @RestForm String expectedEnd, @RestForm boolean exercise,
-                                @RestForm String note, @RestForm Long proposal) {
+                                @RestForm boolean observedHeavy, @RestForm String note, @RestForm Long proposal) {
         context.requireToken(csrf);
         return Uni.createFrom().item(() -> new WarningService.Draft(city, parseLevel(level), beijing(onset, "onset"),
-                        beijing(expectedEnd, "expected end"), exercise, false, false,
+                        beijing(expectedEnd, "expected end"), exercise, false, observedHeavy,
                         FreeText.require("note", note, FreeText.MAX_NOTE), proposal))
                 .chain(d -> service.draft(identity.getPrincipal().getName(), identity.getRoles(), d))
                 .map(w -> redirect(w.id(), "起草完成 Drafted", null))
@@ -146,7 +147,16 @@ public class WarningPages {
             return Uni.combine().all().unis(preview, queries.delivery(id),
                     acknowledgements.search(v.activations(), q, overdue, ORDERS_SHOWN)).asTuple().chain(t -> {
                         Object p = t.getItem1();
+                        List<WarningLifecycle.Availability> actions = service.availability(w,
+                                identity.getPrincipal().getName(), identity.getRoles());
+                        Map<String, Boolean> may = new HashMap<>();
+                        for (WarningState.Action a : WarningState.Action.values()) {
+                            may.put(a.name(), false);
+                        }
+                        actions.forEach(x -> may.put(x.action().name(), x.allowed()));
                         TemplateInstance page = detail.data("w", w).data("history", v.history())
+                                .data("may", may).data("unavailable", actions.stream().filter(x -> !x.allowed())
+                                        .toList())
                                 .data("cityName", cities.find(w.city()).map(City::nameZh).orElse(w.city()))
                                 .data("levels", List.of(WarningLevel.NONE, WarningLevel.BLUE, WarningLevel.YELLOW,
                                         WarningLevel.ORANGE, WarningLevel.RED))

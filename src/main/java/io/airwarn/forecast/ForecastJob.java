@@ -45,8 +45,8 @@ public class ForecastJob {
 
     @Scheduled(identity = IDENTITY, cron = "{airwarn.forecast.cron}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> run(ScheduledExecution execution) {
-        return runs.record(IDENTITY, execution, () -> service.runAll(execution.getScheduledFireTime(), "scheduled")
+    void run(ScheduledExecution execution) {
+        runs.run(IDENTITY, execution, () -> service.runAll(execution.getScheduledFireTime(), "scheduled")
                 .map(outcomes -> outcomes.stream().map(o -> o.city() + " " + o.status()
                         + (ForecastService.Outcome.FAILED.equals(o.status()) ? " (" + o.message() + ")" : ""))
                         .toList().toString())

@@ -132,8 +132,8 @@ public class Acknowledgements {
 
     @Scheduled(identity = ScheduledRuns.ESCALATION_JOB, every = "{airwarn.escalation-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> run(ScheduledExecution execution) {
-        return runs.record(ScheduledRuns.ESCALATION_JOB, execution, () -> escalate().map(n -> {
+    void run(ScheduledExecution execution) {
+        runs.run(ScheduledRuns.ESCALATION_JOB, execution, () -> escalate().map(n -> {
             if (n > 0) {
                 Log.warnf("%d escalation message(s) queued for unacknowledged orders", n);
             }

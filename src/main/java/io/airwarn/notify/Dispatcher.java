@@ -70,10 +70,11 @@ public class Dispatcher {
     /** Rounds with nothing due are not recorded: the job fires every second. */
     @Scheduled(identity = ScheduledRuns.DISPATCH_JOB, every = "{airwarn.dispatch-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> run(ScheduledExecution execution) {
-        return store.anythingDue(staleClaimSeconds).flatMap(due -> !due ? Uni.createFrom().voidItem()
-                : runs.record(ScheduledRuns.DISPATCH_JOB, execution, () -> Uni.createFrom().item(this::dispatchAll)
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).map(n -> n + " message(s) settled")));
+    void run(ScheduledExecution execution) {
+        if (store.anythingDue(staleClaimSeconds).await().atMost(TIMEOUT)) {
+            runs.run(ScheduledRuns.DISPATCH_JOB, execution, () -> Uni.createFrom().item(this::dispatchAll)
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).map(n -> n + " message(s) settled"));
+        }
     }
 
     /** Works until nothing is due; returns how many messages it settled. */

@@ -79,6 +79,11 @@ public final class ApprovalPolicy {
                 + "earlier, move the onset, or record that heavy pollution is already observed");
     }
 
+    /** How long before its onset a warning must be issued, unless heavy pollution is already observed. */
+    public Duration leadTime() {
+        return leadTime;
+    }
+
     public int liftAfterHours() {
         return liftAfterHours;
     }

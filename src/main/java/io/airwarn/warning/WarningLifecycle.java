@@ -3,7 +3,9 @@ package io.airwarn.warning;
 import io.airwarn.core.Roles;
 import io.airwarn.core.WarningLevel;
 import io.airwarn.plan.RulesEngine;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -103,6 +105,41 @@ public final class WarningLifecycle {
                         activation(w, now));
             }
         };
+    }
+
+    /** Whether an action is open to this user now, and if not, why. */
+    public record Availability(WarningState.Action action, boolean allowed, String whyNot) {
+    }
+
+    /**
+     * The actions the warning's state allows, each with whether this user may take it now: the console shows the
+     * allowed ones and says why the others are not. Only what the user fills in (a reason, a new level) is left out.
+     */
+    public static List<Availability> availability(Warning w, String actor, Set<String> roles, ApprovalPolicy policy,
+                                                  OffsetDateTime now) {
+        WarningLevel changeTo = w.issuedLevel() == WarningLevel.NONE ? WarningLevel.BLUE : WarningLevel.NONE;
+        return w.state().allowed().stream().sorted().map(action -> {
+            try {
+                decide(w, new ActionRequest(action, action == WarningState.Action.REQUEST_CHANGE ? changeTo : null,
+                        null, null, null, "-"), actor, roles, policy, now);
+                return new Availability(action, true, null);
+            } catch (WarningRefusal r) {
+                return new Availability(action, false, r.getMessage());
+            }
+        }).toList();
+    }
+
+    /** Time a draft made now needs for consultation and approval before the lead-time rule is checked. */
+    static final Duration DECISION_TIME = Duration.ofHours(6);
+
+    /**
+     * The onset to offer a new draft at {@code now}: one that still meets the lead-time rule when it is approved
+     * within {@link #DECISION_TIME}, on a whole hour.
+     */
+    public static OffsetDateTime suggestedOnset(ApprovalPolicy policy, OffsetDateTime now) {
+        OffsetDateTime earliest = now.plus(policy.leadTime()).plus(DECISION_TIME);
+        OffsetDateTime hour = earliest.truncatedTo(ChronoUnit.HOURS);
+        return hour.isBefore(earliest) ? hour.plusHours(1) : hour;
     }
 
     /** The refusal of a request that names no action. */

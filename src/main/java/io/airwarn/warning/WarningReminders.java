@@ -39,8 +39,8 @@ class WarningReminders {
 
     @Scheduled(identity = IDENTITY, every = "{airwarn.warning-reminder-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> run(ScheduledExecution execution) {
-        return runs.record(IDENTITY, execution, () -> remind().map(n -> {
+    void run(ScheduledExecution execution) {
+        runs.run(IDENTITY, execution, () -> remind().map(n -> {
             if (n > 0) {
                 Log.warnf("%d warning(s) passed their expected end without a decision; duty officers reminded", n);
             }

@@ -59,6 +59,9 @@ public class WarningService {
         if (d.widenExercise() && !d.exercise()) {
             throw invalid("widenExercise only applies to an exercise");
         }
+        if (d.observedHeavy() && (d.note() == null || d.note().isBlank())) {
+            throw invalid("observedHeavy needs a note saying what was observed (stations, hours, AQI)");
+        }
         Warning w = new Warning(0, d.city(), WarningState.DRAFT, d.level(), WarningLevel.NONE, null, d.onset(),
                 d.expectedEnd(), d.exercise(), d.widenExercise(), d.observedHeavy(), d.proposalId(), actor, null, null,
                 null, null);
@@ -87,6 +90,16 @@ public class WarningService {
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             return apply(c, w, WarningLifecycle.decide(w, request, actor, roles, policy, now), actor, request);
         }));
+    }
+
+    /** The onset a draft started now should have to be approvable: {@link WarningLifecycle#suggestedOnset}. */
+    public OffsetDateTime suggestedOnset() {
+        return WarningLifecycle.suggestedOnset(policy, OffsetDateTime.now(clock));
+    }
+
+    /** What this user may do with the warning now, as {@link WarningLifecycle#availability} decides it. */
+    public List<WarningLifecycle.Availability> availability(Warning w, String actor, Set<String> roles) {
+        return WarningLifecycle.availability(w, actor, roles, policy, OffsetDateTime.now(clock));
     }
 
     private Uni<Warning> apply(SqlConnection c, Warning w, WarningLifecycle.Outcome outcome, String actor,

@@ -13,6 +13,9 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -175,5 +178,26 @@ class ConsoleTest {
         given().cookies(duty).when().get("/portal").then().statusCode(403);
         given().cookies(enterprise).when().get("/console/sandbox").then().statusCode(403);
         given().cookies(duty).when().get("/api/warnings").then().statusCode(401);
+    }
+
+    @Test
+    void eachUserSeesOnlyTheActionsTheRulesAllowAndWhyNotTheOthers() {
+        OffsetDateTime onset = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(30).truncatedTo(ChronoUnit.HOURS);
+        int id = given().auth().preemptive().basic("duty", "duty-demo").contentType("application/json")
+                .body("{\"city\": \"220500\", \"level\": \"ORANGE\", \"onset\": \"" + onset + "\", "
+                        + "\"expectedEnd\": \"" + onset.plusDays(2) + "\", \"exercise\": true}")
+                .when().post("/api/warnings").then().statusCode(200).extract().path("id");
+        given().auth().preemptive().basic("duty", "duty-demo").contentType("application/json")
+                .body("{\"action\": \"SUBMIT\"}").when().post("/api/warnings/" + id + "/actions").then()
+                .statusCode(200);
+        String page = "/console/warnings/" + id;
+        given().cookies(signIn("duty")).when().get(page).then().statusCode(200)
+                .body(not(containsString("id=\"action-approve\""))).body(containsString("id=\"actions-unavailable\""))
+                .body(containsString("APPROVE: duty drafted or submitted this and cannot approve it"));
+        given().cookies(signIn("approver")).when().get(page).then().statusCode(200)
+                .body(not(containsString("id=\"action-approve\"")))
+                .body(containsString("APPROVE: ORANGE needs one of the roles [commander]"));
+        given().cookies(signIn("commander")).when().get(page).then().statusCode(200)
+                .body(containsString("id=\"action-approve\"")).body(containsString("id=\"action-reject\""));
     }
 }

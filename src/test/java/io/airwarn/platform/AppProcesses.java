@@ -71,7 +71,11 @@ public final class AppProcesses {
     }
 
     public static Process launch(Map<String, String> env, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString()));
+        // Quick-starting JVMs: the tests start the application some twenty times on two cores, and C1-compiled code
+        // with the serial collector cut the integration tests by about 30 % (measured 2026-12-02). The application is
+        // unchanged.
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(Path.of("").toAbsolutePath().toFile())

@@ -3,6 +3,7 @@ package io.airwarn.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.core.WarningLevel;
 import java.io.ByteArrayInputStream;
@@ -90,6 +91,22 @@ class WarningLifecycleRulesTest {
                 warning(WarningState.DRAFT, false), new WarningLifecycle.ActionRequest(WarningState.Action.CANCEL,
                         null, null, null, null, " "), "duty", Set.of("duty-officer"), POLICY, NOW)),
                 "cancelling needs a reason");
+    }
+
+    @Test
+    void theConsoleOffersEachUserWhatTheRulesAllowThemAndSaysWhyNotTheRest() {
+        Warning submitted = warning(WarningState.SUBMITTED, false);
+        var commander = WarningLifecycle.availability(submitted, "boss", Set.of("commander"), POLICY, NOW);
+        assertEquals(List.of(WarningState.Action.APPROVE, WarningState.Action.REJECT), commander.stream()
+                .filter(WarningLifecycle.Availability::allowed).map(WarningLifecycle.Availability::action).toList());
+        var author = WarningLifecycle.availability(submitted, "duty", Set.of("duty-officer"), POLICY, NOW);
+        assertTrue(author.stream().noneMatch(WarningLifecycle.Availability::allowed));
+        assertEquals(WarningState.Action.APPROVE, author.get(0).action());
+        assertTrue(author.get(0).whyNot().contains("four-eyes"), author.toString());
+        var tooSoon = WarningLifecycle.availability(submitted.withTimes(NOW.plusHours(3), NOW.plusDays(1)), "boss",
+                Set.of("commander"), POLICY, NOW);
+        assertEquals(List.of(false, true), tooSoon.stream().map(WarningLifecycle.Availability::allowed).toList(),
+                "approval waits for the lead time; rejection does not");
     }
 
     @Test
