@@ -21,6 +21,12 @@ public final class TemplateExtensions {
         return time == null ? "" : BeijingTime.minute(time);
     }
 
+    /** A time the API gives as ISO-8601 with its offset, as pages show it: "2026-12-01 07:00" (Beijing). */
+    static String beijing(String isoWithOffset) {
+        return isoWithOffset == null || isoWithOffset.isEmpty() ? ""
+                : BeijingTime.minute(OffsetDateTime.parse(isoWithOffset));
+    }
+
     /** A probability as a whole percentage: 0.374 is "37%". */
     static String percent(Double probability) {
         return Math.round(probability * 100) + "%";

@@ -1,5 +1,6 @@
 package io.airwarn.console;
 
+import io.airwarn.core.WarningLevel;
 import io.quarkus.qute.TemplateData;
 
 /**
@@ -17,5 +18,19 @@ public record Labels(boolean english) {
 
     public String lang() {
         return english ? "en" : "zh-CN";
+    }
+
+    /** A warning level by its name in the language in use: 红色 / red. Takes the level or its name. */
+    public String level(Object level) {
+        if (level == null) {
+            return "";
+        }
+        return switch (WarningLevel.valueOf(level.toString())) {
+            case NONE -> t("无", "none");
+            case BLUE -> t("蓝色", "blue");
+            case YELLOW -> t("黄色", "yellow");
+            case ORANGE -> t("橙色", "orange");
+            case RED -> t("红色", "red");
+        };
     }
 }

@@ -112,8 +112,8 @@ public class WarningPages {
                     .orElse(BeijingTime.toLocal(service.suggestedOnset()));
             int days = p.map(ProposalService.Proposal::days).orElse(3);
             return context.page(draft.data("proposal", p.orElse(null)).data("cities", cities.all())
-                    .data("levels", List.of(WarningLevel.YELLOW, WarningLevel.ORANGE, WarningLevel.RED,
-                            WarningLevel.BLUE))
+                    .data("levels", List.of(WarningLevel.BLUE, WarningLevel.YELLOW, WarningLevel.ORANGE,
+                            WarningLevel.RED))
                     .data("selectedCity", p.map(ProposalService.Proposal::city).orElse(null))
                     .data("selectedLevel", p.map(ProposalService.Proposal::level).orElse("YELLOW"))
                     .data("onset", onset.toString()).data("end", onset.plusDays(days).toString()), null, problem);
@@ -158,8 +158,8 @@ public class WarningPages {
                                 .data("may", may).data("unavailable", actions.stream().filter(x -> !x.allowed())
                                         .toList())
                                 .data("cityName", cities.find(w.city()).map(City::nameZh).orElse(w.city()))
-                                .data("levels", List.of(WarningLevel.NONE, WarningLevel.BLUE, WarningLevel.YELLOW,
-                                        WarningLevel.ORANGE, WarningLevel.RED))
+                                .data("levels", List.of(WarningLevel.BLUE, WarningLevel.YELLOW, WarningLevel.ORANGE,
+                                        WarningLevel.RED, WarningLevel.NONE))
                                 .data("preview", p instanceof PlanViews.Preview ? p : null)
                                 .data("noPreview", p instanceof String s ? s : null)
                                 .data("delivery", t.getItem2()).data("orders", t.getItem3())
@@ -186,8 +186,19 @@ public class WarningPages {
                         reason == null || reason.isBlank() ? null
                                 : FreeText.require("reason", reason.strip(), FreeText.MAX_NOTE)))
                 .chain(request -> service.act(id, identity.getPrincipal().getName(), identity.getRoles(), request))
-                .map(w -> redirect(id, "已" + a + " Done: " + a + " → " + w.state(), null))
+                .map(w -> redirect(id, "已" + doneZh(a) + " Done: " + a + " → " + w.state(), null))
                 .onFailure(WarningPages::refused).recoverWithItem(e -> redirect(id, null, e.getMessage()));
+    }
+
+    private static String doneZh(WarningState.Action a) {
+        return switch (a) {
+            case CONSULT -> "记录会商";
+            case SUBMIT -> "提交审批";
+            case APPROVE -> "批准";
+            case REJECT -> "驳回";
+            case REQUEST_CHANGE -> "提交调整";
+            case CANCEL -> "作废";
+        };
     }
 
     /** A refusal the page shows as its problem: bad form input, or the warning chain's no. */

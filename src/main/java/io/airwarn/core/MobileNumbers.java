@@ -22,6 +22,22 @@ public final class MobileNumbers {
         }
     }
 
+    /**
+     * A number as people type it, in E.164: "13912345678", "139 1234 5678" and "0086 139-1234-5678" are mainland
+     * numbers (+8613912345678); one with + keeps its country. What cannot be read is returned as typed, for
+     * {@link #problem} to name.
+     */
+    public static String asTyped(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return typed;
+        }
+        try {
+            return PHONES.format(PHONES.parse(typed.strip(), "CN"), PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            return typed;
+        }
+    }
+
     /** Why the number cannot be used for SMS, if it cannot. */
     public static Optional<String> problem(String number) {
         if (number == null || !number.startsWith("+")) {

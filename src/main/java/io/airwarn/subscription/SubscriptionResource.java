@@ -3,6 +3,7 @@ package io.airwarn.subscription;
 import io.airwarn.city.Cities;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.ClientNetworks;
+import io.airwarn.core.MobileNumbers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +34,7 @@ public class SubscriptionResource {
 
     @POST
     @Operation(summary = "Subscribe a mobile number to a unit's warnings", description = """
-            {"phone": "+8613912345678", "unit": "220100", "language": "zh-CN" or "en"}. A confirmation code is sent
+            {"phone": "+8613912345678" (or as typed: 13912345678), "unit": "220100", "language": "zh-CN" or "en"}. A confirmation code is sent
             by SMS at once; nothing else is sent until it is confirmed. Only mobile numbers of the configured
             countries (default +86). At most 3 codes per number and 10 per client network (/24, /64) an hour
             (429 beyond).""")
@@ -71,11 +72,12 @@ public class SubscriptionResource {
         return service.confirmOptOut(r.phone(), cities.requireCode(r.unit()), r.code(), client(http));
     }
 
+    /** The request with its number as people type it read in E.164 (13912345678 is +8613912345678). */
     private static Request require(Request body) {
         if (body == null || body.phone() == null || body.unit() == null) {
             throw ApiException.badRequest("invalid_request", "phone and unit are required");
         }
-        return body;
+        return new Request(MobileNumbers.asTyped(body.phone()), body.unit(), body.language(), body.code());
     }
 
     /** The client's network: one host easily holds several IPv4 addresses of a /24 and a whole IPv6 /64. */

@@ -1,5 +1,6 @@
 package io.airwarn.warning;
 
+import io.airwarn.core.BeijingTime;
 import io.airwarn.core.WarningLevel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -101,7 +102,7 @@ class WarningStore {
         return pool.preparedQuery("SELECT id, at, actor, action, from_state, to_state, level, note, activation_id "
                 + "FROM warning_event WHERE warning_id = $1 ORDER BY id").execute(Tuple.of(warningId)).map(rows -> {
                     List<Event> list = new ArrayList<>();
-                    rows.forEach(r -> list.add(new Event(r.getLong(0), r.getOffsetDateTime(1).toString(), r.getString(2),
+                    rows.forEach(r -> list.add(new Event(r.getLong(0), BeijingTime.withOffset(r.getOffsetDateTime(1)), r.getString(2),
                             r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
                             r.getLong(8))));
                     return list;

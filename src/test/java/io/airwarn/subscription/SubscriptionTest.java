@@ -145,6 +145,19 @@ class SubscriptionTest {
     }
 
     @Test
+    void mainlandNumbersAreAcceptedAsPeopleTypeThem() {
+        post("/api/subscriptions", "{\"phone\": \"138 1111 0009\", \"unit\": \"" + UNIT + "\"}").statusCode(202)
+                .body("phone", equalTo("+8613811110009"));
+        post("/api/subscriptions", "{\"phone\": \"0086-138-1111-0009\", \"unit\": \"" + UNIT + "\"}")
+                .statusCode(202).body("phone", equalTo("+8613811110009"));
+        assertEquals(1, pool.preparedQuery("SELECT count(*) FROM subscription WHERE phone = $1")
+                .execute(Tuple.of("+8613811110009")).await().atMost(Duration.ofSeconds(10)).iterator().next()
+                .getLong(0), "one subscription, however the number was typed");
+        post("/api/subscriptions", "{\"phone\": \"1381111\", \"unit\": \"" + UNIT + "\"}").statusCode(400)
+                .body("error", equalTo("invalid_phone"));
+    }
+
+    @Test
     void theFormCannotFloodANumber() {
         String phone = "+8613811110004";
         for (int i = 0; i < 3; i++) {
