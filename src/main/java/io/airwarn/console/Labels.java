@@ -1,6 +1,7 @@
 package io.airwarn.console;
 
 import io.airwarn.core.WarningLevel;
+import io.airwarn.warning.WarningState;
 import io.quarkus.qute.TemplateData;
 
 /**
@@ -18,6 +19,21 @@ public record Labels(boolean english) {
 
     public String lang() {
         return english ? "en" : "zh-CN";
+    }
+
+    /** A warning's state in the language in use: 待审批 / awaiting approval. Takes the state or its name. */
+    public String state(Object state) {
+        if (state == null) {
+            return "";
+        }
+        return switch (WarningState.valueOf(state.toString())) {
+            case DRAFT -> t("草稿", "draft");
+            case SUBMITTED -> t("待审批", "awaiting approval");
+            case ISSUED -> t("已发布", "issued");
+            case CHANGE_SUBMITTED -> t("调整待审批", "change awaiting approval");
+            case LIFTED -> t("已解除", "lifted");
+            case CANCELLED -> t("已作废", "cancelled");
+        };
     }
 
     /** A warning level by its name in the language in use: 红色 / red. Takes the level or its name. */

@@ -1,5 +1,7 @@
 package io.airwarn.subscription;
 
+import io.airwarn.city.Cities;
+import io.airwarn.city.City;
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.Digests;
@@ -43,12 +45,14 @@ public class SubscriptionService {
 
     private final Pool pool;
     private final Outbox outbox;
+    private final Cities cities;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Set<Integer> countries;
 
-    SubscriptionService(Pool pool, Outbox outbox, Clock clock, AirWarnConfig config) {
+    SubscriptionService(Pool pool, Outbox outbox, Cities cities, Clock clock, AirWarnConfig config) {
         this.pool = pool;
+        this.cities = cities;
         this.outbox = outbox;
         this.clock = clock;
         this.countries = Set.copyOf(config.subscriptionCountries());
@@ -81,10 +85,11 @@ public class SubscriptionService {
                 .execute(Tuple.of(phone, unit, lang, hash(phone, code), now().plus(CODE_VALIDITY))))
                 .chain(rows -> {
                     long id = rows.iterator().next().getLong(0);
+                    City city = cities.find(unit).orElseThrow();
                     String text = lang.equals("en")
                             ? "AirWarn: your code is " + code + ". Confirm it to receive heavy-pollution warnings for "
-                                    + unit + ". Reply STOP to opt out."
-                            : "【AirWarn】您的验证码是" + code + "，确认后接收" + unit + "重污染天气预警。回复TD退订。";
+                                    + city.nameEn() + ". Reply STOP to opt out."
+                            : "【AirWarn】您的验证码是" + code + "，确认后接收" + city.nameZh() + "重污染天气预警。回复TD退订。";
                     return queue(c, "subscription-" + id + "-" + code, unit, phone, text)
                             .map(ignored -> new Result(phone, unit, rows.iterator().next().getString(1),
                                     "a confirmation code was sent by SMS"));

@@ -104,6 +104,11 @@ class BrowserIT {
         return browser.findElement(by).getText();
     }
 
+    /** The warning page's state as the system names it. */
+    private static String state() {
+        return browser.findElement(By.id("warning-state")).getAttribute("data-state");
+    }
+
     private static void setValue(WebElement input, String value) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", input,
                 value);
@@ -170,11 +175,12 @@ class BrowserIT {
         assertTrue(Integer.parseInt(text(By.id("preview-messages"))) > 100, "the preview counts the messages");
         screenshot("console-preview");
         browser.findElement(By.id("action-submit")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("warning-state"), "SUBMITTED"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("warning-state"), "data-state", "SUBMITTED"));
         signOut();
 
         act(warning, "commander", By.id("action-approve"));
-        assertEquals("ISSUED", text(By.id("warning-state")));
+        assertEquals("ISSUED", state());
+        assertEquals("已发布", text(By.id("warning-state")), "the state in words");
         open("/console/sandbox?to=");
         wait.until(d -> {
             d.navigate().refresh();
@@ -216,10 +222,10 @@ class BrowserIT {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("change-level"))).selectByValue("NONE");
         browser.findElement(By.id("change-reason")).sendKeys("空气质量好转 air cleared");
         browser.findElement(By.id("action-change")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("warning-state"), "CHANGE_SUBMITTED"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("warning-state"), "data-state", "CHANGE_SUBMITTED"));
         signOut();
         act(warning, "approver", By.id("action-approve"));
-        assertEquals("LIFTED", text(By.id("warning-state")));
+        assertEquals("LIFTED", state());
         open("/");
         // The public page may serve its warnings for up to AIRWARN_PUBLIC_CACHE (5 s) after a change.
         wait.until(d -> {

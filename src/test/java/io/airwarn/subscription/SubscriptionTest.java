@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class SubscriptionTest {
 
     private static final String UNIT = "220800";
+    private static final String UNIT_NAME = "Baicheng";
     private static final Pattern CODE = Pattern.compile("(\\d{6})");
 
     @Inject
@@ -70,6 +71,7 @@ class SubscriptionTest {
                 .statusCode(202).body("status", equalTo("PENDING"));
         dispatcher.dispatchAll();
         String body = sandbox.received().stream().filter(m -> m.to().equals(phone)).findFirst().orElseThrow().body();
+        assertTrue(body.contains("warnings for " + UNIT_NAME + "."), "the unit by its name: " + body);
         Matcher m = CODE.matcher(body);
         assertTrue(m.find(), body);
         return m.group(1);
