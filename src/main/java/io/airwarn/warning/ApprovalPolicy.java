@@ -1,10 +1,12 @@
 package io.airwarn.warning;
 
+import io.airwarn.core.BeijingTime;
 import io.airwarn.core.WarningLevel;
 import io.airwarn.core.Yaml;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +77,9 @@ public final class ApprovalPolicy {
         if (observedHeavy || !onset.isBefore(issued.plus(leadTime))) {
             return Optional.empty();
         }
-        return Optional.of("the onset " + onset + " is less than " + leadTime.toHours() + " h after issue; issue "
-                + "earlier, move the onset, or record that heavy pollution is already observed");
+        return Optional.of("the onset " + BeijingTime.minute(onset.atOffset(ZoneOffset.UTC)) + " (Beijing time) is less "
+                + "than " + leadTime.toHours() + " h after issue; issue earlier, move the onset, or record that heavy "
+                + "pollution is already observed");
     }
 
     /** How long before its onset a warning must be issued, unless heavy pollution is already observed. */
