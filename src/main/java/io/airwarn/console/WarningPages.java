@@ -164,7 +164,9 @@ public class WarningPages {
                                 .data("noPreview", p instanceof String s ? s : null)
                                 .data("delivery", t.getItem2()).data("orders", t.getItem3())
                                 .data("q", q).data("overdue", overdue);
-                        return context.page(page, notice, problem);
+                        // The exercise banner belongs on exercises and overviews, not on a real warning's page.
+                        return context.page(page, notice, problem)
+                                .map(rendered -> w.exercise() ? rendered : rendered.data("exerciseUnderWay", false));
                     });
         });
     }

@@ -198,6 +198,14 @@ class ConsoleTest {
                 .body(not(containsString("id=\"action-approve\"")))
                 .body(containsString("APPROVE: ORANGE needs one of the roles [commander]"));
         given().cookies(signIn("commander")).when().get(page).then().statusCode(200)
-                .body(containsString("id=\"action-approve\"")).body(containsString("id=\"action-reject\""));
+                .body(containsString("id=\"action-approve\"")).body(containsString("id=\"action-reject\""))
+                .body(containsString("id=\"exercise-banner\""));
+
+        int real = given().auth().preemptive().basic("duty", "duty-demo").contentType("application/json")
+                .body("{\"city\": \"220400\", \"level\": \"YELLOW\", \"onset\": \"" + onset + "\", "
+                        + "\"expectedEnd\": \"" + onset.plusDays(2) + "\"}")
+                .when().post("/api/warnings").then().statusCode(200).extract().path("id");
+        given().cookies(signIn("duty")).when().get("/console/warnings/" + real).then().statusCode(200)
+                .body(not(containsString("id=\"exercise-banner\"")));
     }
 }
