@@ -15,10 +15,10 @@ public final class Yaml {
             .findAndRegisterModules();
 
     /**
-     * Configuration files are a few kB. Larger ones are refused before parsing: the YAML scanner takes time that
-     * grows with the square of a long value's length.
+     * Configuration and plan files are a few kB. Larger ones are refused before parsing: the YAML scanner takes time
+     * that grows with the square of a long value's length.
      */
-    static final int MAX_BYTES = 1 << 20;
+    public static final int MAX_BYTES = 1 << 20;
 
     private Yaml() {
     }

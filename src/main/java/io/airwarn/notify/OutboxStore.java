@@ -38,12 +38,13 @@ class OutboxStore {
 
     /** Whether a dispatch round would find work: a message due, uncertain, or past its validity. */
     Uni<Boolean> anythingDue(int staleSeconds) {
+        OffsetDateTime now = now();
         return pool.preparedQuery("""
                 SELECT EXISTS (SELECT 1 FROM outbox WHERE status IN ('QUEUED', 'RETRY')
                                    AND (next_attempt_at <= $1 OR valid_until < $1)
                                OR status = 'UNKNOWN'
                                OR status = 'SENDING' AND claimed_at < $2)""")
-                .execute(Tuple.of(now(), now().minusSeconds(staleSeconds)))
+                .execute(Tuple.of(now, now.minusSeconds(staleSeconds)))
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 

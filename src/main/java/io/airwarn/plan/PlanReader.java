@@ -94,7 +94,6 @@ public final class PlanReader {
 
     /** plan.yaml, field by field. */
     private static final class PlanYaml {
-        static final int MAX_PLAN_BYTES = 1 << 20;
         YamlMap root;
         final Map<String, Integer> unitLines = new HashMap<>();
         final Map<String, Integer> measureLines = new HashMap<>();
@@ -108,8 +107,7 @@ public final class PlanReader {
 
         static PlanYaml read(byte[] content, List<PlanProblem> problems) {
             PlanYaml y = new PlanYaml(problems);
-            if (content.length > MAX_PLAN_BYTES) {
-                // Refused before parsing: the YAML scanner's time grows with the square of a long value's length.
+            if (content.length > io.airwarn.core.Yaml.MAX_BYTES) {
                 problems.add(PlanProblem.error(PlanSource.PLAN_FILE, 0, null, "the file exceeds the limit of 1 MB "
                         + "for a plan (the lists of enterprises and schools go in their CSV files)"));
                 return null;

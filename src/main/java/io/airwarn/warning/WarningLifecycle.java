@@ -75,8 +75,8 @@ public final class WarningLifecycle {
                 requireRole(roles, Roles.DUTY_OFFICER, "request a change");
                 requireReason(r);
                 if (r.level() == null || r.level() == w.issuedLevel()) {
-                    throw new WarningRefusal(WarningRefusal.Reason.INVALID_REQUEST, "level must name the new level "
-                            + "(NONE to lift), different from " + w.issuedLevel(), List.of());
+                    throw WarningRefusal.invalid("level must name the new level (NONE to lift), different from "
+                            + w.issuedLevel());
                 }
                 yield new Outcome(moved.withLevels(w.level(), w.issuedLevel(), r.level())
                         .withTimes(w.onset(), r.expectedEnd() == null ? w.expectedEnd() : r.expectedEnd())
@@ -144,8 +144,7 @@ public final class WarningLifecycle {
 
     /** The refusal of a request that names no action. */
     public static WarningRefusal missingAction() {
-        return new WarningRefusal(WarningRefusal.Reason.INVALID_REQUEST, "action is required, one of "
-                + List.of(WarningState.Action.values()), List.of());
+        return WarningRefusal.invalid("action is required, one of " + List.of(WarningState.Action.values()));
     }
 
     /** Whether {@code roles} may draft a warning: only a duty officer. */
@@ -191,8 +190,7 @@ public final class WarningLifecycle {
 
     private static void requireReason(ActionRequest r) {
         if (r.reason() == null || r.reason().isBlank()) {
-            throw new WarningRefusal(WarningRefusal.Reason.INVALID_REQUEST, "reason is required for " + r.action(),
-                    List.of());
+            throw WarningRefusal.invalid("reason is required for " + r.action());
         }
     }
 }

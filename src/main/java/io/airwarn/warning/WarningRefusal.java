@@ -29,6 +29,11 @@ public class WarningRefusal extends RuntimeException {
         this.allowed = List.copyOf(allowed);
     }
 
+    /** A request that lacks or misstates something. */
+    public static WarningRefusal invalid(String message) {
+        return new WarningRefusal(Reason.INVALID_REQUEST, message, List.of());
+    }
+
     public Reason reason() {
         return reason;
     }

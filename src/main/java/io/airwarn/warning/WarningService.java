@@ -50,17 +50,17 @@ public class WarningService {
     public Uni<Warning> draft(String actor, Set<String> roles, Draft d) {
         WarningLifecycle.mayDraft(roles);
         if (d.level() == null || d.level() == WarningLevel.NONE) {
-            throw invalid("level must be BLUE, YELLOW, ORANGE or RED");
+            throw WarningRefusal.invalid("level must be BLUE, YELLOW, ORANGE or RED");
         }
         if (d.onset() == null || d.expectedEnd() == null || !d.expectedEnd().isAfter(d.onset())) {
-            throw invalid("onset and expectedEnd are required, expectedEnd after onset");
+            throw WarningRefusal.invalid("onset and expectedEnd are required, expectedEnd after onset");
         }
         activations.plan(d.city());
         if (d.widenExercise() && !d.exercise()) {
-            throw invalid("widenExercise only applies to an exercise");
+            throw WarningRefusal.invalid("widenExercise only applies to an exercise");
         }
         if (d.observedHeavy() && (d.note() == null || d.note().isBlank())) {
-            throw invalid("observedHeavy needs a note saying what was observed (stations, hours, AQI)");
+            throw WarningRefusal.invalid("observedHeavy needs a note saying what was observed (stations, hours, AQI)");
         }
         Warning w = new Warning(0, d.city(), WarningState.DRAFT, d.level(), WarningLevel.NONE, null, d.onset(),
                 d.expectedEnd(), d.exercise(), d.widenExercise(), d.observedHeavy(), d.proposalId(), actor, null, null,
@@ -71,10 +71,6 @@ public class WarningService {
                 .chain(() -> audit.append(c, new AuditLog.Entry(actor, "warning.draft", "warning", Long.toString(id),
                         null, toJson(w), d.note())))
                 .chain(() -> store.lock(c, id))));
-    }
-
-    private static WarningRefusal invalid(String message) {
-        return new WarningRefusal(WarningRefusal.Reason.INVALID_REQUEST, message, List.of());
     }
 
     /** Carries out an action as {@link WarningLifecycle} decides it; fails with a {@link WarningRefusal} if refused. */
