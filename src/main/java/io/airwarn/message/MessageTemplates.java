@@ -41,8 +41,16 @@ public final class MessageTemplates {
                   String ackCode, String ackLink, String orderCode) {
     }
 
+    /**
+     * An escalation round's one message to a supervising contact: how many of the recipients it follows up are
+     * silent, and the code that acknowledges them all.
+     */
+    public record Digest(String city, WarningLevel level, String recipient, int enterprises, int schools, int units,
+                         String ackCode, boolean exercise) {
+    }
+
     record File(String drillMarker, Map<String, Integer> segments, Map<String, Map<WarningLevel, String>> levels,
-                Sample sample, Map<String, Map<String, Map<String, String>>> templates) {
+                Sample sample, Map<String, Map<String, Map<String, String>>> templates, Map<String, String> digest) {
     }
 
     private final String drillMarker;
@@ -50,13 +58,17 @@ public final class MessageTemplates {
     private final Map<String, Map<WarningLevel, String>> levelNames;
     /** Keyed "audience/kind/language" or "audience/kind.LEVEL/language". */
     private final Map<String, Template> templates;
+    /** The digest's template by language. */
+    private final Map<String, Template> digests;
 
     private MessageTemplates(String drillMarker, Map<Audience, Integer> budgets,
-                             Map<String, Map<WarningLevel, String>> levelNames, Map<String, Template> templates) {
+                             Map<String, Map<WarningLevel, String>> levelNames, Map<String, Template> templates,
+                             Map<String, Template> digests) {
         this.drillMarker = drillMarker;
         this.budgets = budgets;
         this.levelNames = levelNames;
         this.templates = templates;
+        this.digests = digests;
     }
 
     /** @throws IllegalArgumentException naming the file, the template and the problem */
@@ -93,7 +105,11 @@ public final class MessageTemplates {
                 });
             });
         });
-        MessageTemplates result = new MessageTemplates(file.drillMarker(), budgets, file.levels(), templates);
+        require(file.digest() != null && file.digest().keySet().containsAll(LANGUAGES),
+                where + ": digest needs " + LANGUAGES);
+        Map<String, Template> digests = new HashMap<>();
+        LANGUAGES.forEach(language -> digests.put(language, engine.parse(file.digest().get(language))));
+        MessageTemplates result = new MessageTemplates(file.drillMarker(), budgets, file.levels(), templates, digests);
         result.check(file.sample(), where);
         return result;
     }
@@ -116,11 +132,47 @@ public final class MessageTemplates {
             } catch (TemplateException e) {
                 throw new IllegalArgumentException(where + ": template " + id + ": " + e.getMessage(), e);
             }
-            int segments = SmsSegments.count(drillMarker + text);
-            require(segments <= budgets.get(a), where + ": template " + id + " takes " + segments
-                    + " SMS segments with the sample values, more than the " + key(a) + " budget of "
-                    + budgets.get(a));
+            requireBudget(text, a, where + ": template " + id);
         });
+        for (String language : LANGUAGES) {
+            String text;
+            try {
+                text = render(language, new Digest(s.city(), s.level(), s.recipient(), 812, 431, 12, s.ackCode(), true));
+            } catch (TemplateException e) {
+                throw new IllegalArgumentException(where + ": digest." + language + ": " + e.getMessage(), e);
+            }
+            requireBudget(text, Audience.UNIT, where + ": digest." + language);
+        }
+    }
+
+    private void requireBudget(String text, Audience a, String what) {
+        int segments = SmsSegments.count(drillMarker + text);
+        require(segments <= budgets.get(a), what + " takes " + segments + " SMS segments with the sample values, "
+                + "more than the " + key(a) + " budget of " + budgets.get(a));
+    }
+
+    /** The digest in a language; counts that are zero are left out ("812 家企业、431 所学校"). */
+    public String render(String language, Digest d) {
+        String lang = LANGUAGES.contains(language) ? language : DEFAULT_LANGUAGE;
+        boolean zh = lang.equals(DEFAULT_LANGUAGE);
+        List<String> counts = new java.util.ArrayList<>();
+        if (d.enterprises() > 0) {
+            counts.add(zh ? d.enterprises() + " 家企业" : d.enterprises() + " enterprise" + plural(d.enterprises()));
+        }
+        if (d.schools() > 0) {
+            counts.add(zh ? d.schools() + " 所学校" : d.schools() + " school" + plural(d.schools()));
+        }
+        if (d.units() > 0) {
+            counts.add(zh ? d.units() + " 个单位" : d.units() + " responsible unit" + plural(d.units()));
+        }
+        String text = digests.get(lang).instance().data("city", d.city())
+                .data("level", levelNames.get(lang).get(d.level())).data("recipient", d.recipient())
+                .data("counts", String.join(zh ? "、" : ", ", counts)).data("ackCode", d.ackCode()).render();
+        return d.exercise() ? drillMarker + text : text;
+    }
+
+    private static String plural(int n) {
+        return n == 1 ? "" : "s";
     }
 
     /** The message text; exercise messages start with the drill marker. */

@@ -4,6 +4,10 @@ import io.airwarn.cluster.ScheduledRuns;
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.BeijingTime;
 import io.airwarn.core.Roles;
+import io.airwarn.core.WarningLevel;
+import io.airwarn.city.Cities;
+import io.airwarn.city.City;
+import io.airwarn.message.MessageTemplates;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -33,7 +37,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Acknowledgements {
 
-    static final Pattern SHORT_CODE = Pattern.compile("A[0-9A-F]+");
+    /** An order's code ("A1F3"), or an escalation digest's ("D2C"), which stands for all the orders it announced. */
+    static final Pattern SHORT_CODE = Pattern.compile("[AD][0-9A-F]+");
 
     /**
      * One order and its acknowledgement: {@code escalationLevel} 1 once its supervisor was alerted, 2 once the HQ
@@ -74,8 +79,9 @@ public class Acknowledgements {
 
     /**
      * An escalation step: orders silent past their deadline ($1) at escalation level {@code from} move to the next
-     * level and each gets an escalation order addressed to {@code contact} (supervisor or HQ) with its own reply code.
-     * The first step also resends the order itself. Returns the messages to queue: the resends, then the escalations.
+     * level; each gets an escalation order addressed to the contact (supervisor or HQ), and each contact one digest
+     * of its silent orders for this round, whose code acknowledges all of them. The first step also resends the
+     * order itself. Returns the resends, then the digests, as rows of the same shape.
      */
     private static String escalation(int from, String recipientType, String contact, String contactId,
                                      boolean resend) {
@@ -84,45 +90,62 @@ public class Acknowledgements {
                     UPDATE plan_order SET escalation_level = %1$d + 1, ack_deadline = $1::timestamptz + ack_window
                     WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN' AND escalation_level = %1$d
                       AND escalates_order_id IS NULL AND ack_deadline < $1::timestamptz
+                    RETURNING *, coalesce(%5$s, '%2$s') AS contact_id, coalesce(%3$s_name, '%2$s') AS contact_name,
+                              %3$s_mobile AS contact_mobile),
+                digest AS (
+                    INSERT INTO escalation_digest (unit, recipient_type, recipient_id, recipient_name, mobile, level,
+                        exercise, enterprises, schools, units, created_at)
+                    SELECT unit, '%2$s', contact_id, contact_name, contact_mobile, level, exercise,
+                           count(*) FILTER (WHERE recipient_type = 'ENTERPRISE'),
+                           count(*) FILTER (WHERE recipient_type = 'SCHOOL'),
+                           count(*) FILTER (WHERE recipient_type NOT IN ('ENTERPRISE', 'SCHOOL')), $1::timestamptz
+                    FROM due WHERE contact_mobile IS NOT NULL
+                    GROUP BY unit, contact_id, contact_name, contact_mobile, level, exercise
                     RETURNING *),
                 escalation AS (
                     INSERT INTO plan_order (activation_id, unit, recipient_type, recipient_id, recipient_name, mobile,
                         kind, level, text, deadline, so2_cut, nox_cut, pm_cut, vocs_cut, exercise, status, needs_ack,
-                        ack_window, ack_deadline, escalates_order_id, message)
-                    SELECT activation_id, unit, '%2$s', coalesce(%5$s, '%2$s'), coalesce(%3$s_name, '%2$s'),
-                           %3$s_mobile, 'ESCALATION', level, replace(escalation_message, '%%ORDER%%', short_code),
-                           $1::timestamptz + ack_window, 0, 0, 0, 0, exercise, 'OPEN', true, ack_window,
-                           $1::timestamptz + ack_window, id,
-                           replace(escalation_message, '%%ORDER%%', short_code)
-                    FROM due WHERE %3$s_mobile IS NOT NULL
-                    RETURNING id, unit, recipient_type, recipient_id, mobile, message, short_code, exercise)
+                        ack_window, ack_deadline, escalates_order_id, digest_id)
+                    SELECT o.activation_id, o.unit, '%2$s', d.recipient_id, d.recipient_name, d.mobile, 'ESCALATION',
+                           o.level, replace(replace(o.escalation_message, '%%ORDER%%', o.short_code), '%%CODE%%',
+                           d.code), $1::timestamptz + o.ack_window, 0, 0, 0, 0, o.exercise, 'OPEN', true,
+                           o.ack_window, $1::timestamptz + o.ack_window, o.id, d.id
+                    FROM due o JOIN digest d ON d.unit = o.unit AND d.recipient_id = o.contact_id
+                        AND d.recipient_name = o.contact_name AND d.mobile = o.contact_mobile AND d.level = o.level
+                        AND d.exercise = o.exercise
+                    RETURNING id)
                 SELECT 'order-' || id || '-resend', id, unit, recipient_type, recipient_id, mobile, reminder_message,
-                       short_code, ack_token, exercise
+                       short_code, ack_token, exercise, level, recipient_name, 0, 0, 0
                 FROM due WHERE %4$s
                 UNION ALL
-                SELECT 'order-' || id, id, unit, recipient_type, recipient_id, mobile, message, short_code, NULL,
-                       exercise
-                FROM escalation""".formatted(from, recipientType, contact, resend, contactId);
+                SELECT 'digest-' || id, NULL, unit, recipient_type, recipient_id, mobile, NULL, code, NULL, exercise,
+                       level, recipient_name, enterprises, schools, units
+                FROM digest""".formatted(from, recipientType, contact, resend, contactId);
     }
 
     private static final String FIRST_ESCALATION = escalation(0, "SUPERVISOR", "supervisor", "supervisor_id",
             true);
     private static final String SECOND_ESCALATION = escalation(1, "HQ", "hq", "'HQ'", false);
-    /** Resends and escalations go out before any new order. */
+    /** Resends and digests go out before any new order. */
     private static final int ESCALATION_PRIORITY = 0;
 
     private final Pool pool;
     private final Outbox outbox;
     private final ScheduledRuns runs;
     private final Clock clock;
-    /** How long the resends and escalation messages may still be sent: AIRWARN_MESSAGE_VALIDITY, as for orders. */
+    private final MessageTemplates templates;
+    private final Cities cities;
+    /** How long the resends and digests may still be sent: AIRWARN_MESSAGE_VALIDITY, as for orders. */
     private final Duration messageValidity;
 
-    Acknowledgements(Pool pool, Outbox outbox, AirWarnConfig config, ScheduledRuns runs, Clock clock) {
+    Acknowledgements(Pool pool, Outbox outbox, AirWarnConfig config, ScheduledRuns runs, Clock clock,
+                     MessageTemplates templates, Cities cities) {
         this.pool = pool;
         this.outbox = outbox;
         this.runs = runs;
         this.clock = clock;
+        this.templates = templates;
+        this.cities = cities;
         this.messageValidity = config.messageValidity();
     }
 
@@ -154,10 +177,15 @@ public class Acknowledgements {
                 .chain(messages -> outbox.enqueueAll(c, messages).replaceWith(messages.size())));
     }
 
+    /** A resend (the order's own reminder) or a digest (rendered here: it counts what the round found). */
     private Outbox.Message message(Row r) {
+        String body = r.getString(6) != null ? OrderText.fill(r.getString(6), r.getString(7), r.getString(8))
+                : templates.render(MessageTemplates.DEFAULT_LANGUAGE, new MessageTemplates.Digest(
+                        cities.find(r.getString(2)).map(City::nameZh).orElse(r.getString(2)),
+                        WarningLevel.valueOf(r.getString(10)), r.getString(11), r.getInteger(12), r.getInteger(13),
+                        r.getInteger(14), r.getString(7), r.getBoolean(9)));
         return new Outbox.Message(r.getString(0), r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                r.getString(5), OrderText.fill(r.getString(6), r.getString(7), r.getString(8)), ESCALATION_PRIORITY,
-                r.getBoolean(9), messageValidity);
+                r.getString(5), body, ESCALATION_PRIORITY, r.getBoolean(9), messageValidity);
     }
 
     /**
@@ -169,8 +197,8 @@ public class Acknowledgements {
         if (!SHORT_CODE.matcher(normalised).matches()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return acknowledge("short_code = $1 AND ($4::text IS NULL OR mobile = $4) "
-                + "AND ($5::text IS NULL OR unit = $5 AND recipient_id = $6)",
+        return acknowledge("(short_code = $1 OR digest_id = (SELECT id FROM escalation_digest WHERE code = $1)) "
+                + "AND ($4::text IS NULL OR mobile = $4) AND ($5::text IS NULL OR unit = $5 AND recipient_id = $6)",
                 Tuple.from(Arrays.asList(normalised, by, channel, scope.phone(), scope.unit(), scope.recipientId())))
                 .chain(found -> found ? status(normalised, scope) : Uni.createFrom().item(Optional.empty()));
     }
@@ -203,8 +231,12 @@ public class Acknowledgements {
                         .chain(() -> status(normalised, scope)));
     }
 
-    /** Acknowledging an order also closes the escalations about it: there is nothing left to follow up. */
     private Uni<Boolean> acknowledge(String condition, Tuple params) {
+        return count(condition, params).map(n -> n > 0);
+    }
+
+    /** Acknowledging an order also closes the escalations about it: there is nothing left to follow up. */
+    private Uni<Long> count(String condition, Tuple params) {
         return pool.preparedQuery("""
                 WITH acked AS (
                     UPDATE plan_order SET acknowledged_at = coalesce(acknowledged_at, $%d),
@@ -214,13 +246,53 @@ public class Acknowledgements {
                     UPDATE plan_order SET status = 'CLOSED'
                     WHERE escalates_order_id IN (SELECT id FROM acked) AND status = 'OPEN')
                 SELECT count(*) FROM acked""".formatted(params.size() + 1, condition))
-                .execute(params.addOffsetDateTime(now())).map(rows -> rows.iterator().next().getLong(0) > 0);
+                .execute(params.addOffsetDateTime(now())).map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** An order by its short code, if the scope may see it. */
+    /**
+     * Acknowledges orders on their recipients' behalf, as the supervisor who chased them up (or staff) reports:
+     * staff any order, a supervising unit only orders it was sent escalations about. Returns how many it acknowledged
+     * (those already acknowledged, closed or out of scope are left as they are).
+     */
+    public Uni<Integer> acknowledgeOnBehalf(List<String> codes, String by, Scope scope) {
+        String[] normalised = codes.stream().map(c -> c == null ? "" : c.trim().toUpperCase(Locale.ROOT))
+                .filter(c -> SHORT_CODE.matcher(c).matches()).distinct().toArray(String[]::new);
+        if (normalised.length == 0) {
+            return Uni.createFrom().item(0);
+        }
+        return count("""
+                short_code = ANY($1) AND acknowledged_at IS NULL AND status = 'OPEN' AND escalates_order_id IS NULL
+                  AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM plan_order e WHERE e.escalates_order_id = plan_order.id
+                       AND e.unit = $4 AND e.recipient_id = $5))""",
+                Tuple.from(Arrays.asList(normalised, by, "ON_BEHALF", scope.unit(),
+                        scope.recipientId()))).map(Long::intValue);
+    }
+
+    /** An order by its short code (a digest's code: its first escalation), if the scope may see it. */
     public Uni<Optional<Status>> status(String code, Scope scope) {
-        return find("o.short_code = $1 AND ($2::text IS NULL OR o.unit = $2 AND o.recipient_id = $3)",
+        return find("(o.short_code = $1 OR o.digest_id = (SELECT id FROM escalation_digest WHERE code = $1)) "
+                + "AND ($2::text IS NULL OR o.unit = $2 AND o.recipient_id = $3) ORDER BY o.id LIMIT 1",
                 Tuple.of(code.trim().toUpperCase(Locale.ROOT), scope.unit(), scope.recipientId()));
+    }
+
+    /**
+     * A recipient's own orders, newest first, without the escalations addressed to it ({@link #escalationsTo}).
+     */
+    public Uni<List<Status>> ownOrders(Scope scope, int limit) {
+        return list("o.unit = $1 AND o.recipient_id = $2 AND o.escalates_order_id IS NULL ORDER BY o.id DESC LIMIT $3",
+                Tuple.of(scope.unit(), scope.recipientId(), limit));
+    }
+
+    /**
+     * The orders a supervising unit was sent escalations about that are still unacknowledged and apply, oldest
+     * escalation first: the list it chases up and may acknowledge for.
+     */
+    public Uni<List<Status>> silentOrdersEscalatedTo(Scope scope, int limit) {
+        return list("""
+                o.acknowledged_at IS NULL AND o.status = 'OPEN' AND o.id IN (SELECT e.escalates_order_id
+                  FROM plan_order e WHERE e.unit = $1 AND e.recipient_id = $2 AND e.status = 'OPEN')
+                ORDER BY o.recipient_type, o.recipient_name LIMIT $3""",
+                Tuple.of(scope.unit(), scope.recipientId(), limit));
     }
 
     /** The order a one-time link belongs to. */

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Where the messages of some activations stand, per recipient type (escalation messages under ESCALATION): counts by
- * status, failures by error code, and the orders' acknowledgements, overdue ones and escalations.
+ * Where the messages of some activations stand, per recipient type (escalation digests under SUPERVISOR and HQ):
+ * counts by status, failures by error code, and the orders' acknowledgements, overdue ones and escalations.
  */
 @ApplicationScoped
 public class DeliveryReport {
@@ -78,9 +78,14 @@ public class DeliveryReport {
 
     private Uni<Map<String, Summary>> messages(List<Long> activationIds) {
         return pool.preparedQuery("""
-                SELECT x.recipient_type, x.status, coalesce(x.error_code::text, '-'), count(*)
-                FROM outbox x JOIN plan_order o ON o.id = x.order_id
-                WHERE o.activation_id = ANY($1) GROUP BY 1, 2, 3""")
+                SELECT recipient_type, status, coalesce(error_code::text, '-'), count(*) FROM (
+                    SELECT x.recipient_type, x.status, x.error_code
+                    FROM outbox x JOIN plan_order o ON o.id = x.order_id WHERE o.activation_id = ANY($1)
+                    UNION ALL
+                    SELECT x.recipient_type, x.status, x.error_code FROM outbox x
+                    WHERE x.idempotency_key IN (SELECT DISTINCT 'digest-' || digest_id FROM plan_order
+                                                WHERE activation_id = ANY($1) AND digest_id IS NOT NULL)) m
+                GROUP BY 1, 2, 3""")
                 .execute(Tuple.of(activationIds.toArray(Long[]::new))).map(rows -> {
                     Map<String, Map<String, Long>> statuses = new TreeMap<>();
                     Map<String, Map<String, Long>> errors = new TreeMap<>();

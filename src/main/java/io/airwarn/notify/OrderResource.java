@@ -5,6 +5,7 @@ import io.airwarn.core.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
+
+    /** The most codes one request may acknowledge on behalf: a unit's whole list of silent recipients. */
+    static final int MAX_ON_BEHALF = 5000;
 
     private final Acknowledgements acknowledgements;
     private final SecurityIdentity identity;
@@ -58,6 +62,28 @@ public class OrderResource {
         return acknowledgements.acknowledge(code, identity.getPrincipal().getName(), channel, scope)
                 .map(s -> s.orElseThrow(() -> ApiException.notFound("no_order",
                         "no order that needs acknowledging has the code " + code)));
+    }
+
+    /** Order codes to acknowledge on their recipients' behalf. */
+    public record OnBehalf(List<String> codes) {
+    }
+
+    public record OnBehalfResult(int acknowledged) {
+    }
+
+    @POST
+    @Path("/acknowledge-on-behalf")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.ADMIN, Roles.UNIT})
+    @Operation(summary = "Acknowledge silent orders for their recipients, in bulk: staff any, a supervising unit "
+            + "those it was sent escalations about; already acknowledged or out-of-scope codes are skipped")
+    public Uni<OnBehalfResult> acknowledgeOnBehalf(OnBehalf request) {
+        if (request == null || request.codes() == null || request.codes().isEmpty()
+                || request.codes().size() > MAX_ON_BEHALF) {
+            throw ApiException.badRequest("invalid_codes", "codes must list 1 to " + MAX_ON_BEHALF + " order codes");
+        }
+        return acknowledgements.acknowledgeOnBehalf(request.codes(), identity.getPrincipal().getName(), scope())
+                .map(OnBehalfResult::new);
     }
 
     private Acknowledgements.Scope scope() {

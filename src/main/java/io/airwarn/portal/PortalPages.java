@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -33,6 +34,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class PortalPages {
 
     static final int SHOWN = 100;
+    /** Silent orders a supervising unit sees at once: a city's whole list of enterprises and schools. */
+    static final int SILENT_SHOWN = 5000;
 
     private final ConsoleContext context;
     private final Acknowledgements acknowledgements;
@@ -49,9 +52,39 @@ public class PortalPages {
 
     @GET
     public Uni<TemplateInstance> orders(@RestQuery String notice, @RestQuery String problem) {
-        return acknowledgements.orders(scope(), SHOWN).map(list -> orders.data("orders", list)
-                .data("user", context.user()).data("l", context.labels()).data("notice", notice)
-                .data("problem", problem));
+        return Uni.combine().all().unis(acknowledgements.ownOrders(scope(), SHOWN),
+                        acknowledgements.silentOrdersEscalatedTo(scope(), SILENT_SHOWN)).asTuple()
+                .map(t -> orders.data("orders", t.getItem1()).data("silent", t.getItem2())
+                        .data("user", context.user()).data("l", context.labels()).data("notice", notice)
+                        .data("problem", problem));
+    }
+
+    /**
+     * A supervising unit acknowledges, for their recipients, the silent orders it chased up: the ones ticked, or
+     * all it was sent escalations about.
+     */
+    @POST
+    @Path("/on-behalf")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> acknowledgeOnBehalf(@RestForm String csrf, @RestForm List<String> code,
+                                             @RestForm boolean all) {
+        context.requireToken(csrf);
+        Uni<List<String>> codes = all
+                ? acknowledgements.silentOrdersEscalatedTo(scope(), SILENT_SHOWN)
+                        .map(list -> list.stream().map(Acknowledgements.Status::code).toList())
+                : Uni.createFrom().item(code == null ? List.of() : code);
+        return codes.chain(list -> acknowledgements.acknowledgeOnBehalf(list, identity.getPrincipal().getName(),
+                scope())).map(n -> {
+                    UriBuilder uri = UriBuilder.fromPath("/portal");
+                    if (n > 0) {
+                        uri.queryParam("notice", context.labels().t("已代为确认 " + n + " 条指令",
+                                "Acknowledged " + n + " order(s) on behalf"));
+                    } else {
+                        uri.queryParam("problem", context.labels().t("没有选中可代为确认的指令",
+                                "No order you may acknowledge was selected"));
+                    }
+                    return Response.seeOther(uri.build()).build();
+                });
     }
 
     @POST
@@ -60,7 +93,7 @@ public class PortalPages {
     public Uni<Response> acknowledge(@PathParam("code") String code, @RestForm String csrf) {
         context.requireToken(csrf);
         return acknowledgements.acknowledge(code, identity.getPrincipal().getName(), "WEB", scope())
-                .map(s -> back(s, "已确认 Acknowledged " + code));
+                .map(s -> back(s, context.labels().t("已确认 " + code, "Acknowledged " + code)));
     }
 
     @POST
@@ -70,15 +103,15 @@ public class PortalPages {
         context.requireToken(csrf);
         return acknowledgements.reportMeasures(code, identity.getPrincipal().getName(), scope(),
                         FreeText.require("note", note, FreeText.MAX_NOTE))
-                .map(s -> back(s, "已报告落实 Reported in place: " + code));
+                .map(s -> back(s, context.labels().t("已报告落实：" + code, "Reported in place: " + code)));
     }
 
-    private static Response back(Optional<Acknowledgements.Status> done, String notice) {
+    private Response back(Optional<Acknowledgements.Status> done, String notice) {
         UriBuilder uri = UriBuilder.fromPath("/portal");
         if (done.isPresent()) {
             uri.queryParam("notice", notice);
         } else {
-            uri.queryParam("problem", "没有这条可处理的指令 No such order that you can act on");
+            uri.queryParam("problem", context.labels().t("没有这条可处理的指令", "No such order that you can act on"));
         }
         return Response.seeOther(uri.build()).build();
     }

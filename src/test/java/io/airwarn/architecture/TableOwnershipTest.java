@@ -29,7 +29,7 @@ class TableOwnershipTest {
             Map.entry("met_forecast", Set.of("forecast")),
             Map.entry("plan_version", Set.of("plan")), Map.entry("activation", Set.of("plan")),
             Map.entry("plan_order", Set.of("plan", "notify")),
-            Map.entry("outbox", Set.of("notify")),
+            Map.entry("outbox", Set.of("notify")), Map.entry("escalation_digest", Set.of("notify")),
             Map.entry("subscription", Set.of("subscription")),
             Map.entry("subscription_code_sent", Set.of("subscription")),
             Map.entry("subscription_confirm_attempt", Set.of("subscription")),

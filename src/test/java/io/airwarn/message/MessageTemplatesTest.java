@@ -53,6 +53,20 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void theDigestCountsTheSilentRecipientsAndLeavesOutTheTypesWithNone() throws IOException {
+        MessageTemplates t = read(shipped());
+        assertEquals("【长春市重污染天气应急指挥部·督办】长春市生态环境局：红色预警尚有812 家企业、431 所学校未确认指令，"
+                        + "请督促落实；名单见工作台，可代为确认。收到请回复D1F",
+                t.render("zh-CN", new MessageTemplates.Digest("长春市", WarningLevel.RED, "长春市生态环境局", 812, 431,
+                        0, "D1F", false)));
+        assertEquals("[Changchun heavy-pollution HQ, ESCALATION] Education bureau: orange warning orders not "
+                        + "yet acknowledged by 1 school; please follow up. The list is in the console, where you may "
+                        + "acknowledge for them. Reply D2 to acknowledge",
+                t.render("en", new MessageTemplates.Digest("Changchun", WarningLevel.ORANGE, "Education bureau", 0, 1,
+                        0, "D2", false)));
+    }
+
+    @Test
     void exerciseMessagesStartWithTheDrillMarkerOnce() throws IOException {
         MessageTemplates t = read(shipped());
         String text = t.render(Audience.PUBLIC, Kind.ISSUE, "zh-CN", new MessageTemplates.Values("长春市",

@@ -70,7 +70,7 @@ class AcknowledgementTest {
     }
 
     @Test
-    void acknowledgedOrdersAreNotEscalatedAndSilenceEscalatesOnceThenToHq() {
+    void silenceEscalatesOnceAsOneDigestPerSupervisorPerRoundThenToHq() {
         int warning = IssuedWarnings.issue("220581", "YELLOW", "approver", 30);
         long activation = row("SELECT activation_id FROM warning_event WHERE warning_id = $1 AND action = 'APPROVE'",
                 warning).getLong(0);
@@ -100,52 +100,64 @@ class AcknowledgementTest {
         clock.advance(config.ack().yellow().plusMinutes(1));
         assertEquals(unacknowledged, overdue(0, "activation_id = " + activation));
         long resends = overdue(0, "true");
-        long escalations = overdue(0, "supervisor_mobile IS NOT NULL");
+        OffsetDateTime round = OffsetDateTime.now(clock);
         // Two nodes at once: every order still escalates exactly once.
         List<Integer> counts = Uni.join().all(acknowledgements.escalate(), acknowledgements.escalate()).andFailFast()
                 .await().atMost(Duration.ofSeconds(30));
-        assertEquals(resends + escalations, (long) counts.get(0) + counts.get(1));
-        assertTrue(withSupervisor > 0 && escalations >= withSupervisor, "this warning's orders escalate");
+        long digests = row("SELECT count(*) FROM escalation_digest WHERE created_at >= $1", round).getLong(0);
+        assertEquals(resends + digests, (long) counts.get(0) + counts.get(1), "the resends and one digest per "
+                + "supervisor");
         assertEquals(0, (int) acknowledgements.escalate().await().atMost(Duration.ofSeconds(10)), "the second deadline has "
                 + "not passed yet");
         assertEquals(0L, row("SELECT count(*) FROM outbox WHERE idempotency_key = $1",
                 "order-" + row("SELECT id FROM plan_order WHERE short_code = $1", first.getString(0)).getLong(0)
                         + "-resend").getLong(0), "acknowledged orders are not resent");
+        assertTrue(withSupervisor > 0, "this warning's orders have supervisors");
         assertEquals(withSupervisor, row("SELECT count(*) FROM plan_order WHERE activation_id = $1 AND kind = "
                 + "'ESCALATION' AND recipient_type = 'SUPERVISOR' AND needs_ack", activation).getLong(0),
-                "each escalation is an order of its own");
+                "each silent order is escalated, on the supervisor's list");
 
-        // The supervisor acknowledges an escalation by its own code; the recipient's later acknowledgement closes the
-        // escalations about its order.
-        Row escalation = row("""
-                SELECT e.short_code, e.mobile, o.short_code, o.mobile FROM plan_order e
-                JOIN plan_order o ON o.id = e.escalates_order_id WHERE e.activation_id = $1 ORDER BY e.id LIMIT 1""",
-                activation);
+        // One digest per supervisor per round, however many of its recipients are silent: it counts them and its
+        // code acknowledges all of them.
         dispatcher.dispatchAll();
-        assertTrue(sandbox.received().stream().anyMatch(m -> m.to().equals(escalation.getString(1))
-                && m.body().contains(escalation.getString(2)) && m.body().contains("收到请回复" + escalation.getString(0))),
-                "the escalation names the silent order and its own reply code");
-        reply(escalation.getString(1), escalation.getString(0));
-        given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/api/orders/" + escalation.getString(0))
-                .then().statusCode(200).body("channel", equalTo("SMS")).body("escalates", equalTo(escalation.getString(2)))
-                .body("recipientType", equalTo("SUPERVISOR"));
+        Row digest = row("""
+                SELECT d.code, d.mobile, d.enterprises + d.schools + d.units, count(e.id) FROM escalation_digest d
+                JOIN plan_order e ON e.digest_id = d.id WHERE e.activation_id = $1
+                GROUP BY d.id ORDER BY count(e.id) DESC LIMIT 1""", activation);
+        assertTrue(digest.getLong(3) > 1, "a supervisor with several silent recipients: " + digest.getLong(3));
+        assertEquals(digest.getLong(3), digest.getLong(2), "the digest counts its escalations");
+        assertEquals(0L, row("""
+                SELECT count(*) FROM (SELECT mobile FROM escalation_digest WHERE created_at >= $1 GROUP BY mobile
+                HAVING count(*) > 1) twice""", round).getLong(0), "no supervisor gets two digests in a round");
+        List<String> toSupervisor = sandbox.received().stream().filter(m -> m.to().equals(digest.getString(1)))
+                .map(m -> m.body()).toList();
+        assertEquals(1, toSupervisor.size(), "one SMS to the supervisor: " + toSupervisor);
+        assertTrue(toSupervisor.get(0).contains("督办") && toSupervisor.get(0).contains("收到请回复"
+                + digest.getString(0)) && toSupervisor.get(0).contains("未确认"), toSupervisor.get(0));
+        reply(digest.getString(1), digest.getString(0));
+        assertEquals(digest.getLong(3), row("SELECT count(*) FROM plan_order e JOIN escalation_digest d ON "
+                + "d.id = e.digest_id WHERE d.code = $1 AND e.ack_channel = 'SMS'", digest.getString(0)).getLong(0),
+                "the digest's code acknowledges every escalation it announced");
+
+        // The recipient's own acknowledgement closes the escalations about its order.
         Row other = row("""
                 SELECT o.short_code, o.mobile, e.id FROM plan_order e JOIN plan_order o ON o.id = e.escalates_order_id
-                WHERE e.activation_id = $1 AND e.acknowledged_at IS NULL AND o.recipient_type = 'ENTERPRISE'
-                ORDER BY e.id LIMIT 1""", activation);
+                WHERE e.activation_id = $1 AND o.recipient_type = 'ENTERPRISE' ORDER BY e.id LIMIT 1""", activation);
         reply(other.getString(1), other.getString(0));
         assertEquals("CLOSED", row("SELECT status FROM plan_order WHERE id = $1", other.getLong(2)).getString(0));
         long stillSilent = unacknowledged - 1;
 
         clock.advance(config.ack().yellow().plusMinutes(1));
         assertEquals(stillSilent, overdue(1, "activation_id = " + activation + " AND hq_mobile IS NOT NULL"));
-        long hqAlerts = overdue(1, "hq_mobile IS NOT NULL");
-        assertEquals(hqAlerts, (long) acknowledgements.escalate().await().atMost(Duration.ofSeconds(10)),
-                "one HQ alert per order still silent");
+        OffsetDateTime secondRound = OffsetDateTime.now(clock);
+        int hqDigests = acknowledgements.escalate().await().atMost(Duration.ofSeconds(10));
+        assertEquals(row("SELECT count(*) FROM escalation_digest WHERE created_at >= $1 AND recipient_type = 'HQ'",
+                secondRound).getLong(0), (long) hqDigests, "one digest per HQ office");
         dispatcher.dispatchAll();
         given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/api/warnings/" + warning + "/delivery")
                 .then().statusCode(200).body("ENTERPRISE.acknowledged", equalTo(2))
-                .body("SCHOOL.acknowledged", equalTo(1)).body("SUPERVISOR.acknowledged", equalTo(1))
-                .body("HQ.total", equalTo((int) stillSilent));
+                .body("SCHOOL.acknowledged", equalTo(1))
+                .body("SUPERVISOR.acknowledged", equalTo(digest.getLong(3).intValue()))
+                .body("HQ.total", equalTo(1)).body("HQ.escalated", equalTo(0));
     }
 }

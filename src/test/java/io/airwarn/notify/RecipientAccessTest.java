@@ -19,6 +19,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +121,25 @@ class RecipientAccessTest {
                 .statusCode(200).body("channel", equalTo("WEB")).body("recipientType", equalTo("SUPERVISOR"));
         as("eeb-baicheng", "eeb-baicheng-password").when().post("/api/orders/" + theirs.getString(0) + "/ack").then()
                 .statusCode(404);
+
+        // The bureau acknowledges, for their recipients, silent orders it was sent escalations about; only those.
+        String chasedUp = row("SELECT short_code FROM plan_order WHERE activation_id = $1 AND needs_ack AND "
+                + "supervisor_id = 'eeb' AND acknowledged_at IS NULL AND short_code <> $2 ORDER BY id LIMIT 1",
+                activation, mine.getString(0)).getString(0);
+        String notItsOwn = row("SELECT short_code FROM plan_order WHERE activation_id = $1 AND needs_ack AND "
+                + "supervisor_id <> 'eeb' AND acknowledged_at IS NULL ORDER BY id LIMIT 1", activation).getString(0);
+        as("eeb-baicheng", "eeb-baicheng-password").contentType("application/json")
+                .body(Map.of("codes", List.of(chasedUp, notItsOwn, "nonsense"))).when()
+                .post("/api/orders/acknowledge-on-behalf").then().statusCode(200).body("acknowledged", equalTo(1));
+        assertNull(row("SELECT acknowledged_at FROM plan_order WHERE short_code = $1", notItsOwn)
+                .getOffsetDateTime(0), "an order another bureau follows up stays unacknowledged");
+        given().auth().preemptive().basic("viewer", "viewer-demo").when().get("/api/orders/" + chasedUp).then()
+                .statusCode(200).body("channel", equalTo("ON_BEHALF")).body("acknowledgedBy", equalTo("eeb-baicheng"));
+        as("eeb-baicheng", "eeb-baicheng-password").contentType("application/json").body(Map.of("codes", List.of()))
+                .when().post("/api/orders/acknowledge-on-behalf").then().statusCode(400);
+        as("plant-mine", "plant-mine-password").contentType("application/json")
+                .body(Map.of("codes", List.of(theirs.getString(0)))).when().post("/api/orders/acknowledge-on-behalf")
+                .then().statusCode(403);
         as("plant-mine", "plant-mine-password").when().post("/api/orders/" + mine.getString(0) + "/ack").then()
                 .statusCode(200).body("channel", equalTo("WEB")).body("acknowledgedBy", equalTo("plant-mine"))
                 .body("escalationLevel", equalTo(1));

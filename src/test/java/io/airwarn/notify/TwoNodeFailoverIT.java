@@ -99,7 +99,9 @@ class TwoNodeFailoverIT {
         long silent = cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN " + in
                 + " AND needs_ack AND escalates_order_id IS NULL");
         assertTrue(silent > 1000, "orders to escalate: " + silent);
-        long messages = silent * 4 + cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN "
+        // Each order's message and one resend per silent order; the escalations come as digests, one per contact and
+        // round, on top.
+        long messages = silent * 2 + cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN "
                 + in + " AND escalates_order_id IS NULL AND mobile IS NOT NULL AND NOT needs_ack");
         await("a quarter of the messages reach the gateway", Duration.ofSeconds(180),
                 () -> cluster.receivedCount() >= messages / 4);
@@ -117,7 +119,8 @@ class TwoNodeFailoverIT {
                         + " AND needs_ack AND escalates_order_id IS NULL AND escalation_level = 2") == silent
                         && cluster.count("SELECT count(*) FROM outbox x JOIN plan_order o ON o.id = x.order_id"
                         + " WHERE o.activation_id IN " + in + " AND x.status NOT IN ('SENT', 'DELIVERED')")
-                        == 0);
+                        == 0 && cluster.count("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'digest-%'"
+                        + " AND status NOT IN ('SENT', 'DELIVERED')") == 0);
         System.out.printf("two nodes, RED in %d units: %s killed with kill -9 after %d of %d messages "
                 + "reached the gateway; %s finished%n", RED_UNITS.size(), dispatching, receivedAtKill, messages,
                 survivorName);
@@ -237,13 +240,21 @@ class TwoNodeFailoverIT {
                 + "plan_order WHERE activation_id IN " + in + " AND recipient_type = 'HQ'"));
         assertEquals(messages, cluster.count(
                 "SELECT count(*) FROM outbox x JOIN plan_order o ON o.id = x.order_id WHERE o.activation_id IN " + in),
-                "each order's message, and per silent order one resend and two escalations");
+                "each order's message, and per silent order one resend");
+        assertEquals(0, cluster.count("SELECT count(*) FROM (SELECT mobile FROM escalation_digest GROUP BY mobile, "
+                + "created_at HAVING count(*) > 1) d"), "one digest per contact and round");
+        assertEquals(cluster.count("SELECT count(*) FROM escalation_digest"), cluster.count("SELECT count(*) FROM "
+                + "outbox WHERE idempotency_key LIKE 'digest-%'"), "each digest queued once");
+        assertEquals(cluster.count("SELECT count(*) FROM plan_order WHERE activation_id IN " + in + " AND "
+                + "escalates_order_id IS NOT NULL"), cluster.count("SELECT coalesce(sum(enterprises + schools + "
+                + "units), 0) FROM escalation_digest"), "the digests count every escalation");
     }
 
     private static void assertEachMessageReceivedOnce(SandboxCluster cluster, String in) throws Exception {
         Map<String, Long> received = cluster.received();
         List<String> expected = cluster.rows("SELECT x.phone, x.body FROM outbox x JOIN plan_order o ON "
-                + "o.id = x.order_id WHERE o.activation_id IN " + in);
+                + "o.id = x.order_id WHERE o.activation_id IN " + in + " UNION ALL SELECT phone, body FROM outbox "
+                + "WHERE idempotency_key LIKE 'digest-%'");
         for (String message : expected) {
             assertEquals(1L, received.getOrDefault(message, 0L), "received exactly once: " + message);
         }
