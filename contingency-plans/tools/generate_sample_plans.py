@@ -75,12 +75,12 @@ INDUSTRIES = [("steel", "钢铁"), ("coking", "焦化"), ("cement", "水泥"), (
               ("brick", "砖瓦"), ("food", "食品加工"), ("pharma", "制药")]
 GRADE_WEIGHTS = [("A", 6), ("B", 24), ("C", 35), ("D", 20), ("LEADING", 3), ("NON_LEADING", 12)]
 MEASURE_TEXT = {
-    "YELLOW": [("限产{p}%", "limit output by {p} %"), ("停止{n}条生产线", "stop {n} production lines"),
+    "YELLOW": [("限产{p}%", "limit output by {p} %"), ("停止{n}条生产线", "stop {n} production line{s}"),
                ("停止重型车辆运输", "stop heavy transport")],
-    "ORANGE": [("限产{p}%", "limit output by {p} %"), ("停止{n}条生产线", "stop {n} production lines"),
+    "ORANGE": [("限产{p}%", "limit output by {p} %"), ("停止{n}条生产线", "stop {n} production line{s}"),
                ("焦炉结焦时间延长至36小时", "extend coking time to 36 h")],
     "RED": [("停产（保留必要设施运行）", "stop production (keep essential equipment running)"),
-            ("限产{p}%", "limit output by {p} %"), ("停止{n}条生产线并停止运输", "stop {n} lines and transport")],
+            ("限产{p}%", "limit output by {p} %"), ("停止{n}条生产线并停止运输", "stop {n} line{s} and transport")],
 }
 SHARE = {"B": (0.20, 0.40, 0.60), "C": (0.30, 0.55, 0.80), "D": (0.40, 0.65, 0.90), "NON_LEADING": (0.30, 0.55, 0.80)}
 MOBILE_PREFIXES = ["139", "138", "137", "136", "135", "150", "151", "152", "158", "159", "186", "187", "188"]
@@ -117,7 +117,7 @@ def enterprise_rows(rng, code, count, districts):
             else:
                 zh, en = rng.choice(MEASURE_TEXT[level])
                 p, n = (20, 30, 50)[index], rng.randint(1, 3)
-                row[f"{prefix}_measure"] = f"{zh.format(p=p, n=n)} ({en.format(p=p, n=n)})"
+                row[f"{prefix}_measure"] = f"{zh.format(p=p, n=n)} ({en.format(p=p, n=n, s='' if n == 1 else 's')})"
                 shares = SHARE[grade]
                 if guarantee == "heating":
                     shares = tuple(s / 2 for s in shares)  # heat-led production: lighter cuts

@@ -87,8 +87,8 @@ public class Bulletin {
                 .map(x -> new PublicWarning.Measure(x.domain().name(), x.text())).toList()).orElse(List.of());
         return new PublicWarning(city.code(), city.nameZh(), city.nameEn(), m.level(),
                 templates.levelName("zh-CN", m.level()), templates.levelName("en", m.level()), color(m.level()),
-                BeijingTime.toLocal(m.onset()).toString(), BeijingTime.toLocal(m.expectedEnd()).toString(),
-                BeijingTime.toLocal(m.sent()).toString(), advice.adviceZh(), advice.adviceEn(),
+                BeijingTime.withOffset(m.onset()), BeijingTime.withOffset(m.expectedEnd()),
+                BeijingTime.withOffset(m.sent()), advice.adviceZh(), advice.adviceEn(),
                 measures, "/cap/" + m.identifier() + ".xml");
     }
 

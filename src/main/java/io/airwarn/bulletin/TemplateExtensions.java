@@ -1,11 +1,14 @@
 package io.airwarn.bulletin;
 
 import io.airwarn.core.BeijingTime;
+import io.airwarn.core.Terms;
 import io.airwarn.core.WarningLevel;
 import io.quarkus.qute.TemplateExtension;
 import java.time.OffsetDateTime;
 
-/** What the pages need: {@code level.color}, {@code time.beijing}, {@code probability.percent}. */
+/**
+ * What the pages need: {@code level.color}, {@code time.beijing}, {@code probability.percent}, {@code code.term}.
+ */
 @TemplateExtension
 public final class TemplateExtensions {
 
@@ -30,5 +33,15 @@ public final class TemplateExtensions {
     /** A probability as a whole percentage: 0.374 is "37%". */
     static String percent(Double probability) {
         return Math.round(probability * 100) + "%";
+    }
+
+    /** An order code's word for reports: {@code type.term} is 企业 for ENTERPRISE. */
+    static String term(String code) {
+        return Terms.zh(code);
+    }
+
+    /** A mean as reports show it: one decimal. */
+    static String rounded(Double value) {
+        return value == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 }

@@ -1,5 +1,6 @@
 package io.airwarn.console;
 
+import io.airwarn.city.Cities;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.Roles;
 import io.airwarn.user.WebSessions;
@@ -10,7 +11,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,16 +50,38 @@ public class ConsoleContext {
         }
     }
 
+    /**
+     * Warnings waiting for this approver (on the layout's badge): how many, and how long the longest has waited
+     * ("2 小时 5 分").
+     */
+    public record Waiting(int count, String longest) {
+    }
+
     private final SecurityIdentity identity;
     private final CsrfTokens csrf;
     private final WarningQueries warnings;
     private final HttpHeaders headers;
+    private final UriInfo uri;
+    private final Cities cities;
+    private final Clock clock;
 
-    ConsoleContext(SecurityIdentity identity, CsrfTokens csrf, WarningQueries warnings, HttpHeaders headers) {
+    ConsoleContext(SecurityIdentity identity, CsrfTokens csrf, WarningQueries warnings, HttpHeaders headers,
+                   UriInfo uri, Cities cities, Clock clock) {
+        this.uri = uri;
         this.identity = identity;
         this.csrf = csrf;
         this.warnings = warnings;
         this.headers = headers;
+        this.cities = cities;
+        this.clock = clock;
+    }
+
+    /** Units by code with their names in the language in use, for every table that lists units. */
+    public Map<String, String> unitNames() {
+        boolean english = labels().english();
+        Map<String, String> names = new HashMap<>();
+        cities.all().forEach(c -> names.put(c.code(), english ? c.nameEn() : c.nameZh()));
+        return names;
     }
 
     /** The language the user chose, Chinese unless the language cookie says English. */
@@ -70,8 +103,35 @@ public class ConsoleContext {
 
     /** The page with the layout's data; {@code notice} and {@code problem} come back from a form's redirect. */
     public Uni<TemplateInstance> page(TemplateInstance t, String notice, String problem) {
-        t.data("notice", notice).data("problem", problem).data("l", labels());
-        return warnings.exerciseUnderWay().map(underWay -> t.data("user", user()).data("exerciseUnderWay", underWay));
+        Labels l = labels();
+        t.data("notice", notice).data("problem", problem).data("l", l).data("unitNames", unitNames())
+                .data("here", here());
+        User user = user();
+        Uni<Waiting> waiting = !user.approves() ? Uni.createFrom().nullItem()
+                : warnings.awaitingApproval().map(list -> list.isEmpty() ? null : new Waiting(list.size(),
+                        waited(l, list.get(0).since())));
+        return Uni.combine().all().unis(warnings.exerciseUnderWay(), waiting).asTuple()
+                .map(x -> t.data("user", user).data("exerciseUnderWay", x.getItem1()).data("waiting", x.getItem2()));
+    }
+
+    /**
+     * This page's path and query without the one-off notice or problem, URL-encoded: where the language switch
+     * comes back to.
+     */
+    public String here() {
+        UriBuilder b = uri.getRequestUriBuilder().replaceQueryParam("notice").replaceQueryParam("problem");
+        URI u = b.build();
+        String back = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        return URLEncoder.encode(back, StandardCharsets.UTF_8);
+    }
+
+    private String waited(Labels l, OffsetDateTime since) {
+        if (since == null) {
+            return "";
+        }
+        long minutes = Math.max(0, Duration.between(since, OffsetDateTime.now(clock)).toMinutes());
+        return minutes < 60 ? minutes + l.t(" 分钟", " min")
+                : minutes / 60 + l.t(" 小时 ", " h ") + minutes % 60 + l.t(" 分", " min");
     }
 
     /** A state-changing form must carry the signed-in user's token. */

@@ -3,6 +3,8 @@ package io.airwarn.console;
 import io.airwarn.audit.AuditLog;
 import io.airwarn.audit.AuditRecord;
 import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.SaneDates;
+import io.airwarn.core.BeijingTime;
 import io.airwarn.core.Roles;
 import io.airwarn.core.SmsSegments;
 import io.airwarn.notify.SandboxGateway;
@@ -17,8 +19,10 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The plans with their validation and reduction checks, the audit trail, and the sandbox gateway's messages. */
@@ -66,14 +70,32 @@ public class ConsoleRecords {
     @GET
     @Path("/audit")
     @RolesAllowed({Roles.ADMIN, Roles.APPROVER, Roles.COMMANDER})
-    public Uni<TemplateInstance> audit() {
+    public Uni<TemplateInstance> audit(@RestQuery String q, @RestQuery String action, @RestQuery String from,
+                                       @RestQuery String to) {
+        String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        LocalDate first = from == null || from.isBlank() ? null : SaneDates.date("from", from);
+        LocalDate last = to == null || to.isBlank() ? null : SaneDates.date("to", to);
         return audit.all().chain(records -> {
             var broken = audit.verify(records);
-            List<AuditRecord> newest = records.stream().sorted(Comparator.comparingLong(AuditRecord::seq).reversed())
-                    .limit(AUDIT_SHOWN).toList();
-            return context.page(auditPage.data("records", newest).data("chainIntact", broken.isEmpty())
+            List<AuditRecord> matching = records.stream()
+                    .filter(r -> text == null || contains(r.actor(), text) || contains(r.entity(), text)
+                            || contains(r.entityId(), text) || contains(r.reason(), text) || contains(r.action(), text))
+                    .filter(r -> action == null || action.isBlank() || r.action().startsWith(action))
+                    .filter(r -> first == null || !BeijingTime.toLocal(r.at()).toLocalDate().isBefore(first))
+                    .filter(r -> last == null || !BeijingTime.toLocal(r.at()).toLocalDate().isAfter(last))
+                    .sorted(Comparator.comparingLong(AuditRecord::seq).reversed()).toList();
+            return context.page(auditPage.data("records", matching.stream().limit(AUDIT_SHOWN).toList())
+                    .data("matching", matching.size()).data("total", records.size())
+                    .data("actions", records.stream().map(r -> r.action().split("\\.")[0]).distinct().sorted()
+                            .toList())
+                    .data("q", q).data("action", action).data("from", from).data("to", to)
+                    .data("chainIntact", broken.isEmpty())
                     .data("chainProblem", broken.map(b -> "#" + b.seq() + ": " + b.problem()).orElse(null)), null, null);
         });
+    }
+
+    private static boolean contains(String field, String lowerCaseText) {
+        return field != null && field.toLowerCase(Locale.ROOT).contains(lowerCaseText);
     }
 
     @GET

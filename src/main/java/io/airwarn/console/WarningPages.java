@@ -4,6 +4,7 @@ import io.airwarn.city.Cities;
 import io.airwarn.city.City;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.BeijingTime;
+import io.airwarn.core.CsvRows;
 import io.airwarn.core.FreeText;
 import io.airwarn.core.Roles;
 import io.airwarn.core.SaneDates;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class WarningPages {
 
     static final int ORDERS_SHOWN = 200;
+    /** The recipient types a duty officer filters the orders by. */
+    private static final List<String> RECIPIENT_TYPES = List.of("ENTERPRISE", "SCHOOL", "RESPONSIBLE_UNIT",
+            "SUPERVISOR", "HQ");
+    /** Who may acknowledge orders for their recipients. */
+    private static final java.util.Set<String> ON_BEHALF_ROLES = java.util.Set.of(Roles.DUTY_OFFICER,
+            Roles.COMMANDER, Roles.ADMIN);
 
     private final ConsoleContext context;
     private final WarningQueries queries;
@@ -96,9 +104,24 @@ public class WarningPages {
         this.report = report;
     }
 
+    /**
+     * The warnings, newest first, filtered by unit, state ("AWAITING": either approval state), level and whether
+     * they are exercises.
+     */
     @GET
-    public Uni<TemplateInstance> list() {
-        return queries.list(null, null, null).chain(all -> context.page(list.data("warnings", all), null, null));
+    public Uni<TemplateInstance> list(@RestQuery String city, @RestQuery String state, @RestQuery String level,
+                                      @RestQuery String kind) {
+        return queries.list(null, null, null).chain(all -> context.page(list
+                .data("warnings", all.stream().filter(w -> city == null || city.isBlank() || w.city().equals(city))
+                        .filter(w -> state == null || state.isBlank() || w.state().name().equals(state)
+                                || state.equals("AWAITING") && (w.state() == WarningState.SUBMITTED
+                                        || w.state() == WarningState.CHANGE_SUBMITTED))
+                        .filter(w -> level == null || level.isBlank() || w.level().name().equals(level))
+                        .filter(w -> kind == null || kind.isBlank() || w.exercise() == kind.equals("exercise"))
+                        .toList())
+                .data("cities", cities.all()).data("states", WarningState.values())
+                .data("levels", List.of(WarningLevel.BLUE, WarningLevel.YELLOW, WarningLevel.ORANGE, WarningLevel.RED))
+                .data("city", city).data("state", state).data("level", level).data("kind", kind), null, null));
     }
 
     @GET
@@ -138,14 +161,17 @@ public class WarningPages {
 
     @GET
     @Path("/{id}")
-    public Uni<TemplateInstance> warning(@PathParam("id") long id, @RestQuery String q, @RestQuery boolean overdue,
-                                         @RestQuery String notice, @RestQuery String problem) {
+    public Uni<TemplateInstance> warning(@PathParam("id") long id, @RestQuery String q, @RestQuery String show,
+                                         @RestQuery String type, @RestQuery int offset, @RestQuery String notice,
+                                         @RestQuery String problem) {
+        Acknowledgements.Filter filter = filter(q, show, type);
         return queries.view(id).chain(v -> {
             Warning w = v.warning();
             Uni<Object> preview = preview(w).map(p -> (Object) p)
                     .onFailure(ApiException.class).recoverWithItem(e -> e.getMessage());
             return Uni.combine().all().unis(preview, queries.delivery(id),
-                    acknowledgements.search(v.activations(), q, overdue, ORDERS_SHOWN)).asTuple().chain(t -> {
+                    acknowledgements.search(v.activations(), filter, Math.max(0, offset), ORDERS_SHOWN)).asTuple()
+                    .chain(t -> {
                         Object p = t.getItem1();
                         List<WarningLifecycle.Availability> actions = service.availability(w,
                                 identity.getPrincipal().getName(), identity.getRoles());
@@ -163,7 +189,10 @@ public class WarningPages {
                                 .data("preview", p instanceof PlanViews.Preview ? p : null)
                                 .data("noPreview", p instanceof String s ? s : null)
                                 .data("delivery", t.getItem2()).data("orders", t.getItem3())
-                                .data("q", q).data("overdue", overdue);
+                                .data("filter", filter).data("show", filter.show().name())
+                                .data("recipientTypes", RECIPIENT_TYPES).data("query", query(filter))
+                                .data("mayActForRecipients", identity.getRoles().stream().anyMatch(
+                                        ON_BEHALF_ROLES::contains));
                         // The exercise banner belongs on exercises and overviews, not on a real warning's page.
                         return context.page(page, notice, problem)
                                 .map(rendered -> w.exercise() ? rendered : rendered.data("exerciseUnderWay", false));
@@ -188,8 +217,87 @@ public class WarningPages {
                         reason == null || reason.isBlank() ? null
                                 : FreeText.require("reason", reason.strip(), FreeText.MAX_NOTE)))
                 .chain(request -> service.act(id, identity.getPrincipal().getName(), identity.getRoles(), request))
-                .map(w -> redirect(id, "已" + doneZh(a) + " Done: " + a + " → " + w.state(), null))
+                .map(w -> redirect(id, context.labels().t("已" + doneZh(a) + "，当前状态：" + context.labels().state(
+                        w.state()), "Done: " + a.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "; now "
+                        + context.labels().state(w.state())), null))
                 .onFailure(WarningPages::refused).recoverWithItem(e -> redirect(id, null, e.getMessage()));
+    }
+
+    /**
+     * The warning's orders that match the filter as CSV, for a spreadsheet or the record: every match, not a page.
+     */
+    @GET
+    @Path("/{id}/orders.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Uni<Response> ordersCsv(@PathParam("id") long id, @RestQuery String q, @RestQuery String show,
+                                   @RestQuery String type) {
+        Labels l = context.labels();
+        return queries.view(id).chain(v -> acknowledgements.search(v.activations(), filter(q, show, type), 0,
+                        Integer.MAX_VALUE))
+                .map(page -> {
+                    List<List<String>> rows = new ArrayList<>();
+                    rows.add(List.of(l.t("确认码", "Code"), l.t("对象类型", "Recipient type"), l.t("对象", "Recipient"),
+                            l.t("级别", "Level"), l.t("状态", "Status"), l.t("确认期限", "Due"),
+                            l.t("确认时间", "Acknowledged"), l.t("确认方式", "How"), l.t("确认人", "By"),
+                            l.t("措施落实", "Measures in place"), l.t("落实情况", "Note"), l.t("督办级别", "Escalation"),
+                            l.t("督办涉及", "About order")));
+                    page.orders().forEach(o -> rows.add(List.of(o.code(), l.term(o.recipientType()),
+                            o.recipientName(), l.level(o.level()), l.term(o.status()), minute(o.ackDeadline()),
+                            minute(o.acknowledgedAt()), l.term(o.channel()), nonNull(o.acknowledgedBy()),
+                            minute(o.measuresInPlaceAt()), nonNull(o.measuresNote()),
+                            String.valueOf(o.escalationLevel()), nonNull(o.escalates()))));
+                    return Response.ok(CsvRows.write(rows)).header("Content-Disposition",
+                            "attachment; filename=\"warning-" + id + "-orders.csv\"").build();
+                });
+    }
+
+    /** Staff acknowledge silent orders for their recipients after chasing them up: the ones ticked on the page. */
+    @POST
+    @Path("/{id}/on-behalf")
+    @RolesAllowed({Roles.DUTY_OFFICER, Roles.COMMANDER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> acknowledgeOnBehalf(@PathParam("id") long id, @RestForm String csrf,
+                                             @RestForm List<String> code) {
+        context.requireToken(csrf);
+        Labels l = context.labels();
+        return queries.view(id).chain(v -> acknowledgements.acknowledgeOnBehalf(code == null ? List.of() : code,
+                        identity.getPrincipal().getName(), Acknowledgements.Scope.ANY))
+                .map(n -> n > 0 ? redirect(id, l.t("已代为确认 " + n + " 条指令", "Acknowledged " + n
+                        + " order(s) on behalf"), null)
+                        : redirect(id, null, l.t("没有选中可代为确认的指令", "No order to acknowledge was selected")));
+    }
+
+    private static Acknowledgements.Filter filter(String q, String show, String type) {
+        Acknowledgements.Show s;
+        try {
+            s = show == null || show.isBlank() ? Acknowledgements.Show.ALL
+                    : Acknowledgements.Show.valueOf(show.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_show", "show must be one of "
+                    + List.of(Acknowledgements.Show.values()));
+        }
+        return new Acknowledgements.Filter(FreeText.require("q", q, FreeText.MAX_NOTE), s, type);
+    }
+
+    /** The filter as a query string, for the page links and the CSV link. */
+    private static String query(Acknowledgements.Filter f) {
+        UriBuilder uri = UriBuilder.fromPath("");
+        if (f.text() != null) {
+            uri.queryParam("q", f.text());
+        }
+        uri.queryParam("show", f.show().name());
+        if (f.recipientType() != null) {
+            uri.queryParam("type", f.recipientType());
+        }
+        return uri.build().getRawQuery();
+    }
+
+    private static String minute(String isoWithOffset) {
+        return isoWithOffset == null ? "" : BeijingTime.minute(OffsetDateTime.parse(isoWithOffset));
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private static String doneZh(WarningState.Action a) {

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** AirWarn's own settings; each can be set by the environment variable of the same name (AIRWARN_...). */
 @ConfigMapping(prefix = "airwarn")
@@ -139,6 +140,20 @@ public interface AirWarnConfig {
          * URLs.
          */
         Optional<String> linkBase();
+    }
+
+    /** Who is told by SMS that a warning waits for approval. */
+    ApprovalSms approvalSms();
+
+    interface ApprovalSms {
+        /**
+         * {@code AIRWARN_APPROVAL_SMS_TO}: the on-duty approvers' mobiles (comma-separated, E.164); unset sends none.
+         */
+        Optional<List<String>> to();
+
+        /** {@code AIRWARN_APPROVAL_SMS_LEVELS}: the levels awaiting approval that send the SMS. */
+        @WithDefault("ORANGE,RED")
+        Set<WarningLevel> levels();
     }
 
     /** {@code AIRWARN_ESCALATION_EVERY}: how often unacknowledged orders are checked; "off" stops it. */

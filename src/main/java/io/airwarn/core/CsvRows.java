@@ -3,7 +3,9 @@ package io.airwarn.core;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,6 +26,18 @@ public final class CsvRows {
     }
 
     private CsvRows() {
+    }
+
+    /**
+     * Rows as CSV text for a spreadsheet: quoted where needed, CRLF line ends, with a byte-order mark so that Excel
+     * reads the Chinese as UTF-8.
+     */
+    public static String write(List<List<String>> rows) {
+        try {
+            return "\uFEFF" + CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValueAsString(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @throws InvalidFileException when the bytes are not UTF-8 or not CSV */

@@ -16,8 +16,12 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class IssuedForecasts {
 
-    /** The day's expected AQI, its 80 % interval and the probability of heavy pollution (AQI above 200). */
-    public record NextDay(LocalDate day, double expectedAqi, int lowAqi, int highAqi, double pAbove200) {
+    /**
+     * The day's expected AQI, its 80 % interval and the probability of heavy pollution (AQI above 200), with the
+     * time the run was issued (a page can tell an old run from today's).
+     */
+    public record NextDay(LocalDate day, double expectedAqi, int lowAqi, int highAqi, double pAbove200,
+                          OffsetDateTime issuedAt) {
     }
 
     private final Pool pool;
@@ -29,15 +33,16 @@ public class IssuedForecasts {
     /** Each unit's forecast for the day after its latest run (lead 1). */
     public Uni<Map<String, NextDay>> latest(List<String> cities) {
         return pool.preparedQuery("""
-                SELECT c.code, f.target_day, f.expected_aqi, f.low_aqi, f.high_aqi, f.p_above_200
+                SELECT c.code, f.target_day, f.expected_aqi, f.low_aqi, f.high_aqi, f.p_above_200, f.issued_at
                 FROM unnest($1::text[]) c(code) CROSS JOIN LATERAL (
-                    SELECT d.target_day, d.expected_aqi, d.low_aqi, d.high_aqi, d.p_above_200 FROM forecast_run r
+                    SELECT d.target_day, d.expected_aqi, d.low_aqi, d.high_aqi, d.p_above_200, r.issued_at
+                    FROM forecast_run r
                     JOIN forecast_day d ON d.run_id = r.id AND d.lead = 1
                     WHERE r.city_code = c.code ORDER BY r.issued_at DESC LIMIT 1) f""")
                 .execute(Tuple.of(cities.toArray(String[]::new))).map(rows -> {
                     Map<String, NextDay> byCity = new HashMap<>();
                     rows.forEach(r -> byCity.put(r.getString(0), new NextDay(r.getLocalDate(1), r.getDouble(2),
-                            r.getInteger(3), r.getInteger(4), r.getDouble(5))));
+                            r.getInteger(3), r.getInteger(4), r.getDouble(5), r.getOffsetDateTime(6))));
                     return byCity;
                 });
     }

@@ -184,6 +184,8 @@ public final class MessageTemplates {
         if (instructions.startsWith(drillMarker)) {
             instructions = instructions.substring(drillMarker.length());
         }
+        // The templates end the instructions themselves: no "。。" or ".。".
+        instructions = instructions.strip().replaceAll("[。.；;，,]+$", "");
         Values clean = new Values(v.city(), v.level(), v.recipient(), instructions, v.deadline(), v.ackCode(),
                 v.ackLink(), v.orderCode(), v.exercise());
         String text = fill(template.instance(), lang, clean).render();

@@ -306,19 +306,70 @@ public class Acknowledgements {
                 Tuple.of(scope.unit(), scope.recipientId(), limit));
     }
 
+    /** Which of a warning's orders a duty officer looks at. */
+    public enum Show {
+        ALL,
+        /** Not acknowledged and still applying. */
+        UNACKNOWLEDGED,
+        /** Not acknowledged past the deadline, or already escalated for it (a resend moves the deadline on). */
+        OVERDUE
+    }
+
     /**
-     * Orders of some activations needing acknowledgement (escalation orders included) whose recipient name, id or
-     * code contains {@code text}; optionally only the overdue ones. At most {@code limit}, overdue first.
+     * What to find among a warning's orders: recipient name, id or code containing {@code text} (null: any), of one
+     * recipient type (null: any).
      */
-    public Uni<List<Status>> search(List<Long> activationIds, String text, boolean overdueOnly, int limit) {
-        return list("""
-                o.activation_id = ANY($1) AND o.needs_ack
-                  AND ($2::text IS NULL OR o.recipient_name ILIKE '%' || $2 || '%' OR o.recipient_id ILIKE $2 || '%'
-                       OR o.short_code = upper($2))
-                  AND (NOT $3 OR (o.acknowledged_at IS NULL AND o.status = 'OPEN' AND o.ack_deadline < $5))
-                ORDER BY (o.acknowledged_at IS NULL AND o.status = 'OPEN' AND o.ack_deadline < $5) DESC, o.id
-                LIMIT $4""", Tuple.from(Arrays.asList(activationIds.toArray(Long[]::new), text == null || text.isBlank()
-                ? null : text.trim(), overdueOnly, limit, now())));
+    public record Filter(String text, Show show, String recipientType) {
+        public Filter {
+            text = text == null || text.isBlank() ? null : text.trim();
+            show = show == null ? Show.ALL : show;
+            recipientType = recipientType == null || recipientType.isBlank() ? null : recipientType;
+        }
+    }
+
+    /** A page of orders and how many match in all. */
+    public record Page(List<Status> orders, long total, int offset, int limit) {
+        public boolean hasNext() {
+            return offset + orders.size() < total;
+        }
+
+        public boolean hasPrevious() {
+            return offset > 0;
+        }
+
+        public int nextOffset() {
+            return offset + limit;
+        }
+
+        public int previousOffset() {
+            return Math.max(0, offset - limit);
+        }
+    }
+
+    private static final String MATCHES = """
+            o.activation_id = ANY($1) AND o.needs_ack
+              AND ($2::text IS NULL OR o.recipient_name ILIKE '%' || $2 || '%' OR o.recipient_id ILIKE $2 || '%'
+                   OR o.short_code = upper($2))
+              AND ($3 = 'ALL' OR o.acknowledged_at IS NULL AND o.status = 'OPEN'
+                   AND ($3 = 'UNACKNOWLEDGED' OR o.ack_deadline < $5 OR o.escalation_level > 0))
+              AND ($4::text IS NULL OR o.recipient_type = $4)""";
+
+    /**
+     * Orders of some activations needing acknowledgement (escalation orders included) that match the filter, overdue
+     * first, a page at a time.
+     */
+    public Uni<Page> search(List<Long> activationIds, Filter f, int offset, int limit) {
+        Tuple params = Tuple.from(Arrays.asList(activationIds.toArray(Long[]::new), f.text(), f.show().name(),
+                f.recipientType(), now()));
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) FROM plan_order o WHERE " + MATCHES).execute(params)
+                .map(rows -> rows.iterator().next().getLong(0));
+        Uni<List<Status>> page = list(MATCHES + """
+                 ORDER BY (o.acknowledged_at IS NULL AND o.status = 'OPEN'
+                           AND (o.ack_deadline < $5 OR o.escalation_level > 0)) DESC, o.id
+                LIMIT $6 OFFSET $7""", Tuple.from(Arrays.asList(activationIds.toArray(Long[]::new), f.text(),
+                f.show().name(), f.recipientType(), now(), limit, offset)));
+        return Uni.combine().all().unis(page, total).asTuple()
+                .map(t -> new Page(t.getItem1(), t.getItem2(), offset, limit));
     }
 
     private Uni<Optional<Status>> find(String condition, Tuple params) {

@@ -19,10 +19,11 @@ public class DeliveryReport {
 
     /**
      * One recipient type's messages by status and failures by error code, and its orders that were acknowledged,
-     * are overdue (unacknowledged past their deadline) and were escalated.
+     * are not (and still apply), are overdue (unacknowledged past their deadline or escalated for it: a resend moves
+     * the deadline on) and were escalated.
      */
     public record Summary(Map<String, Long> byStatus, Map<String, Long> failedByErrorCode, long total,
-                         long acknowledged, long overdue, long escalated) {
+                         long acknowledged, long unacknowledged, long overdue, long escalated) {
 
         /** Not yet out: queued, waiting for a retry, being sent or awaiting reconciliation. */
         public long queued() {
@@ -57,20 +58,23 @@ public class DeliveryReport {
     public Uni<Map<String, Summary>> summary(List<Long> activationIds) {
         Uni<Map<String, long[]>> acks = pool.preparedQuery("""
                 SELECT recipient_type, count(*) FILTER (WHERE acknowledged_at IS NOT NULL),
+                       count(*) FILTER (WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN'),
                        count(*) FILTER (WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN'
-                                        AND ack_deadline < $2),
+                                        AND (ack_deadline < $2 OR escalation_level > 0)),
                        count(*) FILTER (WHERE escalation_level > 0)
                 FROM plan_order WHERE activation_id = ANY($1) GROUP BY 1""")
                 .execute(Tuple.of(activationIds.toArray(Long[]::new), OffsetDateTime.now(clock))).map(rows -> {
                     Map<String, long[]> byType = new TreeMap<>();
-                    rows.forEach(r -> byType.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3)}));
+                    rows.forEach(r -> byType.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3),
+                            r.getLong(4)}));
                     return byType;
                 });
         return Uni.combine().all().unis(messages(activationIds), acks).asTuple().map(t -> {
             Map<String, Summary> summary = new TreeMap<>();
             t.getItem1().forEach((type, s) -> {
-                long[] a = t.getItem2().getOrDefault(type, new long[3]);
-                summary.put(type, new Summary(s.byStatus(), s.failedByErrorCode(), s.total(), a[0], a[1], a[2]));
+                long[] a = t.getItem2().getOrDefault(type, new long[4]);
+                summary.put(type, new Summary(s.byStatus(), s.failedByErrorCode(), s.total(), a[0], a[1], a[2],
+                        a[3]));
             });
             return summary;
         });
@@ -101,7 +105,7 @@ public class DeliveryReport {
                     Map<String, Summary> summary = new TreeMap<>();
                     statuses.forEach((type, byStatus) -> summary.put(type, new Summary(byStatus,
                             errors.getOrDefault(type, Map.of()), byStatus.values().stream().mapToLong(Long::longValue)
-                            .sum(), 0, 0, 0)));
+                            .sum(), 0, 0, 0, 0)));
                     return summary;
                 });
     }

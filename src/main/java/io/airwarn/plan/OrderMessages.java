@@ -2,6 +2,7 @@ package io.airwarn.plan;
 
 import io.airwarn.city.City;
 import io.airwarn.core.BeijingTime;
+import io.airwarn.core.Bilingual;
 import io.airwarn.core.SmsSegments;
 import io.airwarn.core.WarningLevel;
 import io.airwarn.message.MessageTemplates.Audience;
@@ -66,10 +67,14 @@ record OrderMessages(Audience audience, String message, String messageEn, String
         return SmsSegments.count(text.replace(OrderText.CODE, "A00000").replace(OrderText.TOKEN, "0".repeat(32)));
     }
 
+    /** The order in the message's language: the Chinese or the English part of the plan's bilingual texts. */
     private static MessageTemplates.Values values(String city, Order o, DateTimeFormatter format, String code,
                                                   String link, String orderCode, boolean exercise) {
         OffsetDateTime deadline = o.deadline();
-        return new MessageTemplates.Values(city, o.level(), o.recipientName(), o.text(),
+        boolean zh = format == ZH;
+        return new MessageTemplates.Values(city, o.level(),
+                zh ? Bilingual.zh(o.recipientName()) : Bilingual.en(o.recipientName()),
+                zh ? Bilingual.zh(o.text()) : Bilingual.en(o.text()),
                 deadline == null ? "" : format.format(BeijingTime.toLocal(deadline)), code, link, orderCode,
                 exercise);
     }

@@ -136,6 +136,9 @@ public final class RulesEngine {
      * Schools: below the outdoor-stop level they reduce outdoor activity; from it they stop it; at the suspension
      * level the listed types suspend classes, from the day the timing rule gives.
      */
+    private static final java.time.format.DateTimeFormatter DAY_ZH =
+            java.time.format.DateTimeFormatter.ofPattern("M月d日", java.util.Locale.CHINA);
+
     static Order schoolOrder(Plan.SchoolRule rule, Plan.School s, WarningLevel level, OffsetDateTime start,
                              OffsetDateTime deadline, String prefix) {
         String text;
@@ -144,8 +147,10 @@ public final class RulesEngine {
             LocalDateTime local = start.atZoneSameInstant(BeijingTime.ZONE).toLocalDateTime();
             boolean sameDay = local.toLocalTime().isBefore(rule.sameDayIfIssuedBefore());
             LocalDate from = sameDay ? local.toLocalDate() : local.toLocalDate().plusDays(1);
-            text = "停课，自" + from + "起 (classes suspended from " + from + ")"
-                    + (sameDay ? "" : "；今日停止户外活动 (today: no outdoor activity)");
+            // Dates, not "today": the order may reach the school the day before the response starts.
+            text = "停课，自" + DAY_ZH.format(from) + "起 (classes suspended from " + from + ")"
+                    + (sameDay ? "" : "；" + DAY_ZH.format(local.toLocalDate()) + "停止户外活动 (no outdoor activity on "
+                    + local.toLocalDate() + ")");
             due = sameDay ? start : BeijingTime.toOffset(from.atStartOfDay());
         } else if (level.atLeast(rule.stopOutdoorFrom())) {
             text = "停止户外课程和活动 (stop outdoor classes and activities)";

@@ -55,7 +55,8 @@ public class PortalPages {
         return Uni.combine().all().unis(acknowledgements.ownOrders(scope(), SHOWN),
                         acknowledgements.silentOrdersEscalatedTo(scope(), SILENT_SHOWN)).asTuple()
                 .map(t -> orders.data("orders", t.getItem1()).data("silent", t.getItem2())
-                        .data("user", context.user()).data("l", context.labels()).data("notice", notice)
+                        .data("user", context.user()).data("l", context.labels()).data("here", context.here())
+                        .data("notice", notice)
                         .data("problem", problem));
     }
 

@@ -17,21 +17,19 @@ import java.util.List;
 @ApplicationScoped
 public class ProvinceSituation {
 
-    private static final double WEST = 121.4;
-    private static final double EAST = 131.4;
-    private static final double NORTH = 46.4;
-    private static final double SOUTH = 40.8;
-
     private final Cities cities;
     private final CityRecords records;
     private final IssuedForecasts forecasts;
     private final WarningQueries warnings;
+    private final ProvinceMap map;
 
-    ProvinceSituation(Cities cities, CityRecords records, IssuedForecasts forecasts, WarningQueries warnings) {
+    ProvinceSituation(Cities cities, CityRecords records, IssuedForecasts forecasts, WarningQueries warnings,
+                      ProvinceMap map) {
         this.cities = cities;
         this.records = records;
         this.forecasts = forecasts;
         this.warnings = warnings;
+        this.map = map;
     }
 
     /** Every unit; exercises are left out unless asked for (the public never sees them). */
@@ -43,11 +41,10 @@ public class ProvinceSituation {
                         t.getItem2().get(c.code()), t.getItem3().get(c.code()), t.getItem4().get(c.code()))).toList());
     }
 
-    private static CitySituation situation(City c, CityRecords.Latest hour, CityRecords.Latest day,
-                                           IssuedForecasts.NextDay forecast, Warning warning) {
-        double x = 100 * (c.longitude() - WEST) / (EAST - WEST);
-        double y = 100 * (NORTH - c.latitude()) / (NORTH - SOUTH);
-        return new CitySituation(c.code(), c.nameZh(), c.nameEn(), round(x), round(y), observed(hour), observed(day),
+    private CitySituation situation(City c, CityRecords.Latest hour, CityRecords.Latest day,
+                                    IssuedForecasts.NextDay forecast, Warning warning) {
+        return new CitySituation(c.code(), c.nameZh(), c.nameEn(), round(map.x(c.longitude())),
+                round(map.y(c.latitude())), map.shape(c), observed(hour), observed(day),
                 forecast == null ? null : new CitySituation.Forecast(forecast.day().toString(),
                         (int) Math.round(forecast.expectedAqi()), forecast.lowAqi(), forecast.highAqi(),
                         forecast.pAbove200(), category((int) Math.round(forecast.expectedAqi()))),

@@ -1,9 +1,12 @@
 package io.airwarn.warning;
 
+import io.airwarn.city.Cities;
+import io.airwarn.city.City;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.BeijingTime;
 import io.airwarn.core.WarningLevel;
 import io.airwarn.forecast.IssuedForecasts;
+import io.airwarn.notify.DeliveryReport;
 import io.airwarn.observation.CityRecords;
 import io.airwarn.plan.ActivationService;
 import io.airwarn.plan.Emissions;
@@ -30,10 +33,15 @@ public class EpisodeReportService {
     private final IssuedForecasts forecasts;
     private final ActivationService activations;
     private final PlanRegistry plans;
+    private final DeliveryReport delivery;
+    private final Cities cities;
     private final Clock clock;
 
     EpisodeReportService(WarningStore store, CityRecords records, IssuedForecasts forecasts,
-                         ActivationService activations, PlanRegistry plans, Clock clock) {
+                         ActivationService activations, PlanRegistry plans, DeliveryReport delivery, Cities cities,
+                         Clock clock) {
+        this.delivery = delivery;
+        this.cities = cities;
         this.store = store;
         this.records = records;
         this.forecasts = forecasts;
@@ -53,29 +61,36 @@ public class EpisodeReportService {
             }
             OffsetDateTime end = w.liftedAt() != null ? w.liftedAt() : OffsetDateTime.now(clock);
             return store.events(id).chain(events -> {
-                List<EpisodeReport.Period> periods = periods(events, end);
+                List<EpisodeReport.Period> periods = periods(w, events, end);
                 List<Long> activationIds = events.stream().map(WarningStore.Event::activationId)
                         .filter(a -> a != null).toList();
                 LocalDate first = w.issuedAt().atZoneSameInstant(BeijingTime.ZONE).toLocalDate();
                 LocalDate last = end.atZoneSameInstant(BeijingTime.ZONE).toLocalDate();
                 return Uni.combine().all().unis(observed(w.city(), first, last),
-                        forecasts.expectedAqiAsOf(w.city(), w.issuedAt()), activations.orderCounts(activationIds))
-                        .asTuple().map(t -> EpisodeReport.of(w, periods, end, t.getItem1(), t.getItem2(), t.getItem3(),
-                                level -> cutPerDay(w.city(), level)));
+                        forecasts.expectedAqiAsOf(w.city(), w.issuedAt()), activations.orderCounts(activationIds),
+                        delivery.summary(activationIds))
+                        .asTuple().map(t -> EpisodeReport.of(w, cities.find(w.city()).map(City::nameZh)
+                                        .orElse(w.city()), periods, t.getItem1(), t.getItem2(), t.getItem3(),
+                                t.getItem4(), level -> cutPerDay(w.city(), level)));
             });
         });
     }
 
-    /** Levels in force, from the approvals in the history. */
-    static List<EpisodeReport.Period> periods(List<WarningStore.Event> events, OffsetDateTime end) {
+    /**
+     * Levels in force, from the approvals in the history: the issue's from the response start (the onset, or the
+     * approval when heavy pollution was already observed), a change's from its approval. A warning lifted before
+     * its response began was never in force.
+     */
+    static List<EpisodeReport.Period> periods(Warning w, List<WarningStore.Event> events, OffsetDateTime end) {
         List<EpisodeReport.Period> periods = new ArrayList<>();
         List<WarningStore.Event> approvals = events.stream().filter(e -> e.action().equals("APPROVE")).toList();
         for (int i = 0; i < approvals.size(); i++) {
             WarningLevel level = WarningLevel.valueOf(approvals.get(i).level());
-            OffsetDateTime from = OffsetDateTime.parse(approvals.get(i).at());
+            OffsetDateTime approved = OffsetDateTime.parse(approvals.get(i).at());
+            OffsetDateTime from = i == 0 && !w.observedHeavy() && w.onset().isAfter(approved) ? w.onset() : approved;
             OffsetDateTime to = i + 1 < approvals.size() ? OffsetDateTime.parse(approvals.get(i + 1).at()) : end;
-            if (level != WarningLevel.NONE && !approvals.get(i).toState().equals("LIFTED")) {
-                periods.add(new EpisodeReport.Period(level, from.toString(), to.toString(),
+            if (level != WarningLevel.NONE && !approvals.get(i).toState().equals("LIFTED") && to.isAfter(from)) {
+                periods.add(new EpisodeReport.Period(level, BeijingTime.withOffset(from), BeijingTime.withOffset(to),
                         Math.round(Duration.between(from, to).toMinutes() / 6.0) / 10.0));
             }
         }

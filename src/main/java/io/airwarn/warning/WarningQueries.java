@@ -5,6 +5,7 @@ import io.airwarn.core.WarningLevel;
 import io.airwarn.notify.DeliveryReport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,15 @@ public class WarningQueries {
     }
 
     /** Newest first; null filters do not restrict. */
+    /** A warning awaiting approval and when it was submitted. */
+    public record Awaiting(Warning warning, OffsetDateTime since) {
+    }
+
+    /** Warnings awaiting approval, longest waiting first. */
+    public Uni<List<Awaiting>> awaitingApproval() {
+        return store.awaitingApproval();
+    }
+
     public Uni<List<Warning>> list(String city, String state, Boolean exercise) {
         return store.list(city, state, exercise);
     }

@@ -33,12 +33,14 @@ public class WarningService {
     private final ActivationService activations;
     private final ApprovalPolicy policy;
     private final AuditLog audit;
+    private final ApprovalSms approvalSms;
     private final ObjectMapper json;
     private final Clock clock;
 
     WarningService(Pool pool, WarningStore store, ActivationService activations, ApprovalPolicy policy,
-                   AuditLog audit, ObjectMapper json, Clock clock) {
+                   AuditLog audit, ApprovalSms approvalSms, ObjectMapper json, Clock clock) {
         this.pool = pool;
+        this.approvalSms = approvalSms;
         this.store = store;
         this.activations = activations;
         this.policy = policy;
@@ -84,7 +86,7 @@ public class WarningService {
                         List.of());
             }
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-            return apply(c, w, WarningLifecycle.decide(w, request, actor, roles, policy, now), actor, request);
+            return apply(c, w, WarningLifecycle.decide(w, request, actor, roles, policy, now), actor, request, now);
         }));
     }
 
@@ -99,15 +101,17 @@ public class WarningService {
     }
 
     private Uni<Warning> apply(SqlConnection c, Warning w, WarningLifecycle.Outcome outcome, String actor,
-                               WarningLifecycle.ActionRequest r) {
+                               WarningLifecycle.ActionRequest r, OffsetDateTime now) {
         Warning result = outcome.after();
         Uni<Long> activated = outcome.activation() == null ? Uni.createFrom().nullItem()
                 : activations.activate(c, w.city(), outcome.activation(), new ActivationService.Initiator(actor, w.id()))
                 .map(ActivationService.Outcome::activationId);
+        WarningLevel eventLevel = r.action() == WarningState.Action.REQUEST_CHANGE ? result.pendingLevel()
+                : result.level();
         return activated.chain(activationId -> store.update(c, result)
-                .chain(() -> store.event(c, w.id(), actor, r.action().name(), w.state(), result.state(),
-                        r.action() == WarningState.Action.REQUEST_CHANGE ? result.pendingLevel() : result.level(),
+                .chain(() -> store.event(c, w.id(), actor, r.action().name(), w.state(), result.state(), eventLevel,
                         r.reason(), activationId))
+                .chain(() -> approvalSms.ifAwaiting(c, result, eventLevel, actor, now))
                 .chain(() -> audit.append(c, new AuditLog.Entry(actor, "warning." + r.action().name().toLowerCase(),
                         "warning", Long.toString(w.id()), toJson(w), toJson(result), r.reason())))
                 .map(ignored -> result));

@@ -98,6 +98,18 @@ class WarningStore {
                 });
     }
 
+    /** Warnings awaiting approval and since when (their last submission), longest waiting first. */
+    Uni<List<WarningQueries.Awaiting>> awaitingApproval() {
+        return pool.query("SELECT " + COLUMNS + ", (SELECT max(e.at) FROM warning_event e WHERE e.warning_id = "
+                        + "warning.id AND e.action IN ('SUBMIT', 'REQUEST_CHANGE')) AS since FROM warning "
+                        + "WHERE state IN ('SUBMITTED', 'CHANGE_SUBMITTED') ORDER BY since NULLS FIRST, id")
+                .execute().map(rows -> {
+                    List<WarningQueries.Awaiting> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new WarningQueries.Awaiting(warning(r), r.getOffsetDateTime(17))));
+                    return list;
+                });
+    }
+
     Uni<List<Event>> events(long warningId) {
         return pool.preparedQuery("SELECT id, at, actor, action, from_state, to_state, level, note, activation_id "
                 + "FROM warning_event WHERE warning_id = $1 ORDER BY id").execute(Tuple.of(warningId)).map(rows -> {

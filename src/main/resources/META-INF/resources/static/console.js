@@ -9,6 +9,14 @@
     { gt: 0, lte: 50, color: '#00E400' }, { gt: 50, lte: 100, color: '#FFFF00' }, { gt: 100, lte: 150, color: '#FF7E00' },
     { gt: 150, lte: 200, color: '#FF0000' }, { gt: 200, lte: 300, color: '#99004C' }, { gt: 300, color: '#7E0023' }];
 
+  // An ISO-8601 time with its offset (2016-01-09T03:00+08:00, or any other offset) as people write Beijing time:
+  // 2016-01-09 03:00. Text that is not a time is shown as it is, never as "undefined".
+  function beijing(iso) {
+    const t = Date.parse(iso || '');
+    if (isNaN(t)) { return iso || ''; }
+    return new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+  }
+
   async function json(url) {
     const r = await fetch(url, { headers: { Accept: 'application/json' } });
     return r.ok ? r.json() : null;
@@ -17,16 +25,19 @@
   function line(id, title, rows, x, y) {
     const chart = echarts.init(document.getElementById(id));
     chart.setOption({
-      title: { text: title, textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, grid: { left: 45, right: 20 },
-      xAxis: { type: 'category', data: rows.map(x) }, yAxis: { type: 'value', name: 'AQI' },
+      title: { text: title, textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' },
+      grid: { left: 10, right: 20, containLabel: true },
+      // Axis labels put the hour under the day (2016-01-09 / 03:00) so they fit; the tooltip shows the full time.
+      xAxis: { type: 'category', data: rows.map(x), axisLabel: { formatter: v => String(v).replace(' ', '\n') } },
+      yAxis: { type: 'value', name: 'AQI' },
       visualMap: { show: false, pieces: bands, dimension: 1 },
-      series: [{ type: 'line', showSymbol: false, data: rows.map(y) }]
+      series: [{ name: 'AQI', type: 'line', showSymbol: false, data: rows.map(y) }]
     });
   }
 
   json(`/api/cities/${city}/aqi/hourly?from=${from}&to=${to}`).then(rows => {
-    // Hourly rows carry their Beijing time as ISO text: shown as people write it, 2016-01-09 03:00.
-    if (rows) { line('chart-hourly', '小时AQI Hourly AQI', rows.filter(r => r.aqi !== null), r => (r.time || '').slice(0, 16).replace('T', ' '), r => r.aqi); }
+    // Hourly rows carry their time as ISO text with the offset: labels and tooltips read 2016-01-09 03:00.
+    if (rows) { line('chart-hourly', '小时AQI Hourly AQI', rows.filter(r => r.aqi !== null), r => beijing(r.time), r => r.aqi); }
   });
   json(`/api/cities/${city}/aqi/daily?from=${from}&to=${to}`).then(rows => {
     if (rows) { line('chart-daily', '日AQI Daily AQI', rows.filter(r => r.aqi !== null), r => r.date, r => r.aqi); }
@@ -36,7 +47,7 @@
     const chart = echarts.init(document.getElementById('chart-forecast'));
     const days = f.days.map(d => d.date);
     chart.setOption({
-      title: { text: `${f.issuedAt} · ${f.model.label}`, textStyle: { fontSize: 12 } }, tooltip: { trigger: 'axis' },
+      title: { text: `${beijing(f.issuedAt)} · ${f.model.label}`, textStyle: { fontSize: 12 } }, tooltip: { trigger: 'axis' },
       legend: { top: 20, data: ['AQI', 'P(AQI>200)'] }, grid: { left: 45, right: 45, top: 55 },
       xAxis: { type: 'category', data: days },
       yAxis: [{ type: 'value', name: 'AQI' }, { type: 'value', name: 'P', min: 0, max: 1 }],

@@ -4,12 +4,16 @@
   if (!box || typeof echarts === 'undefined') { return; }
   fetch('/api/public/rankings?period=' + encodeURIComponent(box.dataset.period)).then(r => r.json()).then(ranking => {
     const rows = ranking.rows.filter(r => r.compositeIndex !== null);
-    echarts.init(box).setOption({
-      tooltip: { trigger: 'axis' }, grid: { left: 110, right: 20 },
-      xAxis: { type: 'value', name: '综合指数 composite' },
-      yAxis: { type: 'category', inverse: true, data: rows.map(r => r.nameZh) },
+    const chart = echarts.init(box);
+    chart.setOption({
+      // containLabel: the grid makes room for the longest unit name (延边朝鲜族自治州) instead of cutting it.
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 24, top: 10, bottom: 30, containLabel: true },
+      xAxis: { type: 'value', name: '综合指数 composite', nameLocation: 'middle', nameGap: 26 },
+      yAxis: { type: 'category', inverse: true, data: rows.map(r => r.nameZh), axisLabel: { interval: 0 } },
       series: [{ type: 'bar', data: rows.map(r => r.compositeIndex), itemStyle: { color: '#0b5cad' } }]
     });
+    window.addEventListener('resize', () => chart.resize());
   });
 })();
 

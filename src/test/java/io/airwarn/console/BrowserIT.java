@@ -109,6 +109,20 @@ class BrowserIT {
         return browser.findElement(By.id("warning-state")).getAttribute("data-state");
     }
 
+    /** At a 390 px phone viewport the page is no wider than the screen: wide tables scroll in their own box. */
+    private static void assertFitsAPhone(String path) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            open(path);
+            long width = ((Number) chrome.executeScript("return document.documentElement.scrollWidth")).longValue();
+            assertTrue(width <= 390, path + " is " + width + " px wide on a 390 px phone");
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     private static void setValue(WebElement input, String value) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", input,
                 value);
@@ -190,6 +204,7 @@ class BrowserIT {
         open("/console/warnings/" + warning);
         assertTrue(browser.findElement(By.id("delivery-ENTERPRISE")).isDisplayed());
         screenshot("console-response");
+        assertFitsAPhone("/console/warnings/" + warning);
         signOut();
 
         signIn("enterprise");
@@ -215,6 +230,7 @@ class BrowserIT {
             return !d.findElements(By.id("unit-220100")).isEmpty();
         });
         screenshot("public-page");
+        assertFitsAPhone("/");
         open("/cap/alerts.atom");
         assertTrue(browser.getPageSource().contains("/cap/airwarn-" + warning + "-"), "the CAP feed lists it");
 

@@ -199,7 +199,13 @@ class ConsoleTest {
                 .body(containsString("APPROVE: ORANGE needs one of the roles [commander]"));
         given().cookies(signIn("commander")).when().get(page).then().statusCode(200)
                 .body(containsString("id=\"action-approve\"")).body(containsString("id=\"action-reject\""))
-                .body(containsString("id=\"exercise-banner\""));
+                .body(containsString("id=\"exercise-banner\"")).body(containsString("id=\"awaiting-approval\""));
+        // The on-duty approver is told by SMS (AIRWARN_APPROVAL_SMS_TO) that an orange warning waits.
+        String sms = pool.preparedQuery("SELECT string_agg(phone || ' ' || body, '|') FROM outbox WHERE "
+                + "idempotency_key LIKE $1").execute(io.vertx.mutiny.sqlclient.Tuple.of("approval-" + id + "-%"))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getString(0);
+        assertTrue(sms != null && sms.startsWith("+8613800000099 【演练 EXERCISE】【AirWarn】通化市橙色预警待您审批（duty 提交于 ")
+                && !sms.contains("|"), "one SMS to the approver: " + sms);
 
         int real = given().auth().preemptive().basic("duty", "duty-demo").contentType("application/json")
                 .body("{\"city\": \"220400\", \"level\": \"YELLOW\", \"onset\": \"" + onset + "\", "
@@ -207,5 +213,44 @@ class ConsoleTest {
                 .when().post("/api/warnings").then().statusCode(200).extract().path("id");
         given().cookies(signIn("duty")).when().get("/console/warnings/" + real).then().statusCode(200)
                 .body(not(containsString("id=\"exercise-banner\"")));
+    }
+
+    @Test
+    void dutyOfficersPageFilterExportAndAcknowledgeOnBehalfTheOrders() {
+        int id = io.airwarn.warning.IssuedWarnings.issue("222400", "ORANGE", "commander", 30);
+        Map<String, String> duty = signIn("duty");
+        String page = "/console/warnings/" + id;
+        String all = given().cookies(duty).when().get(page).then().statusCode(200)
+                .body(containsString("id=\"unacknowledged-ENTERPRISE\"")).body(containsString("id=\"orders-next\""))
+                .extract().asString();
+        Matcher total = Pattern.compile("id=\"orders-range\">共 (\\d+) 条").matcher(all);
+        assertTrue(total.find(), "the page says how many orders there are");
+        int orders = Integer.parseInt(total.group(1));
+        assertTrue(orders > WarningPages.ORDERS_SHOWN, "more than a page: " + orders);
+        given().cookies(duty).queryParam("offset", WarningPages.ORDERS_SHOWN).when().get(page).then().statusCode(200)
+                .body(containsString("显示第 " + (WarningPages.ORDERS_SHOWN + 1) + "–" + orders + " 条"))
+                .body(containsString("id=\"orders-previous\""));
+
+        String csv = given().cookies(duty).queryParam("show", "UNACKNOWLEDGED").queryParam("type", "SCHOOL").when()
+                .get(page + "/orders.csv").then().statusCode(200).contentType(containsString("text/csv"))
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertTrue(lines[0].startsWith("\uFEFF确认码,对象类型,对象"), lines[0]);
+        assertTrue(lines.length > 2 && java.util.Arrays.stream(lines).skip(1).allMatch(l -> l.contains(",学校,")),
+                "only the schools, by name of their type: " + lines[1]);
+        String school = lines[1].substring(0, lines[1].indexOf(','));
+
+        given().cookies(signIn("viewer")).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", "any").formParam("code", school).when()
+                .post(page + "/on-behalf").then().statusCode(403);
+        given().cookies(duty).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", formToken(duty)).formParam("code", school).when().post(page + "/on-behalf")
+                .then().statusCode(303).header("Location", containsString("notice="));
+        given().cookies(duty).queryParam("q", school).when().get(page).then().statusCode(200)
+                .body(containsString("代为确认，duty"));
+        String after = given().cookies(duty).queryParam("show", "UNACKNOWLEDGED").queryParam("type", "SCHOOL").when()
+                .get(page + "/orders.csv").then().statusCode(200).extract().asString();
+        assertEquals(lines.length - 1, after.split("\r\n").length, "one school fewer to chase");
+        given().cookies(duty).queryParam("show", "SOMETIMES").when().get(page).then().statusCode(400);
     }
 }

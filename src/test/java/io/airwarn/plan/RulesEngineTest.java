@@ -112,22 +112,24 @@ class RulesEngineTest {
 
     @Test
     void schoolTimingRuleAroundTwentyTwoHundred() {
-        // Issued before 22:00: classes are suspended the next day; today outdoor activity stops.
+        // Issued before 22:00: classes are suspended the next day; that day outdoor activity stops. Dates, not
+        // "today": the SMS may arrive the day before.
         Order before = primarySchoolAtRed("2026-12-01T21:59+08:00");
-        assertTrue(before.text().contains("2026-12-02") && before.text().contains("今日停止户外活动"), before.text());
+        assertTrue(before.text().contains("自12月2日起") && before.text().contains("12月1日停止户外活动")
+                && !before.text().contains("今日"), before.text());
         // Issued between 22:00 and 06:00: classes are suspended "that day", the coming school day.
         Order after = primarySchoolAtRed("2026-12-01T22:00+08:00");
-        assertTrue(after.text().contains("自2026-12-02起"), after.text());
+        assertTrue(after.text().contains("自12月2日起"), after.text());
         assertEquals(OffsetDateTime.parse("2026-12-02T00:00+08:00"), after.deadline());
     }
 
     @Test
     void schoolTimingRuleAroundSixHundred() {
         Order night = primarySchoolAtRed("2026-12-02T05:59+08:00");
-        assertTrue(night.text().contains("自2026-12-02起") && !night.text().contains("今日"), night.text());
+        assertTrue(night.text().contains("自12月2日起") && !night.text().contains("停止户外活动"), night.text());
         // From 06:00 classes go on that day with outdoor activity stopped; the suspension starts the next day.
         Order morning = primarySchoolAtRed("2026-12-02T06:00+08:00");
-        assertTrue(morning.text().contains("自2026-12-03起") && morning.text().contains("今日停止户外活动"),
+        assertTrue(morning.text().contains("自12月3日起") && morning.text().contains("12月2日停止户外活动"),
                 morning.text());
     }
 

@@ -121,16 +121,21 @@ class WarningLifecycleTest {
         act("duty", id, "{\"action\": \"REQUEST_CHANGE\", \"level\": \"NONE\", \"reason\": \"air cleared\"}")
                 .statusCode(200);
         act("approver", id, "{\"action\": \"APPROVE\"}").statusCode(200);
+        // Lifted before its onset: the orders went out, but the response was never in force and cut nothing.
         as("viewer").when().get("/api/warnings/" + id + "/report").then().statusCode(200)
                 .body("complete", equalTo(true)).body("exercise", equalTo(true))
-                .body("levels[0].level", equalTo("ORANGE"))
+                .body("levels", org.hamcrest.Matchers.empty()).body("durationHours", equalTo(0.0f))
+                .body("estimatedCutTonnes.SO2", equalTo(0.0f))
+                .body("issuedAt", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00"))
                 .body("leadTimeHours", org.hamcrest.Matchers.greaterThanOrEqualTo(29.0f))
                 .body("orders.ENTERPRISE.ORDER", org.hamcrest.Matchers.greaterThan(0))
-                .body("narrative", containsString("EXERCISE"));
+                .body("delivery.ENTERPRISE.total", org.hamcrest.Matchers.greaterThan(0))
+                .body("narrative", containsString("【演练】辽源市重污染天气预警")).body("narrative", containsString("响应开始前解除"));
         String page = as("viewer").when().get("/api/warnings/" + id + "/report.html").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("script-src 'self';")).extract().asString();
-        assertTrue(page.contains("Episode report") && page.contains("【演练 EXERCISE】"), page);
+        assertTrue(page.contains("Episode report") && page.contains("【演练 EXERCISE】") && page.contains("企业")
+                && page.contains("id=\"never-in-force\"") && !page.contains("{ORDER="), page);
     }
 
     @Test
