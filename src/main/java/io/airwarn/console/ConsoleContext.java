@@ -11,9 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -119,10 +117,18 @@ public class ConsoleContext {
      * comes back to.
      */
     public String here() {
-        UriBuilder b = uri.getRequestUriBuilder().replaceQueryParam("notice").replaceQueryParam("problem");
-        URI u = b.build();
-        String back = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-        return URLEncoder.encode(back, StandardCharsets.UTF_8);
+        StringBuilder query = new StringBuilder();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!name.equals("notice") && !name.equals("problem")) {
+                values.forEach(v -> query.append(query.isEmpty() ? "?" : "&").append(encode(name)).append('=')
+                        .append(encode(v)));
+            }
+        });
+        return encode(uri.getRequestUri().getRawPath() + query);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private String waited(Labels l, OffsetDateTime since) {

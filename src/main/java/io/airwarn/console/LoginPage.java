@@ -43,7 +43,7 @@ public class LoginPage {
     public Response language(@RestQuery String to, @RestQuery String back) {
         String lang = "en".equals(to) ? "en" : "zh-CN";
         // Only back into AirWarn's own pages: never an open redirect.
-        String target = back != null && back.matches("/(console|portal)[A-Za-z0-9/_?=&%.-]*") ? back : "/console";
+        String target = back != null && back.matches("/(console|portal)[A-Za-z0-9/_?=&%.+-]*") ? back : "/console";
         return Response.seeOther(URI.create(target)).cookie(new NewCookie.Builder(Labels.COOKIE).value(lang)
                 .path("/").maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build()).build();
     }

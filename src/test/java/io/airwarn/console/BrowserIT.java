@@ -11,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,17 +106,30 @@ class BrowserIT {
         return browser.findElement(By.id("warning-state")).getAttribute("data-state");
     }
 
-    /** At a 390 px phone viewport the page is no wider than the screen: wide tables scroll in their own box. */
-    private static void assertFitsAPhone(String path) {
-        ChromeDriver chrome = (ChromeDriver) browser;
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-                "deviceScaleFactor", 1, "mobile", true));
+    /** Makes the browser a 390 px wide phone until {@link #desktop()}. */
+    private static void phone() {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390,
+                "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    private static void desktop() {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /**
+     * On a 390 px phone the page is no wider than the screen (wide tables scroll in their own box); the screenshot
+     * shows it.
+     */
+    private static void assertFitsAPhone(String path, String screenshot) throws Exception {
+        phone();
         try {
             open(path);
-            long width = ((Number) chrome.executeScript("return document.documentElement.scrollWidth")).longValue();
+            long width = ((Number) ((ChromeDriver) browser).executeScript(
+                    "return document.documentElement.scrollWidth")).longValue();
             assertTrue(width <= 390, path + " is " + width + " px wide on a 390 px phone");
+            screenshot(screenshot);
         } finally {
-            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            desktop();
         }
     }
 
@@ -171,18 +181,20 @@ class BrowserIT {
         assertTrue(text(By.id("verification")).contains("CSI"), text(By.id("verification")));
         screenshot("console-city");
 
+        // The language switch comes back to the page it was used on.
         browser.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Changchun"));
+        assertTrue(browser.getCurrentUrl().endsWith("/console/cities/220100"), browser.getCurrentUrl());
+        open("/console");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Province at a glance"));
         screenshot("console-overview-en");
         browser.findElement(By.id("language")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "全省概况"));
 
+        // The console alone, as a new duty officer would: the form's own start (lead time allowing) and a RED.
         open("/console/warnings/new");
-        ZonedDateTime onset = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(30).truncatedTo(ChronoUnit.HOURS);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("draft-city"))).selectByValue("220100");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("draft-level"))).selectByValue("ORANGE");
-        setValue(browser.findElement(By.id("draft-onset")), onset.toLocalDateTime().toString());
-        setValue(browser.findElement(By.id("draft-end")), onset.plusDays(3).toLocalDateTime().toString());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("draft-level"))).selectByValue("RED");
         browser.findElement(By.id("draft-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
         int warning = Integer.parseInt(browser.getCurrentUrl().replaceAll(".*/console/warnings/(\\d+).*", "$1"));
@@ -204,7 +216,7 @@ class BrowserIT {
         open("/console/warnings/" + warning);
         assertTrue(browser.findElement(By.id("delivery-ENTERPRISE")).isDisplayed());
         screenshot("console-response");
-        assertFitsAPhone("/console/warnings/" + warning);
+        assertFitsAPhone("/console/warnings/" + warning, "console-response-390");
         signOut();
 
         signIn("enterprise");
@@ -222,7 +234,7 @@ class BrowserIT {
         signIn("duty");
         open("/console/warnings/" + warning + "?q=" + code);
         String row = text(By.id("order-" + code));
-        assertTrue(row.contains("WEB") && row.contains("焦炉已停"), "the duty officer sees it at once: " + row);
+        assertTrue(row.contains("网页") && row.contains("焦炉已停"), "the duty officer sees it at once: " + row);
 
         open("/");
         wait.until(d -> {
@@ -230,18 +242,25 @@ class BrowserIT {
             return !d.findElements(By.id("unit-220100")).isEmpty();
         });
         screenshot("public-page");
-        assertFitsAPhone("/");
+        assertFitsAPhone("/", "public-page-390");
         open("/cap/alerts.atom");
         assertTrue(browser.getPageSource().contains("/cap/airwarn-" + warning + "-"), "the CAP feed lists it");
 
-        open("/console/warnings/" + warning);
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("change-level"))).selectByValue("NONE");
-        browser.findElement(By.id("change-reason")).sendKeys("空气质量好转 air cleared");
-        browser.findElement(By.id("action-change")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("warning-state"), "data-state", "CHANGE_SUBMITTED"));
-        signOut();
-        act(warning, "approver", By.id("action-approve"));
-        assertEquals("LIFTED", state());
+        // And back, on a phone: the duty officer asks to lift, the approver approves.
+        phone();
+        try {
+            open("/console/warnings/" + warning);
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("change-level"))).selectByValue("NONE");
+            browser.findElement(By.id("change-reason")).sendKeys("空气质量好转 air cleared");
+            browser.findElement(By.id("action-change")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("warning-state"), "data-state", "CHANGE_SUBMITTED"));
+            signOut();
+            act(warning, "approver", By.id("action-approve"));
+            assertEquals("LIFTED", state());
+            screenshot("console-lifted-390");
+        } finally {
+            desktop();
+        }
         open("/");
         // The public page may serve its warnings for up to AIRWARN_PUBLIC_CACHE (5 s) after a change.
         wait.until(d -> {

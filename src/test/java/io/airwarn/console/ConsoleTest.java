@@ -143,6 +143,9 @@ class ConsoleTest {
         given().cookies(duty).cookie("airwarn-lang", toEnglish.getCookie("airwarn-lang")).when()
                 .get("/console").then().statusCode(200).body(containsString("Province at a glance"))
                 .body(not(containsString("全省概况"))).body(containsString("lang=\"en\""));
+        // The switch comes back to the page it is on, with its query but not its one-off notice.
+        given().cookies(duty).queryParam("state", "AWAITING").queryParam("notice", "x").when().get("/console/warnings")
+                .then().statusCode(200).body(containsString("back=%2Fconsole%2Fwarnings%3Fstate%3DAWAITING\""));
         given().redirects().follow(false).queryParam("to", "en").queryParam("back", "https://elsewhere.example/")
                 .when().get("/language").then().statusCode(303).header("Location", endsWith("/console"));
     }
