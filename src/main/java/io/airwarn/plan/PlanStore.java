@@ -180,14 +180,23 @@ class PlanStore {
             }
             if (isPublic(o)) {
                 for (Subscriber s : subscribed) {
-                    messages.add(new Outbox.Message("order-" + id + "-subscriber-" + s.id(), id, o.getString("unit"),
-                            "PUBLIC", "subscriber-" + s.id(), s.phone(),
-                            s.english() ? o.getString("message_en") : o.getString("message"), priority,
-                            o.getBoolean("exercise"), validity));
+                    messages.add(toSubscriber(o, s, validity));
                 }
             }
         }
         return messages;
+    }
+
+    /**
+     * A public order's message to one subscriber, in the subscriber's language. The key is the same whenever it is
+     * made, so a subscriber gets each public message once.
+     */
+    static Outbox.Message toSubscriber(Row publicOrder, Subscriber s, Duration validity) {
+        long id = publicOrder.getLong("id");
+        return new Outbox.Message("order-" + id + "-subscriber-" + s.id(), id, publicOrder.getString("unit"), "PUBLIC",
+                "subscriber-" + s.id(), s.phone(), s.english() ? publicOrder.getString("message_en")
+                : publicOrder.getString("message"), MessagePriority.of(WarningLevel.valueOf(publicOrder.getString(
+                        "level")), Order.RecipientType.PUBLIC), publicOrder.getBoolean("exercise"), validity);
     }
 
     private static boolean isPublic(Row order) {

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,12 +46,15 @@ public class SubscriptionService {
 
     private final Pool pool;
     private final Outbox outbox;
+    private final Event<SubscriberConfirmed> confirmed;
     private final Cities cities;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Set<Integer> countries;
 
-    SubscriptionService(Pool pool, Outbox outbox, Cities cities, Clock clock, AirWarnConfig config) {
+    SubscriptionService(Pool pool, Outbox outbox, Cities cities, Clock clock, AirWarnConfig config,
+                        Event<SubscriberConfirmed> confirmed) {
+        this.confirmed = confirmed;
         this.pool = pool;
         this.cities = cities;
         this.outbox = outbox;
@@ -97,7 +101,11 @@ public class SubscriptionService {
     }
 
     public Uni<Result> confirm(String phone, String unit, String code, String client) {
-        return checkCode(phone, unit, code, "SUBSCRIBE", "ACTIVE", "confirmed_at", client);
+        return checkCode(phone, unit, code, "SUBSCRIBE", "ACTIVE", "confirmed_at", client)
+                .call(result -> !"ACTIVE".equals(result.status()) ? Uni.createFrom().voidItem()
+                        : pool.preparedQuery("SELECT id, language FROM subscription WHERE phone = $1 AND unit = $2")
+                        .execute(Tuple.of(phone, unit)).invoke(rows -> rows.forEach(r -> confirmed.fireAsync(
+                                new SubscriberConfirmed(r.getLong(0), phone, unit, "en".equals(r.getString(1)))))));
     }
 
     /** Starts a web opt-out: a code is sent to the number, so nobody can stop a stranger's warnings. */

@@ -70,7 +70,8 @@ class SubscriptionTest {
         post("/api/subscriptions", "{\"phone\": \"" + phone + "\", \"unit\": \"" + UNIT + "\", \"language\": \"en\"}")
                 .statusCode(202).body("status", equalTo("PENDING"));
         dispatcher.dispatchAll();
-        String body = sandbox.received().stream().filter(m -> m.to().equals(phone)).findFirst().orElseThrow().body();
+        String body = sandbox.received().stream().filter(m -> m.to().equals(phone)).reduce((first, last) -> last)
+                .orElseThrow().body();
         assertTrue(body.contains("warnings for " + UNIT_NAME + "."), "the unit by its name: " + body);
         Matcher m = CODE.matcher(body);
         assertTrue(m.find(), body);
@@ -82,20 +83,36 @@ class SubscriptionTest {
                 + code + "\"}").statusCode(200).body("status", equalTo("ACTIVE"));
     }
 
-    private long publicRowsFor(String phone) {
-        return pool.preparedQuery("SELECT count(*) FROM outbox WHERE phone = $1 AND recipient_type = 'PUBLIC'")
-                .execute(Tuple.of(phone)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
-    }
-
     @Test
-    void onlyConfirmedNumbersReceiveWarnings() {
+    void onlyConfirmedNumbersReceiveWarnings() throws InterruptedException {
         String confirmed = "+8613811110001";
         String pending = "+8613811110002";
         confirm(confirmed, subscribe(confirmed));
         subscribe(pending);
-        IssuedWarnings.issue(UNIT, "YELLOW", "approver", 30);
-        assertEquals(1, publicRowsFor(confirmed));
-        assertEquals(0, publicRowsFor(pending), "unconfirmed numbers never receive warnings");
+        long publicOrder = publicOrderOf(IssuedWarnings.issue(UNIT, "YELLOW", "approver", 30));
+        assertEquals(1, messagesOf(publicOrder, confirmed));
+        assertEquals(0, messagesOf(publicOrder, pending), "unconfirmed numbers never receive warnings");
+        // Confirming while the warning is in force brings it at once, in the subscriber's language; the number
+        // subscribed before still has it once.
+        confirm(pending, subscribe(pending));
+        io.airwarn.platform.Eventually.await("the new subscriber gets the warning in force", Duration.ofSeconds(10),
+                () -> messagesOf(publicOrder, pending) == 1);
+        assertEquals(1, messagesOf(publicOrder, confirmed));
+        assertTrue(pool.preparedQuery("SELECT body FROM outbox WHERE phone = $1 AND order_id = $2")
+                .execute(Tuple.of(pending, publicOrder)).await().atMost(Duration.ofSeconds(10)).iterator().next()
+                .getString(0).contains("heavy-pollution warning"), "in English, as subscribed");
+    }
+
+    /** A warning's public order: a subscriber may also have the message of a warning in force from another test. */
+    private long publicOrderOf(int warning) {
+        return pool.preparedQuery("SELECT o.id FROM plan_order o JOIN warning_event e ON "
+                + "e.activation_id = o.activation_id WHERE e.warning_id = $1 AND o.recipient_type = 'PUBLIC'")
+                .execute(Tuple.of(warning)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    private long messagesOf(long order, String phone) {
+        return pool.preparedQuery("SELECT count(*) FROM outbox WHERE phone = $1 AND order_id = $2")
+                .execute(Tuple.of(phone, order)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 
     /** Every client starts with a clean count: the limits are per client network, and the whole suite is one. */
@@ -200,14 +217,14 @@ class SubscriptionTest {
                 + "\", \"code\": \"" + m.group(1) + "\"}").statusCode(200).body("status", equalTo("OPTED_OUT"));
 
         sandbox.unsubscribe(byTwilio);
-        IssuedWarnings.issue(UNIT, "YELLOW", "approver", 30);
+        long publicOrder = publicOrderOf(IssuedWarnings.issue(UNIT, "YELLOW", "approver", 30));
         dispatcher.dispatchAll();
-        assertEquals(0, publicRowsFor(byReply));
-        assertEquals(0, publicRowsFor(byWeb));
-        assertEquals(1, publicRowsFor(byTwilio), "21610 is only known once a send fails");
+        assertEquals(0, messagesOf(publicOrder, byReply));
+        assertEquals(0, messagesOf(publicOrder, byWeb));
+        assertEquals(1, messagesOf(publicOrder, byTwilio), "21610 is only known once a send fails");
         assertEquals(1, sql("SELECT 1 FROM subscription WHERE phone = $1 AND status = 'OPTED_OUT'", byTwilio));
-        assertEquals(1, sql("SELECT 1 FROM outbox WHERE phone = $1 AND status = 'FAILED' AND error_code = 21610",
-                byTwilio));
+        assertEquals(1, sql("SELECT 1 FROM outbox WHERE phone = $1 AND order_id = $2 AND status = 'FAILED' "
+                + "AND error_code = 21610", byTwilio, publicOrder));
     }
 
     private static String sign(String token, String url, Map<String, String> params) {
