@@ -10,8 +10,28 @@ import java.util.Locale;
 public record Progress(Target target, int year, Double value, Double previousValue, Status status,
                        String arithmetic, PeriodStatistics.Value statistic) {
 
-    public enum Status { ON_TRACK, BEHIND, MET, NOT_MET, DECLINING, NOT_DECLINING, BASELINE_MISSING,
-        INSUFFICIENT_DATA }
+    public enum Status {
+        ON_TRACK("进度达标", "on track"), BEHIND("进度滞后", "behind"), MET("已达标", "met"), NOT_MET("未达标", "not met"),
+        DECLINING("同比下降", "declining"), NOT_DECLINING("未同比下降", "not declining"),
+        BASELINE_MISSING("缺少基准", "baseline missing"), INSUFFICIENT_DATA("有效数据不足", "insufficient data");
+
+        private final String zh;
+        private final String en;
+
+        Status(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+        }
+
+        /** The status as the public page writes it. */
+        public String zh() {
+            return zh;
+        }
+
+        public String en() {
+            return en;
+        }
+    }
 
     /**
      * @param now       the year's statistic (null without valid data)

@@ -8,7 +8,26 @@ package io.airwarn.accountability;
 public record Target(String unit, Statistic pollutant, Kind kind, Integer baselineYear, Double baselineValue,
                      Integer targetYear, Double reductionPercent) {
 
-    public enum Kind { REDUCTION, YEAR_ON_YEAR_DECLINE, GRADE_II }
+    public enum Kind {
+        REDUCTION("比基准年下降", "reduction"), YEAR_ON_YEAR_DECLINE("同比下降", "year-on-year decline"),
+        GRADE_II("达到二级标准", "Grade II");
+
+        private final String zh;
+        private final String en;
+
+        Kind(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+        }
+
+        public String zh() {
+            return zh;
+        }
+
+        public String en() {
+            return en;
+        }
+    }
 
     public static final String PROVINCE = "province";
 

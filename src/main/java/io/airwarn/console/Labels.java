@@ -2,6 +2,7 @@ package io.airwarn.console;
 
 import io.airwarn.core.Terms;
 import io.airwarn.core.WarningLevel;
+import io.airwarn.warning.WarningLifecycle;
 import io.airwarn.warning.WarningState;
 import io.quarkus.qute.TemplateData;
 
@@ -49,5 +50,32 @@ public record Labels(boolean english) {
     /** An order's recipient type, kind, status or acknowledgement channel in the language in use ({@link Terms}). */
     public String term(Object code) {
         return code == null ? "" : t(Terms.zh(code.toString()), Terms.en(code.toString()));
+    }
+
+    /** A warning action by name: 批准 / approve. */
+    public String action(Object action) {
+        if (action == null) {
+            return "";
+        }
+        return switch (WarningState.Action.valueOf(action.toString())) {
+            case CONSULT -> t("会商", "consult");
+            case SUBMIT -> t("提交审批", "submit");
+            case APPROVE -> t("批准", "approve");
+            case REJECT -> t("驳回", "reject");
+            case REQUEST_CHANGE -> t("申请调整或解除", "request a change");
+            case CANCEL -> t("作废", "cancel");
+        };
+    }
+
+    /** Why an action is closed to this user, in the language in use; the rule's own words follow in Chinese. */
+    public String whyNot(WarningLifecycle.Availability a) {
+        String zh = switch (a.reason()) {
+            case FORBIDDEN -> a.action() == WarningState.Action.APPROVE || a.action() == WarningState.Action.REJECT
+                    ? "须由另一位有权审批此级别的人员审批（四眼原则、级别权限）" : "您的角色不能执行此操作";
+            case LEAD_TIME -> "不满足提前发布时限";
+            case INVALID_TRANSITION -> "当前状态下不可用";
+            case INVALID_REQUEST, NOT_FOUND -> "请求不完整";
+        };
+        return english ? a.whyNot() : zh + "（" + a.whyNot() + "）";
     }
 }

@@ -210,15 +210,16 @@ public class WarningPages {
         try {
             a = WarningState.Action.valueOf(action == null ? "" : action.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().item(redirect(id, null, "未知操作 Unknown action: " + action));
+            return Uni.createFrom().item(redirect(id, null, context.labels().t("未知操作：", "Unknown action: ")
+                    + action));
         }
         return Uni.createFrom().item(() -> new WarningLifecycle.ActionRequest(a,
                         level == null || level.isBlank() ? null : parseLevel(level), null, null, null,
                         reason == null || reason.isBlank() ? null
                                 : FreeText.require("reason", reason.strip(), FreeText.MAX_NOTE)))
                 .chain(request -> service.act(id, identity.getPrincipal().getName(), identity.getRoles(), request))
-                .map(w -> redirect(id, context.labels().t("已" + doneZh(a) + "，当前状态：" + context.labels().state(
-                        w.state()), "Done: " + a.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "; now "
+                .map(w -> redirect(id, context.labels().t("已" + context.labels().action(a) + "，当前状态："
+                        + context.labels().state(w.state()), "Done: " + context.labels().action(a) + "; now "
                         + context.labels().state(w.state())), null))
                 .onFailure(WarningPages::refused).recoverWithItem(e -> redirect(id, null, e.getMessage()));
     }
@@ -298,17 +299,6 @@ public class WarningPages {
 
     private static String nonNull(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String doneZh(WarningState.Action a) {
-        return switch (a) {
-            case CONSULT -> "记录会商";
-            case SUBMIT -> "提交审批";
-            case APPROVE -> "批准";
-            case REJECT -> "驳回";
-            case REQUEST_CHANGE -> "提交调整";
-            case CANCEL -> "作废";
-        };
     }
 
     /** A refusal the page shows as its problem: bad form input, or the warning chain's no. */

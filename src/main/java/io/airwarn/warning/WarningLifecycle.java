@@ -108,7 +108,8 @@ public final class WarningLifecycle {
     }
 
     /** Whether an action is open to this user now, and if not, why. */
-    public record Availability(WarningState.Action action, boolean allowed, String whyNot) {
+    public record Availability(WarningState.Action action, boolean allowed, WarningRefusal.Reason reason,
+                               String whyNot) {
     }
 
     /**
@@ -122,9 +123,9 @@ public final class WarningLifecycle {
             try {
                 decide(w, new ActionRequest(action, action == WarningState.Action.REQUEST_CHANGE ? changeTo : null,
                         null, null, null, "-"), actor, roles, policy, now);
-                return new Availability(action, true, null);
+                return new Availability(action, true, null, null);
             } catch (WarningRefusal r) {
-                return new Availability(action, false, r.getMessage());
+                return new Availability(action, false, r.reason(), r.getMessage());
             }
         }).toList();
     }

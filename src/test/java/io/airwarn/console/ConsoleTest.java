@@ -196,10 +196,12 @@ class ConsoleTest {
         String page = "/console/warnings/" + id;
         given().cookies(signIn("duty")).when().get(page).then().statusCode(200)
                 .body(not(containsString("id=\"action-approve\""))).body(containsString("id=\"actions-unavailable\""))
-                .body(containsString("APPROVE: duty drafted or submitted this and cannot approve it"));
+                .body(containsString("批准：须由另一位有权审批此级别的人员审批（四眼原则、级别权限）（duty drafted or submitted "
+                        + "this and cannot approve it (four-eyes rule)）"));
         given().cookies(signIn("approver")).when().get(page).then().statusCode(200)
                 .body(not(containsString("id=\"action-approve\"")))
-                .body(containsString("APPROVE: ORANGE needs one of the roles [commander]"));
+                .body(containsString("批准：须由另一位有权审批此级别的人员审批（四眼原则、级别权限）（ORANGE needs one of the "
+                        + "roles [commander]）"));
         given().cookies(signIn("commander")).when().get(page).then().statusCode(200)
                 .body(containsString("id=\"action-approve\"")).body(containsString("id=\"action-reject\""))
                 .body(containsString("id=\"exercise-banner\"")).body(containsString("id=\"awaiting-approval\""));
