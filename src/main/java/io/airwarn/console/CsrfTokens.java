@@ -1,6 +1,7 @@
 package io.airwarn.console;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * server-side session's id under the session key, so a token is worth nothing outside its session, and every node
  * that shares AIRWARN_SESSION_KEY accepts it.
  */
+// Built at startup: its key (or random seed) and files are read before the first request, not on the event loop.
+@Startup
 @ApplicationScoped
 public class CsrfTokens {
 

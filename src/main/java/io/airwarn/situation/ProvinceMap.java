@@ -1,6 +1,7 @@
 package io.airwarn.situation;
 
 import io.airwarn.city.City;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.util.Map;
  * {@code map/jilin-prefectures.tsv}, which {@code src/tools/jilin-map/build_map.py} builds from OCHA's COD-AB boundaries
  * (CC BY 3.0 IGO; the map shows the attribution). Map units: x 0..100 west to east, y grows southwards.
  */
+// Built at startup: its key (or random seed) and files are read before the first request, not on the event loop.
+@Startup
 @ApplicationScoped
 public class ProvinceMap {
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.platform.MovableClock;
@@ -121,6 +122,14 @@ class RecipientAccessTest {
                 .statusCode(200).body("channel", equalTo("WEB")).body("recipientType", equalTo("SUPERVISOR"));
         as("eeb-baicheng", "eeb-baicheng-password").when().post("/api/orders/" + theirs.getString(0) + "/ack").then()
                 .statusCode(404);
+
+        // The bureau's portal lists the silent orders it follows up as one list to work through, below its own.
+        Map<String, String> session = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "eeb-baicheng").formParam("j_password", "eeb-baicheng-password")
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        String portal = given().cookies(session).when().get("/portal").then().statusCode(200).extract().asString();
+        assertTrue(portal.contains("id=\"escalations\"") && portal.contains("id=\"silent-" + mine.getString(0) + "\"")
+                && portal.contains("id=\"on-behalf-all\"") && !portal.contains("%CODE%"), portal);
 
         // The bureau acknowledges, for their recipients, silent orders it was sent escalations about; only those.
         String chasedUp = row("SELECT short_code FROM plan_order WHERE activation_id = $1 AND needs_ack AND "
