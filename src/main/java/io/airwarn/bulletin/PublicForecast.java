@@ -14,16 +14,8 @@ import java.time.LocalDate;
  */
 public record PublicForecast(String day, int expectedAqi, int low, int high, String issued, boolean stale) {
 
-    /** Two runs a day (7:00 and 15:00): a run older than a day and a half means at least two were missed. */
-    static final Duration STALE_AFTER = Duration.ofHours(36);
-
     static PublicForecast of(IssuedForecasts.NextDay f, Instant now) {
         return new PublicForecast(f.day().toString(), (int) Math.round(f.expectedAqi()), f.lowAqi(), f.highAqi(),
-                BeijingTime.minute(f.issuedAt()), stale(f.day(), f.issuedAt().toInstant(), now));
-    }
-
-    static boolean stale(LocalDate day, Instant issuedAt, Instant now) {
-        LocalDate today = now.atZone(BeijingTime.ZONE).toLocalDate();
-        return issuedAt.isBefore(now.minus(STALE_AFTER)) || day.isBefore(today);
+                BeijingTime.minute(f.issuedAt()), f.stale(now));
     }
 }

@@ -1,9 +1,12 @@
 package io.airwarn.forecast;
 
+import io.airwarn.core.BeijingTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,6 +25,19 @@ public class IssuedForecasts {
      */
     public record NextDay(LocalDate day, double expectedAqi, int lowAqi, int highAqi, double pAbove200,
                           OffsetDateTime issuedAt) {
+
+        /** Two runs a day (7:00 and 15:00): a run older than a day and a half means at least two were missed. */
+        public static final Duration STALE_AFTER = Duration.ofHours(36);
+
+        /** Too old to go by: its run missed two issues since, or its day is already past in Beijing. */
+        public boolean stale(Instant now) {
+            return stale(day, issuedAt.toInstant(), now);
+        }
+
+        public static boolean stale(LocalDate day, Instant issuedAt, Instant now) {
+            LocalDate today = now.atZone(BeijingTime.ZONE).toLocalDate();
+            return issuedAt.isBefore(now.minus(STALE_AFTER)) || day.isBefore(today);
+        }
     }
 
     private final Pool pool;

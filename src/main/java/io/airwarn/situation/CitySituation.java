@@ -1,5 +1,6 @@
 package io.airwarn.situation;
 
+import io.airwarn.forecast.IssuedForecasts;
 import io.airwarn.aqi.CategoryView;
 import io.airwarn.core.WarningLevel;
 
@@ -23,7 +24,9 @@ public record CitySituation(String code, String nameZh, String nameEn, double x,
     }
 
     /** The latest forecast's first lead day. */
-    public record Forecast(String day, int expectedAqi, int low, int high, double pAbove200, CategoryView category) {
+    /** The next-day forecast; {@code stale} when its run is too old to go by ({@link IssuedForecasts.NextDay#stale}). */
+    public record Forecast(String day, int expectedAqi, int low, int high, double pAbove200, CategoryView category,
+                           boolean stale) {
     }
 
     public record WarningInForce(long id, WarningLevel level, boolean exercise, String onset, String expectedEnd) {

@@ -11,6 +11,7 @@ import io.airwarn.warning.Warning;
 import io.airwarn.warning.WarningQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.List;
 
 /** The 12 units at a glance, for the console's and the public page's map: one query per kind, each per unit. */
@@ -22,9 +23,11 @@ public class ProvinceSituation {
     private final IssuedForecasts forecasts;
     private final WarningQueries warnings;
     private final ProvinceMap map;
+    private final Clock clock;
 
     ProvinceSituation(Cities cities, CityRecords records, IssuedForecasts forecasts, WarningQueries warnings,
-                      ProvinceMap map) {
+                      ProvinceMap map, Clock clock) {
+        this.clock = clock;
         this.cities = cities;
         this.records = records;
         this.forecasts = forecasts;
@@ -47,7 +50,8 @@ public class ProvinceSituation {
                 round(map.y(c.latitude())), map.shape(c), observed(hour), observed(day),
                 forecast == null ? null : new CitySituation.Forecast(forecast.day().toString(),
                         (int) Math.round(forecast.expectedAqi()), forecast.lowAqi(), forecast.highAqi(),
-                        forecast.pAbove200(), category((int) Math.round(forecast.expectedAqi()))),
+                        forecast.pAbove200(), category((int) Math.round(forecast.expectedAqi())),
+                        forecast.stale(clock.instant())),
                 warning == null ? null : new CitySituation.WarningInForce(warning.id(), warning.issuedLevel(),
                         warning.exercise(), BeijingTime.toLocal(warning.onset()).toString(),
                         BeijingTime.toLocal(warning.expectedEnd()).toString()));

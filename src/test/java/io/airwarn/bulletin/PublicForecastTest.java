@@ -17,20 +17,20 @@ class PublicForecastTest {
 
     @Test
     void yesterdaysAfternoonRunForTodayIsCurrent() {
-        assertFalse(PublicForecast.stale(LocalDate.parse("2026-12-02"),
+        assertFalse(IssuedForecasts.NextDay.stale(LocalDate.parse("2026-12-02"),
                 OffsetDateTime.parse("2026-12-01T15:00:00+08:00").toInstant(), NOW));
     }
 
     @Test
     void aRunOlderThan36HoursIsStale() {
-        assertTrue(PublicForecast.stale(LocalDate.parse("2026-12-02"),
+        assertTrue(IssuedForecasts.NextDay.stale(LocalDate.parse("2026-12-02"),
                 OffsetDateTime.parse("2026-11-30T17:00:00+08:00").toInstant(), NOW));
     }
 
     @Test
     void aForecastForAPastDayIsStaleInBeijingTime() {
         // 2026-12-01 21:07 UTC is already 12-02 in Beijing: a forecast for 12-01 is past.
-        assertTrue(PublicForecast.stale(LocalDate.parse("2026-12-01"),
+        assertTrue(IssuedForecasts.NextDay.stale(LocalDate.parse("2026-12-01"),
                 OffsetDateTime.parse("2026-12-01T07:00:00+08:00").toInstant(), NOW));
     }
 
