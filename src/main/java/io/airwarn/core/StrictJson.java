@@ -1,12 +1,15 @@
 package io.airwarn.core;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -53,6 +56,14 @@ public class StrictJson implements ObjectMapperCustomizer {
         module.addDeserializer(LocalDateTime.class, new DateDeserializer<>(LocalDateTime.class, SaneDates::dateTime));
         module.addDeserializer(OffsetDateTime.class,
                 new DateDeserializer<>(OffsetDateTime.class, SaneDates::offsetDateTime));
+        // Every time in JSON as people in Jilin read it: Beijing time, its offset and whole seconds.
+        module.addSerializer(OffsetDateTime.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers)
+                    throws IOException {
+                gen.writeString(BeijingTime.withOffset(value));
+            }
+        });
         mapper.registerModule(module);
     }
 

@@ -34,11 +34,17 @@ public final class MessageTemplates {
      * escalations.
      */
     public record Values(String city, WarningLevel level, String recipient, String instructions, String deadline,
-                         String ackCode, String ackLink, String orderCode, boolean exercise) {
+                         String ackCode, String ackLink, String orderCode, boolean exercise, String period) {
+
+        /** Without a warning period (a message that states none). */
+        public Values(String city, WarningLevel level, String recipient, String instructions, String deadline,
+                      String ackCode, String ackLink, String orderCode, boolean exercise) {
+            this(city, level, recipient, instructions, deadline, ackCode, ackLink, orderCode, exercise, null);
+        }
     }
 
     record Sample(String city, WarningLevel level, String recipient, String instructions, String deadline,
-                  String ackCode, String ackLink, String orderCode) {
+                  String ackCode, String ackLink, String orderCode, String period) {
     }
 
     /**
@@ -128,7 +134,8 @@ public final class MessageTemplates {
             String text;
             try {
                 text = fill(template.instance(), language, new Values(s.city(), s.level(), s.recipient(),
-                        s.instructions(), s.deadline(), s.ackCode(), s.ackLink(), s.orderCode(), true)).render();
+                        s.instructions(), s.deadline(), s.ackCode(), s.ackLink(), s.orderCode(), true, s.period()))
+                        .render();
             } catch (TemplateException e) {
                 throw new IllegalArgumentException(where + ": template " + id + ": " + e.getMessage(), e);
             }
@@ -187,7 +194,7 @@ public final class MessageTemplates {
         // The templates end the instructions themselves: no "。。" or ".。".
         instructions = instructions.strip().replaceAll("[。.；;，,]+$", "");
         Values clean = new Values(v.city(), v.level(), v.recipient(), instructions, v.deadline(), v.ackCode(),
-                v.ackLink(), v.orderCode(), v.exercise());
+                v.ackLink(), v.orderCode(), v.exercise(), v.period());
         String text = fill(template.instance(), lang, clean).render();
         return v.exercise() ? drillMarker + text : text;
     }
@@ -205,7 +212,7 @@ public final class MessageTemplates {
         return t.data("city", v.city()).data("level", levelNames.get(language).get(v.level()))
                 .data("recipient", v.recipient()).data("instructions", v.instructions())
                 .data("deadline", v.deadline()).data("ackCode", v.ackCode())
-                .data("ackLink", v.ackLink()).data("orderCode", v.orderCode());
+                .data("ackLink", v.ackLink()).data("orderCode", v.orderCode()).data("period", v.period());
     }
 
     private static String id(Audience a, Kind k, WarningLevel level, String language) {

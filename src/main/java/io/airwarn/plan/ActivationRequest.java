@@ -21,7 +21,7 @@ public record ActivationRequest(String level, String previousLevel, String respo
             throw ApiException.badRequest("invalid_request", "responseStart is required (e.g. 2026-12-01T07:00+08:00)");
         }
         return new RulesEngine.Request(to, from, SaneDates.offsetDateTime("responseStart", responseStart),
-                Boolean.TRUE.equals(exercise), Boolean.TRUE.equals(widenExercise));
+                Boolean.TRUE.equals(exercise), Boolean.TRUE.equals(widenExercise), null);
     }
 
     private static WarningLevel level(String value, String field, WarningLevel whenMissing) {

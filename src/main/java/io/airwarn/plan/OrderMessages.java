@@ -44,12 +44,11 @@ record OrderMessages(Audience audience, String message, String messageEn, String
         boolean ack = needsAck(o);
         String code = ack ? OrderText.CODE : null;
         String link = ack && linkBase != null ? linkBase + "/ack/" + OrderText.TOKEN : null;
-        MessageTemplates.Values zh = values(city.nameZh(), o, ZH, code, link, null, request.exercise());
-        MessageTemplates.Values en = values(city.nameEn(), o, EN, code, link, null, request.exercise());
+        MessageTemplates.Values zh = values(city.nameZh(), o, ZH, code, link, null, request);
+        MessageTemplates.Values en = values(city.nameEn(), o, EN, code, link, null, request);
         String zhLanguage = MessageTemplates.DEFAULT_LANGUAGE;
         // The escalation goes to the supervisor, who acknowledges it by its own code, not by the link.
-        MessageTemplates.Values escalation = values(city.nameZh(), o, ZH, code, null, ORDER_PLACEHOLDER,
-                request.exercise());
+        MessageTemplates.Values escalation = values(city.nameZh(), o, ZH, code, null, ORDER_PLACEHOLDER, request);
         return new OrderMessages(audience, templates.render(audience, kind, zhLanguage, zh),
                 templates.render(audience, kind, "en", en),
                 ack ? templates.render(audience, Kind.REMINDER, zhLanguage, zh) : null,
@@ -67,15 +66,21 @@ record OrderMessages(Audience audience, String message, String messageEn, String
         return SmsSegments.count(text.replace(OrderText.CODE, "A00000").replace(OrderText.TOKEN, "0".repeat(32)));
     }
 
-    /** The order in the message's language: the Chinese or the English part of the plan's bilingual texts. */
+    /**
+     * The order in the message's language: the Chinese or the English part of the plan's bilingual texts, and the
+     * warning period when the request knows its end.
+     */
     private static MessageTemplates.Values values(String city, Order o, DateTimeFormatter format, String code,
-                                                  String link, String orderCode, boolean exercise) {
+                                                  String link, String orderCode, RulesEngine.Request request) {
         OffsetDateTime deadline = o.deadline();
         boolean zh = format == ZH;
+        String period = request.expectedEnd() == null ? null
+                : format.format(BeijingTime.toLocal(request.responseStart())) + (zh ? " 至 " : " to ")
+                + format.format(BeijingTime.toLocal(request.expectedEnd()));
         return new MessageTemplates.Values(city, o.level(),
                 zh ? Bilingual.zh(o.recipientName()) : Bilingual.en(o.recipientName()),
                 zh ? Bilingual.zh(o.text()) : Bilingual.en(o.text()),
                 deadline == null ? "" : format.format(BeijingTime.toLocal(deadline)), code, link, orderCode,
-                exercise);
+                request.exercise(), period);
     }
 }

@@ -29,12 +29,13 @@ public final class RulesEngine {
      * An activation: the new level, the level before, when the response starts, whether it is an exercise, and
      * whether an exercise is widened beyond the plan's drill recipients.
      */
+    /** {@code expectedEnd}, when known, is stated in every order ("the warning period"); null leaves it out. */
     public record Request(WarningLevel level, WarningLevel previousLevel, OffsetDateTime responseStart,
-                          boolean exercise, boolean widened) {
+                          boolean exercise, boolean widened, OffsetDateTime expectedEnd) {
 
         public Request(WarningLevel level, WarningLevel previousLevel, OffsetDateTime responseStart,
                        boolean exercise) {
-            this(level, previousLevel, responseStart, exercise, false);
+            this(level, previousLevel, responseStart, exercise, false, null);
         }
     }
 

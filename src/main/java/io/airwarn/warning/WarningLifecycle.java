@@ -174,7 +174,7 @@ public final class WarningLifecycle {
     public static RulesEngine.Request activation(Warning w, OffsetDateTime now) {
         WarningLevel level = awaitingApproval(w);
         return level == null ? null : new RulesEngine.Request(level, w.issuedLevel(), responseStart(w, now),
-                w.exercise(), w.widenExercise());
+                w.exercise(), w.widenExercise(), level == WarningLevel.NONE ? null : w.expectedEnd());
     }
 
     private static void refuseIf(Optional<String> problem, WarningRefusal.Reason reason) {

@@ -53,6 +53,16 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void ordersStateTheWarningPeriodAndEndTheirInstructionsOnce() throws IOException {
+        MessageTemplates t = read(shipped());
+        assertEquals("【长春市重污染天气应急指挥部】示例小学：红色预警（12月3日 00:00 至 12月6日 00:00），停课，自12月3日起。"
+                        + "收到请回复A1B2",
+                t.render(Audience.SCHOOL, Kind.ISSUE, "zh-CN", new MessageTemplates.Values("长春市", WarningLevel.RED,
+                        "示例小学", "停课，自12月3日起。", "", "A1B2", null, null, false,
+                        "12月3日 00:00 至 12月6日 00:00")));
+    }
+
+    @Test
     void theDigestCountsTheSilentRecipientsAndLeavesOutTheTypesWithNone() throws IOException {
         MessageTemplates t = read(shipped());
         assertEquals("【长春市重污染天气应急指挥部·督办】长春市生态环境局：红色预警尚有812 家企业、431 所学校未确认指令，"

@@ -75,7 +75,7 @@ class ActivationBenchmarkTest {
 
     private static RulesEngine.Request red(int run) {
         return new RulesEngine.Request(WarningLevel.RED, WarningLevel.NONE,
-                OffsetDateTime.parse("2030-01-01T08:00+08:00").plusMinutes(run), true, true);
+                OffsetDateTime.parse("2030-01-01T08:00+08:00").plusMinutes(run), true, true, null);
     }
 
     private long count(String sql, Object... params) {

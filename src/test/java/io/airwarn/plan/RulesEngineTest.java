@@ -99,7 +99,7 @@ class RulesEngineTest {
                 .collect(Collectors.toSet()));
         assertTrue(drill.stream().allMatch(o -> o.text().startsWith(RulesEngine.EXERCISE_PREFIX)));
         List<Order> widened = RulesEngine.orders(PLAN, new RulesEngine.Request(WarningLevel.RED, WarningLevel.NONE,
-                EVENING, true, true));
+                EVENING, true, true, null));
         assertEquals(orders(WarningLevel.NONE, WarningLevel.RED, EVENING, false).size(), widened.size());
         assertTrue(widened.stream().allMatch(o -> o.text().startsWith(RulesEngine.EXERCISE_PREFIX)));
         assertTrue(orders(WarningLevel.NONE, WarningLevel.RED, EVENING, false).stream()

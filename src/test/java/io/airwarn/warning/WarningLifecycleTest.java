@@ -121,6 +121,11 @@ class WarningLifecycleTest {
         act("duty", id, "{\"action\": \"REQUEST_CHANGE\", \"level\": \"NONE\", \"reason\": \"air cleared\"}")
                 .statusCode(200);
         act("approver", id, "{\"action\": \"APPROVE\"}").statusCode(200);
+        // JSON gives times in Beijing time with the offset, to the second.
+        as("viewer").when().get("/api/warnings/" + id).then().statusCode(200)
+                .body("warning.onset",
+                        org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00"))
+                .body("warning.issuedAt", org.hamcrest.Matchers.matchesPattern(".*:\\d\\d\\+08:00"));
         // Lifted before its onset: the orders went out, but the response was never in force and cut nothing.
         as("viewer").when().get("/api/warnings/" + id + "/report").then().statusCode(200)
                 .body("complete", equalTo(true)).body("exercise", equalTo(true))
