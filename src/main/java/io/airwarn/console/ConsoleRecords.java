@@ -20,6 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +35,8 @@ public class ConsoleRecords {
     static final int SANDBOX_SHOWN = 500;
     static final int AUDIT_SHOWN = 500;
 
-    /** A received message with its SMS segment count. */
-    public record SandboxRow(SandboxGateway.Received received, int segments) {
+    /** A received message with its SMS segment count and when it arrived, in Beijing time. */
+    public record SandboxRow(SandboxGateway.Received received, int segments, String at) {
     }
 
     private final ConsoleContext context;
@@ -108,7 +110,8 @@ public class ConsoleRecords {
         String number = to == null || to.isBlank() ? null : to.trim();
         List<SandboxGateway.Received> all = sandbox.list(number);
         List<SandboxRow> rows = all.stream().limit(SANDBOX_SHOWN)
-                .map(m -> new SandboxRow(m, SmsSegments.count(m.body()))).toList();
+                .map(m -> new SandboxRow(m, SmsSegments.count(m.body()), BeijingTime.minute(OffsetDateTime.parse(
+                        m.dateCreated(), DateTimeFormatter.RFC_1123_DATE_TIME)))).toList();
         return context.page(sandboxPage.data("messages", rows).data("total", all.size()).data("shown", rows.size())
                 .data("to", number), null, null);
     }
