@@ -5,6 +5,7 @@ import io.airwarn.core.Terms;
 import io.airwarn.core.WarningLevel;
 import io.quarkus.qute.TemplateExtension;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /**
  * What the pages need: {@code level.color}, {@code time.beijing}, {@code probability.percent}, {@code code.term}.
@@ -42,6 +43,6 @@ public final class TemplateExtensions {
 
     /** A mean as reports show it: one decimal. */
     static String rounded(Double value) {
-        return value == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", value);
+        return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
     }
 }

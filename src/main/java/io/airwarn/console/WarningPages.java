@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -63,7 +64,7 @@ public class WarningPages {
     private static final List<String> RECIPIENT_TYPES = List.of("ENTERPRISE", "SCHOOL", "RESPONSIBLE_UNIT",
             "SUPERVISOR", "HQ");
     /** Who may acknowledge orders for their recipients. */
-    private static final java.util.Set<String> ON_BEHALF_ROLES = java.util.Set.of(Roles.DUTY_OFFICER,
+    private static final Set<String> ON_BEHALF_ROLES = Set.of(Roles.DUTY_OFFICER,
             Roles.COMMANDER, Roles.ADMIN);
 
     private final ConsoleContext context;

@@ -8,6 +8,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.TemplateInstance;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -162,7 +163,7 @@ public final class MessageTemplates {
     public String render(String language, Digest d) {
         String lang = LANGUAGES.contains(language) ? language : DEFAULT_LANGUAGE;
         boolean zh = lang.equals(DEFAULT_LANGUAGE);
-        List<String> counts = new java.util.ArrayList<>();
+        List<String> counts = new ArrayList<>();
         if (d.enterprises() > 0) {
             counts.add(zh ? d.enterprises() + " 家企业" : d.enterprises() + " enterprise" + plural(d.enterprises()));
         }

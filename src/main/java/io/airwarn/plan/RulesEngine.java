@@ -5,9 +5,11 @@ import io.airwarn.core.WarningLevel;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -137,8 +139,7 @@ public final class RulesEngine {
      * Schools: below the outdoor-stop level they reduce outdoor activity; from it they stop it; at the suspension
      * level the listed types suspend classes, from the day the timing rule gives.
      */
-    private static final java.time.format.DateTimeFormatter DAY_ZH =
-            java.time.format.DateTimeFormatter.ofPattern("M月d日", java.util.Locale.CHINA);
+    private static final DateTimeFormatter DAY_ZH = DateTimeFormatter.ofPattern("M月d日", Locale.CHINA);
 
     static Order schoolOrder(Plan.SchoolRule rule, Plan.School s, WarningLevel level, OffsetDateTime start,
                              OffsetDateTime deadline, String prefix) {

@@ -246,7 +246,8 @@ class BrowserIT {
         open("/cap/alerts.atom");
         assertTrue(browser.getPageSource().contains("/cap/airwarn-" + warning + "-"), "the CAP feed lists it");
 
-        // And back, on a phone: the duty officer asks to lift, the approver approves.
+        // And back, on a phone: the new-warning form fits, the duty officer asks to lift, the approver approves.
+        assertFitsAPhone("/console/warnings/new", "console-new-warning-390");
         phone();
         try {
             open("/console/warnings/" + warning);

@@ -41,10 +41,11 @@ class TwoNodeFailoverIT {
 
     private static final List<String> JOBS = List.of("forecast-run", "warning-reminders");
     /**
-     * Jilin city and four smaller units: about 8,000 messages, enough for a kill mid-dispatch. The province-wide
+     * Four smaller units, then Jilin city: about 4,200 messages, Jilin's 1,200 orders still going out when the
+     * warnings are issued, so the kill lands mid-dispatch. The province-wide
      * scale is NodeScalingBenchmarkIT's (mvn verify -Pbench).
      */
-    private static final List<String> RED_UNITS = List.of("220200", "220300", "220400", "220500", "220600");
+    private static final List<String> RED_UNITS = List.of("220300", "220400", "220500", "220600", "220200");
 
     private static final Instant START = Instant.now();
     private static SandboxCluster cluster;
@@ -62,7 +63,10 @@ class TwoNodeFailoverIT {
         models = Files.createDirectories(cluster.temp.resolve("models"));
         copy(Path.of("contingency-plans"), plans);
         Files.copy(Path.of("forecast-models/default.yaml"), models.resolve("default.yaml"));
+        // 1,000 messages a second: with escalations as digests the episode has fewer messages, and the dispatch must
+        // still be running when a node doing it is killed.
         Map<String, String> common = Map.of(
+                "AIRWARN_TWILIO_RATE", "1000",
                 "AIRWARN_ESCALATION_EVERY", "1s",
                 "AIRWARN_ACK_RED", "PT10S",
                 "AIRWARN_FORECAST_CRON", "0/3 * * * * ?",
@@ -219,14 +223,17 @@ class TwoNodeFailoverIT {
         return activations;
     }
 
-    /** The node whose Quartz instance is executing the dispatch job now. */
+    /**
+     * A node whose Quartz instance is executing the dispatch job now. Under load both may be (a round outlasts the
+     * one-second trigger, and the next firing goes to the other node): then the first listed.
+     */
     private static String dispatchingNode(SandboxCluster cluster) throws Exception {
         List<String> executing = new ArrayList<>();
         await("a node executing the dispatch job", Duration.ofSeconds(30), () -> {
             executing.clear();
             executing.addAll(cluster.rows("SELECT instance_name FROM qrtz_fired_triggers WHERE job_name LIKE "
-                    + "'outbox-dispatch%' AND state = 'EXECUTING'"));
-            return executing.size() == 1;
+                    + "'outbox-dispatch%' AND state = 'EXECUTING' ORDER BY fired_time"));
+            return !executing.isEmpty();
         });
         return executing.get(0);
     }
