@@ -28,10 +28,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Acknowledgement of orders (SMS reply with the order's short code, the web, a one-time link, or the API) and
- * escalation of silence: past its deadline an order is sent again and its supervising unit gets an escalation order;
- * past a second deadline the HQ office gets one. Escalation orders are acknowledged like any order and are closed
- * when the order they are about is acknowledged. Each step updates the order row before writing anything, so with
+ * Acknowledgement of orders (SMS reply with the order's short code, the web, a one-time link, the API, or on the
+ * recipient's behalf) and escalation of silence: past its deadline an order is sent again and its supervising unit
+ * gets an escalation order; past a second deadline the HQ office gets one. Each contact is sent one digest per round
+ * for all of them. Escalation orders are acknowledged like any order (or all at once by the digest's code) and are
+ * closed when the order they are about is acknowledged. Each step updates the order row before writing anything, so with
  * several nodes each fires once.
  */
 @ApplicationScoped
