@@ -1,5 +1,6 @@
 package io.airwarn.console;
 
+import io.airwarn.core.Bilingual;
 import io.airwarn.core.Terms;
 import io.airwarn.core.WarningLevel;
 import io.airwarn.warning.WarningLifecycle;
@@ -77,5 +78,10 @@ public record Labels(boolean english) {
             case INVALID_REQUEST, NOT_FOUND -> "请求不完整";
         };
         return english ? a.whyNot() : zh + "（" + a.whyNot() + "）";
+    }
+
+    /** A plan's bilingual text ("停止2条生产线 (stop 2 production lines)") in the language in use ({@link Bilingual}). */
+    public String pick(String bilingual) {
+        return english ? Bilingual.en(bilingual) : Bilingual.zh(bilingual);
     }
 }

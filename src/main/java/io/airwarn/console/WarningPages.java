@@ -244,7 +244,8 @@ public class WarningPages {
                             l.t("措施落实", "Measures in place"), l.t("落实情况", "Note"), l.t("督办级别", "Escalation"),
                             l.t("督办涉及", "About order")));
                     page.orders().forEach(o -> rows.add(List.of(o.code(), l.term(o.recipientType()),
-                            o.recipientName(), l.level(o.level()), l.term(o.status()), minute(o.ackDeadline()),
+                            l.pick(o.recipientName()), l.level(o.level()), l.term(o.status()),
+                            minute(o.ackDeadline()),
                             minute(o.acknowledgedAt()), l.term(o.channel()), nonNull(o.acknowledgedBy()),
                             minute(o.measuresInPlaceAt()), nonNull(o.measuresNote()),
                             String.valueOf(o.escalationLevel()), nonNull(o.escalates()))));
