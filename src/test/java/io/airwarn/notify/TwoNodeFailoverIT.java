@@ -63,12 +63,12 @@ class TwoNodeFailoverIT {
         models = Files.createDirectories(cluster.temp.resolve("models"));
         copy(Path.of("contingency-plans"), plans);
         Files.copy(Path.of("forecast-models/default.yaml"), models.resolve("default.yaml"));
-        // 600 messages a second: with escalations as digests the episode has fewer messages, and the dispatch must
+        // 1,000 messages a second: with escalations as digests the episode has fewer messages, and the dispatch must
         // still be running when a node doing it is killed.
         Map<String, String> common = Map.of(
-                "AIRWARN_TWILIO_RATE", "600",
+                "AIRWARN_TWILIO_RATE", "1000",
                 "AIRWARN_ESCALATION_EVERY", "1s",
-                "AIRWARN_ACK_RED", "PT10S",
+                "AIRWARN_ACK_RED", "PT6S",
                 "AIRWARN_FORECAST_CRON", "0/3 * * * * ?",
                 "AIRWARN_WARNING_REMINDER_EVERY", "3s",
                 "AIRWARN_PLANS_DIR", plans.toString(),
