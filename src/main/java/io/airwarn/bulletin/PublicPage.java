@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,7 +65,7 @@ public class PublicPage {
         return Uni.combine().all().unis(bulletin.current(), situation.all(false), ranking, progress,
                         forecasts.latest(codes)).asTuple()
                 .map(t -> page.data("warnings", t.getItem1().warnings()).data("cities", t.getItem2())
-                        .data("unitNames", unitNames())
+                        .data("unitNames", cities.names(false))
                         .data("ranking", t.getItem3()).data("targets", t.getItem4())
                         .data("forecasts", forecasts(t.getItem5(), clock.instant()))
                         .data("anyDemo", t.getItem2().stream().anyMatch(c -> c.latestDay() != null
@@ -78,12 +77,5 @@ public class PublicPage {
         Map<String, PublicForecast> byUnit = new TreeMap<>();
         latest.forEach((code, f) -> byUnit.put(code, PublicForecast.of(f, now)));
         return byUnit;
-    }
-
-    /** Units by their Chinese names: the public page names units, never codes. */
-    private Map<String, String> unitNames() {
-        Map<String, String> names = new HashMap<>();
-        cities.all().forEach(c -> names.put(c.code(), c.nameZh()));
-        return names;
     }
 }

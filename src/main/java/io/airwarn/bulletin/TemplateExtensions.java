@@ -27,8 +27,7 @@ public final class TemplateExtensions {
 
     /** A time the API gives as ISO-8601 with its offset, as pages show it: "2026-12-01 07:00" (Beijing). */
     static String beijing(String isoWithOffset) {
-        return isoWithOffset == null || isoWithOffset.isEmpty() ? ""
-                : BeijingTime.minute(OffsetDateTime.parse(isoWithOffset));
+        return BeijingTime.minute(isoWithOffset);
     }
 
     /** A probability as a whole percentage: 0.374 is "37%". */

@@ -1,7 +1,9 @@
 package io.airwarn.city;
 
 import io.airwarn.core.ApiException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The units AirWarn serves, in the order of the provincial rules. */
@@ -28,6 +30,13 @@ public final class Cities {
     }
 
     /** Finds a unit by its code or a former code. */
+    /** Every unit's name by code, in Chinese or in English: tables and pages name units, never codes. */
+    public Map<String, String> names(boolean english) {
+        Map<String, String> names = new HashMap<>();
+        all.forEach(c -> names.put(c.code(), english ? c.nameEn() : c.nameZh()));
+        return names;
+    }
+
     public Optional<City> find(String code) {
         return all.stream().filter(c -> c.answersTo(code)).findFirst();
     }

@@ -17,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -74,14 +72,6 @@ public class ConsoleContext {
         this.clock = clock;
     }
 
-    /** Units by code with their names in the language in use, for every table that lists units. */
-    public Map<String, String> unitNames() {
-        boolean english = labels().english();
-        Map<String, String> names = new HashMap<>();
-        cities.all().forEach(c -> names.put(c.code(), english ? c.nameEn() : c.nameZh()));
-        return names;
-    }
-
     /** The language the user chose, Chinese unless the language cookie says English. */
     public Labels labels() {
         Cookie lang = headers.getCookies().get(Labels.COOKIE);
@@ -102,7 +92,8 @@ public class ConsoleContext {
     /** The page with the layout's data; {@code notice} and {@code problem} come back from a form's redirect. */
     public Uni<TemplateInstance> page(TemplateInstance t, String notice, String problem) {
         Labels l = labels();
-        t.data("notice", notice).data("problem", problem).data("l", l).data("unitNames", unitNames())
+        t.data("notice", notice).data("problem", problem).data("l", l)
+                .data("unitNames", cities.names(l.english()))
                 .data("here", here());
         User user = user();
         Uni<Waiting> waiting = !user.approves() ? Uni.createFrom().nullItem()

@@ -245,9 +245,9 @@ public class WarningPages {
                             l.t("督办涉及", "About order")));
                     page.orders().forEach(o -> rows.add(List.of(o.code(), l.term(o.recipientType()),
                             l.pick(o.recipientName()), l.level(o.level()), l.term(o.status()),
-                            minute(o.ackDeadline()),
-                            minute(o.acknowledgedAt()), l.term(o.channel()), nonNull(o.acknowledgedBy()),
-                            minute(o.measuresInPlaceAt()), nonNull(o.measuresNote()),
+                            BeijingTime.minute(o.ackDeadline()),
+                            BeijingTime.minute(o.acknowledgedAt()), l.term(o.channel()), nonNull(o.acknowledgedBy()),
+                            BeijingTime.minute(o.measuresInPlaceAt()), nonNull(o.measuresNote()),
                             String.valueOf(o.escalationLevel()), nonNull(o.escalates()))));
                     return Response.ok(CsvRows.write(rows)).header("Content-Disposition",
                             "attachment; filename=\"warning-" + id + "-orders.csv\"").build();
@@ -293,10 +293,6 @@ public class WarningPages {
             uri.queryParam("type", f.recipientType());
         }
         return uri.build().getRawQuery();
-    }
-
-    private static String minute(String isoWithOffset) {
-        return isoWithOffset == null ? "" : BeijingTime.minute(OffsetDateTime.parse(isoWithOffset));
     }
 
     private static String nonNull(String s) {

@@ -41,4 +41,9 @@ public final class BeijingTime {
     public static String chinese(OffsetDateTime instant) {
         return instant.atZoneSameInstant(ZONE).format(CHINESE);
     }
+
+    /** A time the API gives as ISO-8601 with its offset, to the minute in Beijing time; "" for none. */
+    public static String minute(String isoWithOffset) {
+        return isoWithOffset == null || isoWithOffset.isEmpty() ? "" : minute(OffsetDateTime.parse(isoWithOffset));
+    }
 }
