@@ -1,11 +1,14 @@
 package io.airwarn.cluster;
 
 import io.airwarn.core.BeijingTime;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -30,15 +33,37 @@ public class ScheduledRuns {
     public static final String ESCALATION_JOB = "order-escalation";
     public static final String DISPATCH_JOB = "outbox-dispatch";
 
+    private static final String FAILED = "failed: ";
+
     private final Pool pool;
     private final Clock clock;
     private final String node;
+    private final MeterRegistry registry;
 
     /** The node is named by its Quartz instance id ({@code QUARKUS_QUARTZ_INSTANCE_ID}) when one is set. */
-    ScheduledRuns(Pool pool, Clock clock, @ConfigProperty(name = "quarkus.quartz.instance-id") String quartzInstance) {
+    ScheduledRuns(Pool pool, Clock clock, @ConfigProperty(name = "quarkus.quartz.instance-id") String quartzInstance,
+                  MeterRegistry registry) {
+        this.registry = registry;
         this.pool = pool;
         this.clock = clock;
         this.node = "AUTO".equals(quartzInstance) ? hostAndPid() : quartzInstance;
+    }
+
+    /**
+     * The jobs' counters exist from the start, at 0: Prometheus' increase() needs a sample before the first failure
+     * to see it.
+     */
+    @PostConstruct
+    void registerCounters() {
+        for (String job : List.of(FORECAST_JOB, REMINDER_JOB, ESCALATION_JOB, DISPATCH_JOB)) {
+            counter(job, "OK");
+            counter(job, "FAILED");
+        }
+    }
+
+    private Counter counter(String job, String outcome) {
+        return Counter.builder("airwarn.scheduled.runs").description("Scheduled job runs on this node, by job and outcome")
+                .tag("task", job).tag("outcome", outcome).register(registry);
     }
 
     private static String hostAndPid() {
@@ -90,8 +115,9 @@ public class ScheduledRuns {
                 .flatMap(id -> work.get()
                         .onFailure().recoverWithItem(e -> {
                             Log.errorf("scheduled job %s failed: %s", job, e.getMessage());
-                            return "failed: " + e.getMessage();
+                            return FAILED + e.getMessage();
                         })
+                        .invoke(outcome -> counter(job, outcome.startsWith(FAILED) ? "FAILED" : "OK").increment())
                         .flatMap(outcome -> pool.preparedQuery(
                                 "UPDATE scheduled_run SET finished_at = $3, outcome = $2 WHERE id = $1")
                                 .execute(Tuple.of(id, outcome, OffsetDateTime.now(clock)))))

@@ -45,6 +45,19 @@ public interface AirWarnConfig {
     @WithDefault("86")
     List<Integer> subscriptionCountries();
 
+    Metrics metrics();
+
+    /** The state gauges for Prometheus. */
+    interface Metrics {
+        /** {@code AIRWARN_METRICS_REFRESH}: how often each node reads the state gauges from the database. */
+        @WithDefault("PT15S")
+        Duration refresh();
+
+        /** {@code AIRWARN_METRICS_AUDIT_EVERY}: how often each node verifies the whole audit chain for its gauge. */
+        @WithDefault("PT10M")
+        Duration auditEvery();
+    }
+
     /** The audit chain's key and whether an unkeyed chain may be sealed under it (set by AuditKey at startup). */
     interface Audit {
         /** {@code AIRWARN_AUDIT_KEY}, else the installation's own from the data directory. */

@@ -4,6 +4,8 @@ import io.airwarn.aqi.AqiStandards;
 import io.airwarn.aqi.BreakpointTable;
 import io.airwarn.core.BeijingTime;
 import io.quarkus.logging.Log;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,16 +51,19 @@ public class ForecastService {
     private final ForecastModelRegistry models;
     private final BreakpointTable table;
     private final Event<ForecastIssued> events;
+    private final ForecastMeters meters;
 
     ForecastService(ForecastStore store, ForecastModelRegistry models, AqiStandards standards,
-                    Event<ForecastIssued> events) {
+                    Event<ForecastIssued> events, ForecastMeters meters) {
         this.events = events;
+        this.meters = meters;
         this.store = store;
         this.models = models;
         this.table = standards.defaultTable();
     }
 
     /** Forecasts every city that has data. */
+    @WithSpan("forecast runs")
     public Uni<List<Outcome>> runAll(Instant issuedAt, String trigger) {
         return store.citiesWithData().chain(cities -> runEach(cities, issuedAt, trigger));
     }
@@ -85,7 +90,14 @@ public class ForecastService {
         return new Outcome(city, Outcome.FAILED, null, "the forecast failed: " + e.getMessage());
     }
 
-    public Uni<Outcome> run(String city, Instant issuedAt, String trigger) {
+    /** Forecasts one city; every run is counted by its outcome for Prometheus. */
+    @WithSpan("forecast run")
+    public Uni<Outcome> run(@SpanAttribute("unit") String city, Instant issuedAt, String trigger) {
+        return forecast(city, issuedAt, trigger).invoke(o -> meters.run(o.status()))
+                .onFailure().invoke(e -> meters.run(Outcome.FAILED));
+    }
+
+    private Uni<Outcome> forecast(String city, Instant issuedAt, String trigger) {
         Instant issued = issuedAt.truncatedTo(ChronoUnit.MINUTES);
         ForecastModel model = models.forCity(city).orElse(null);
         if (model == null) {

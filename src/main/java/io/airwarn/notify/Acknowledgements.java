@@ -15,6 +15,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -138,10 +139,12 @@ public class Acknowledgements {
     private final Cities cities;
     /** How long the resends and digests may still be sent: AIRWARN_MESSAGE_VALIDITY, as for orders. */
     private final Duration messageValidity;
+    private final OrderMeters meters;
 
     Acknowledgements(Pool pool, Outbox outbox, AirWarnConfig config, ScheduledRuns runs, Clock clock,
-                     MessageTemplates templates, Cities cities) {
+                     MessageTemplates templates, Cities cities, OrderMeters meters) {
         this.pool = pool;
+        this.meters = meters;
         this.outbox = outbox;
         this.runs = runs;
         this.clock = clock;
@@ -168,14 +171,23 @@ public class Acknowledgements {
     /** Runs both escalation steps; returns how many messages they queued. */
     public Uni<Integer> escalate() {
         Tuple now = Tuple.of(now());
+        List<Row> digests = new ArrayList<>();
         return pool.withTransaction(c -> c.preparedQuery(FIRST_ESCALATION).execute(now)
                 .chain(first -> c.preparedQuery(SECOND_ESCALATION).execute(now).map(second -> {
                     List<Outbox.Message> messages = new ArrayList<>();
-                    first.forEach(r -> messages.add(message(r)));
-                    second.forEach(r -> messages.add(message(r)));
+                    for (RowSet<Row> step : List.of(first, second)) {
+                        step.forEach(r -> {
+                            messages.add(message(r));
+                            if (r.getString(6) == null) {
+                                digests.add(r);
+                            }
+                        });
+                    }
                     return messages;
                 }))
-                .chain(messages -> outbox.enqueueAll(c, messages).replaceWith(messages.size())));
+                .chain(messages -> outbox.enqueueAll(c, messages).replaceWith(messages.size())))
+                .invoke(() -> digests.forEach(d -> meters.escalated(d.getString(3), d.getString(10),
+                        d.getInteger(12) + d.getInteger(13) + d.getInteger(14))));
     }
 
     /** A resend (the order's own reminder) or a digest (rendered here: it counts what the round found). */
@@ -238,16 +250,26 @@ public class Acknowledgements {
 
     /** Acknowledging an order also closes the escalations about it: there is nothing left to follow up. */
     private Uni<Long> count(String condition, Tuple params) {
+        OffsetDateTime now = now();
+        String channel = params.getString(2);
         return pool.preparedQuery("""
                 WITH acked AS (
-                    UPDATE plan_order SET acknowledged_at = coalesce(acknowledged_at, $%d),
+                    UPDATE plan_order SET acknowledged_at = coalesce(acknowledged_at, $%1$d),
                            acknowledged_by = coalesce(acknowledged_by, $2), ack_channel = coalesce(ack_channel, $3)
-                    WHERE needs_ack AND %s RETURNING id),
+                    WHERE needs_ack AND %2$s RETURNING id, recipient_type, acknowledged_at = $%1$d AS fresh),
                 closed AS (
                     UPDATE plan_order SET status = 'CLOSED'
                     WHERE escalates_order_id IN (SELECT id FROM acked) AND status = 'OPEN')
-                SELECT count(*) FROM acked""".formatted(params.size() + 1, condition))
-                .execute(params.addOffsetDateTime(now())).map(rows -> rows.iterator().next().getLong(0));
+                SELECT recipient_type, count(*), count(*) FILTER (WHERE fresh) FROM acked GROUP BY 1"""
+                .formatted(params.size() + 1, condition))
+                .execute(params.addOffsetDateTime(now)).map(rows -> {
+                    long matched = 0;
+                    for (Row r : rows) {
+                        matched += r.getLong(1);
+                        meters.acknowledged(r.getString(0), channel, r.getLong(2));
+                    }
+                    return matched;
+                });
     }
 
     /**

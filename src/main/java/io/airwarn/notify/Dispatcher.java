@@ -3,6 +3,7 @@ package io.airwarn.notify;
 import io.airwarn.cluster.ScheduledRuns;
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.PhoneMasks;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -47,10 +48,12 @@ public class Dispatcher {
     private final ExecutorService senders;
     private final int staleClaimSeconds;
     private final Duration maxBackoff;
+    private final SendMeters meters;
 
     Dispatcher(OutboxStore store, TwilioChannel channel, ScheduledRuns runs, Clock clock,
-               Event<NumberUnsubscribed> unsubscribed, AirWarnConfig config) {
+               Event<NumberUnsubscribed> unsubscribed, AirWarnConfig config, SendMeters meters) {
         this.store = store;
+        this.meters = meters;
         this.channel = channel;
         this.runs = runs;
         this.clock = clock;
@@ -70,6 +73,7 @@ public class Dispatcher {
     /** Rounds with nothing due are not recorded: the job fires every second. */
     @Scheduled(identity = ScheduledRuns.DISPATCH_JOB, every = "{airwarn.dispatch-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithSpan("outbox dispatch")
     void run(ScheduledExecution execution) {
         if (store.anythingDue(staleClaimSeconds).await().atMost(TIMEOUT)) {
             runs.run(ScheduledRuns.DISPATCH_JOB, execution, () -> Uni.createFrom().item(this::dispatchAll)
@@ -92,8 +96,11 @@ public class Dispatcher {
         List<Future<?>> futures = new ArrayList<>();
         for (OutboxStore.Claimed m : batch) {
             futures.add(senders.submit(() -> {
-                bucket.take();
-                settle(m, channel.send(m.phone(), m.body(), m.id(), validitySeconds(m)));
+                meters.waited(bucket.take());
+                long start = System.nanoTime();
+                SendResult result = channel.send(m.phone(), m.body(), m.id(), validitySeconds(m));
+                meters.sent(Duration.ofNanos(System.nanoTime() - start), result);
+                settle(m, result);
                 return null;
             }));
         }

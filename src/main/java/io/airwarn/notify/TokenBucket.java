@@ -32,10 +32,14 @@ final class TokenBucket {
         return (long) Math.ceil((1 - tokens) * 1e9 / rate);
     }
 
-    void take() throws InterruptedException {
+    /** Returns how long it waited for the permit, in nanoseconds (0: one was free). */
+    long take() throws InterruptedException {
+        long waited = 0;
         long wait;
         while ((wait = tryTake(System.nanoTime())) > 0) {
             java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            waited += wait;
         }
+        return waited;
     }
 }

@@ -35,9 +35,11 @@ public class ObservationImportService {
     private final CityAqiStore cityAqi;
     private final BreakpointTable table;
     private final boolean qualityRules;
+    private final ObservationMeters meters;
 
     ObservationImportService(Pool pool, ObservationStore observations, CityAqiStore cityAqi, AqiStandards standards,
-                             AirWarnConfig config) {
+                             AirWarnConfig config, ObservationMeters meters) {
+        this.meters = meters;
         this.qualityRules = config.qualityRules();
         this.pool = pool;
         this.observations = observations;
@@ -83,7 +85,7 @@ public class ObservationImportService {
                         city.getValue().last().toLocalDate()).invoke(results::add).replaceWithVoid());
             }
             return chain.map(ignored -> List.copyOf(results));
-        });
+        }).invoke(() -> imports.forEach(i -> meters.received(i.station().cityCode(), i.rows().size())));
     }
 
     /**
@@ -94,8 +96,11 @@ public class ObservationImportService {
         LocalDateTime from = range.first().minusDays(1);
         LocalDateTime to = range.last().plusDays(1);
         return observations.cityStations(connection, cityCode, from, to)
-                .chain(stations -> observations.replaceFlags(connection, cityCode, from, to,
-                        QualityRules.check(stations)));
+                .chain(stations -> {
+                    List<QualityFlag> flags = QualityRules.check(stations);
+                    return observations.replaceFlags(connection, cityCode, from, to, flags)
+                            .invoke(() -> meters.flagged(flags));
+                });
     }
 
     /** Recomputes a city's AQI over some days in its own transaction, as after an officer's quality decision. */

@@ -8,6 +8,7 @@ import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.ApiException;
 import io.airwarn.message.MessageTemplates;
 import io.airwarn.subscription.Subscribers;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -39,9 +40,12 @@ public class ActivationService {
     private final ObjectMapper json;
     /** Where one-time acknowledgement links point, or null when SMS may carry no links. */
     private final String linkBase;
+    private final ActivationMeters meters;
 
     ActivationService(PlanRegistry registry, PlanStore store, Pool pool, MessageTemplates templates, Cities cities,
-                      Subscribers subscribers, AirWarnConfig config, AuditLog audit, ObjectMapper json) {
+                      Subscribers subscribers, AirWarnConfig config, AuditLog audit, ObjectMapper json,
+                      ActivationMeters meters) {
+        this.meters = meters;
         this.subscribers = subscribers;
         this.audit = audit;
         this.json = json;
@@ -59,6 +63,7 @@ public class ActivationService {
     }
 
     /** Activates inside the caller's transaction; the outcome names the activation either way. */
+    @WithSpan("plan activation")
     public Uni<Outcome> activate(SqlConnection c, String unit, RulesEngine.Request request, Initiator initiator) {
         if (!request.exercise() && initiator.warningId() == null) {
             throw new IllegalStateException("a real activation needs the warning whose approval it carries out");
@@ -67,6 +72,11 @@ public class ActivationService {
         List<Order> orders = RulesEngine.orders(inUse.plan(), request);
         return store.activate(c, unit, inUse.versionId(), request, initiator, orders, escalation(inUse.plan()),
                         messages(unit, request))
+                .invoke(id -> {
+                    if (id != null) {
+                        meters.activated(request, orders);
+                    }
+                })
                 .chain(id -> id != null
                 ? Uni.createFrom().item(new Outcome(id, true, orders.size()))
                 : store.existing(unit, request).map(existing -> new Outcome(existing, false, 0)));

@@ -33,6 +33,7 @@ public final class AirWarnMain {
     }
 
     private static int serve(String... args) {
+        useLogFormat(System.getenv("AIRWARN_LOG_FORMAT"));
         Path dataDir = DataDirectory.path();
         // Before anything is written there: the installation's secrets live in it too.
         EmbeddedDatabase.checkUsable(dataDir);
@@ -69,7 +70,16 @@ public final class AirWarnMain {
         return exitCode.get();
     }
 
-    /** {@code AIRWARN_DATA_DIR}, default {@code ./data}: the database files and the installation's secrets. */
+    /** {@code AIRWARN_LOG_FORMAT}: {@code text} (the default) or {@code json}, one object per line for a collector. */
+    static void useLogFormat(String format) {
+        if (format == null || format.isBlank() || format.equalsIgnoreCase("text")) {
+            return;
+        }
+        if (!format.equalsIgnoreCase("json")) {
+            throw new StartupException("AIRWARN_LOG_FORMAT must be \"text\" or \"json\", not \"" + format + "\".");
+        }
+        System.setProperty("quarkus.log.console.json.enabled", "true");
+    }
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {

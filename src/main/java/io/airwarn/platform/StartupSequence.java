@@ -3,6 +3,7 @@ package io.airwarn.platform;
 import io.airwarn.audit.AuditLog;
 import io.airwarn.audit.ConfigurationAudit;
 import io.airwarn.cluster.ClusterSignals;
+import io.airwarn.core.StateMetrics;
 import io.airwarn.forecast.ForecastJob;
 import io.airwarn.notify.TwilioChannel;
 import io.airwarn.observation.DemoObservations;
@@ -16,7 +17,7 @@ import jakarta.enterprise.event.Observes;
  * What a node does when it starts, in this order and nowhere else: the audit chain is checked before anything is
  * recorded in it; users exist before anything acts; the configuration files and plans are recorded and loaded; the
  * demo observations are in before the first forecasts read them; only then does the node follow the other nodes'
- * signals and say where its SMS go.
+ * signals, read its state gauges and say where its SMS go.
  */
 @ApplicationScoped
 class StartupSequence {
@@ -29,9 +30,12 @@ class StartupSequence {
     private final ForecastJob forecasts;
     private final ClusterSignals signals;
     private final TwilioChannel sms;
+    private final StateMetrics metrics;
 
     StartupSequence(AuditLog audit, UserBootstrap users, ConfigurationAudit configuration, PlanRegistry plans,
-                    DemoObservations demo, ForecastJob forecasts, ClusterSignals signals, TwilioChannel sms) {
+                    DemoObservations demo, ForecastJob forecasts, ClusterSignals signals, TwilioChannel sms,
+                    StateMetrics metrics) {
+        this.metrics = metrics;
         this.audit = audit;
         this.users = users;
         this.configuration = configuration;
@@ -50,6 +54,7 @@ class StartupSequence {
         demo.loadAtStartup();
         forecasts.firstForecastsAtStartup();
         signals.pollFromStartup();
+        metrics.refreshFromStartup();
         sms.announce();
     }
 }

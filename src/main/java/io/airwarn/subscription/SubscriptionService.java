@@ -51,9 +51,11 @@ public class SubscriptionService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Set<Integer> countries;
+    private final SubscriptionMeters meters;
 
     SubscriptionService(Pool pool, Outbox outbox, Cities cities, Clock clock, AirWarnConfig config,
-                        Event<SubscriberConfirmed> confirmed) {
+                        Event<SubscriberConfirmed> confirmed, SubscriptionMeters meters) {
+        this.meters = meters;
         this.confirmed = confirmed;
         this.pool = pool;
         this.cities = cities;
@@ -129,14 +131,15 @@ public class SubscriptionService {
     }
 
     public Uni<Result> confirmOptOut(String phone, String unit, String code, String client) {
-        return checkCode(phone, unit, code, "OPT_OUT", "OPTED_OUT", "opted_out_at", client);
+        return checkCode(phone, unit, code, "OPT_OUT", "OPTED_OUT", "opted_out_at", client)
+                .invoke(r -> meters.optedOut("WEB", "OPTED_OUT".equals(r.status()) ? 1 : 0));
     }
 
     /** STOP, TD or 退订 from a number, or Twilio's 21610: every subscription of the number ends. */
     public Uni<Integer> optOutEverywhere(String phone) {
         return pool.preparedQuery("UPDATE subscription SET status = 'OPTED_OUT', opted_out_at = $2 "
                 + "WHERE phone = $1 AND status <> 'OPTED_OUT'").execute(Tuple.of(phone, now()))
-                .map(rows -> rows.rowCount());
+                .map(rows -> rows.rowCount()).invoke(n -> meters.optedOut("SMS", n));
     }
 
     /** The provider refused a warning to the number because it replied STOP to the sender. */

@@ -7,6 +7,7 @@ import io.airwarn.forecast.ForecastIssued;
 import io.airwarn.forecast.ForecastVerification;
 import io.airwarn.forecast.IssuedForecasts;
 import io.quarkus.logging.Log;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -66,6 +67,7 @@ public class ProposalService {
         this.json = json;
     }
 
+    @WithSpan("warning proposal")
     void onForecast(@ObservesAsync ForecastIssued issued) {
         propose(issued.city(), issued.runId()).await().atMost(TIMEOUT);
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.audit.AuditLog;
 import io.airwarn.core.WarningLevel;
 import io.airwarn.plan.ActivationService;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -76,7 +78,9 @@ public class WarningService {
     }
 
     /** Carries out an action as {@link WarningLifecycle} decides it; fails with a {@link WarningRefusal} if refused. */
-    public Uni<Warning> act(long id, String actor, Set<String> roles, WarningLifecycle.ActionRequest request) {
+    @WithSpan("warning action")
+    public Uni<Warning> act(@SpanAttribute("warning_id") long id, String actor, Set<String> roles,
+                            WarningLifecycle.ActionRequest request) {
         if (request.action() == null) {
             throw WarningLifecycle.missingAction();
         }

@@ -28,7 +28,7 @@ class ArchitectureTest {
     /** Bottom to top: a package may use those before it, never one after it. */
     static final List<String> LAYERS = List.of("core", "aqi", "city", "audit", "cluster", "message", "notify",
             "observation", "accountability", "subscription", "forecast", "plan", "user", "warning", "situation",
-            "bulletin", "cap", "console", "portal", "platform");
+            "bulletin", "cap", "console", "portal", "backup", "platform");
 
     /** Decisions as pure functions: AQI, forecast arithmetic, criteria, rules, lifecycle. */
     static final List<String> PURE_RULES = List.of("io.airwarn.aqi.AqiCalculator",

@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -25,9 +27,14 @@ class CityResourceTest {
                 .body("find { it.code == '220184' }.formerCodes.code", hasItems("220381"));
     }
 
+    /** Health is on the management interface, off the public listener. */
+    @TestHTTPResource(value = "health", management = true)
+    URL health;
+
     @Test
-    void healthIncludesTheDatabase() {
-        given().when().get("/q/health").then().statusCode(200)
+    void healthIncludesTheDatabaseOnTheManagementInterfaceOnly() {
+        given().when().get("/q/health").then().statusCode(404);
+        given().when().get(health).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems(org.hamcrest.Matchers.containsString("Reactive PostgreSQL")));
     }

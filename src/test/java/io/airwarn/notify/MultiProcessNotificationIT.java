@@ -76,25 +76,26 @@ class MultiProcessNotificationIT {
     }
 
     /**
-     * The gateway is down for 30 s (real time), with the wait between tries capped at 1 s (AIRWARN_TWILIO_MAX_BACKOFF):
-     * the ten-minute outage with the default 5-minute cap, compressed. Messages valid for an hour wait, tried again
-     * and again, and go out exactly once when it returns; messages whose validity (15 s) ends during the outage are
-     * cancelled, never sent. {@link RetryScheduleTest} proves the default schedule over ten minutes.
+     * The gateway is down for 12 s (real time), with the wait between tries capped at 0.5 s
+     * (AIRWARN_TWILIO_MAX_BACKOFF) and the dispatcher running every 0.5 s: the ten-minute outage with the default
+     * 5-minute cap, compressed. Messages valid for an hour wait, tried again and again, and go out exactly once when it
+     * returns; messages whose validity (5 s) ends during the outage are cancelled, never sent. {@link RetryScheduleTest} proves the default schedule over ten minutes.
      */
     @Test
     void messagesWaitOutAGatewayOutageAndGoOutOnceWithinTheirValidity() throws Exception {
         int messages = 50;
         int shortLived = 10;
-        Duration outage = Duration.ofSeconds(30);
+        Duration outage = Duration.ofSeconds(12);
         cluster.killSandbox();
-        try (Instance node = AppProcesses.start(cluster.node(Map.of("AIRWARN_TWILIO_MAX_BACKOFF", "PT1S")),
+        try (Instance node = AppProcesses.start(cluster.node(Map.of("AIRWARN_TWILIO_MAX_BACKOFF", "PT0.5S",
+                "AIRWARN_DISPATCH_EVERY", "PT0.5S")),
                 cluster.temp.resolve("outage.log"), 0)) {
             cluster.execute("""
                     INSERT INTO outbox (idempotency_key, unit, recipient_type, recipient_id, phone, body, priority,
                                         exercise, valid_until)
                     SELECT 'outage-' || g, '220100', 'PUBLIC', 'outage-' || g, '+86138' || lpad(g::text, 8, '0'),
                            'AirWarn outage test ' || g, 2, false,
-                           now() + CASE WHEN g <= %d THEN interval '1 hour' ELSE interval '15 seconds' END
+                           now() + CASE WHEN g <= %d THEN interval '1 hour' ELSE interval '5 seconds' END
                     FROM generate_series(1, %d) g""".formatted(messages, messages + shortLived));
             // The outage counts from the queueing: a node slow to start (a busy machine) does not shorten it.
             Instant down = Instant.now();

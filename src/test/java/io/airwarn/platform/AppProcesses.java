@@ -35,7 +35,7 @@ public final class AppProcesses {
     }
 
     /** A running instance. */
-    public record Instance(Process process, int port, Path log) implements AutoCloseable {
+    public record Instance(Process process, int port, int managementPort, Path log) implements AutoCloseable {
 
         public String get(String path) throws IOException, InterruptedException {
             return send(HttpRequest.newBuilder(uri(path)).GET().build()).body();
@@ -47,6 +47,11 @@ public final class AppProcesses {
 
         public URI uri(String path) {
             return URI.create("http://localhost:" + port + path);
+        }
+
+        /** An address on the management interface (health, metrics). */
+        public URI management(String path) {
+            return URI.create("http://localhost:" + managementPort + path);
         }
 
         /** Sends SIGTERM and waits for a clean stop (the JVM reports 143 for a SIGTERM shutdown). */
@@ -91,8 +96,10 @@ public final class AppProcesses {
         int listen = port == 0 ? freePort() : port;
         Map<String, String> all = new HashMap<>(env);
         all.put("QUARKUS_HTTP_PORT", Integer.toString(listen));
-        Instance instance = new Instance(launch(all, log), listen, log);
-        await(instance.process(), log, instance.uri("/q/health/ready"));
+        int management = freePort();
+        all.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
+        Instance instance = new Instance(launch(all, log), listen, management, log);
+        await(instance.process(), log, instance.management("/q/health/ready"));
         return instance;
     }
 
