@@ -1,8 +1,12 @@
 package io.airwarn.platform;
 
 import io.airwarn.core.InstallationSecrets;
+import io.airwarn.core.PhoneMasks;
+import io.quarkus.logging.Log;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * What every log line of a request carries (as JSON fields with AIRWARN_LOG_FORMAT=json): a request id (the
  * caller's X-Request-Id when it is a plain token, else a new one, echoed in the answer), the signed-in user, and the
- * warning or activation the address names. Phone numbers never go in: the log statements mask them.
+ * warning or activation the address names. Every change made through the API is logged once with its answer.
+ * Phone numbers never go in: the log statements mask them.
  */
 @ApplicationScoped
 public class LogContext {
@@ -43,7 +48,34 @@ public class LogContext {
         if (named.find()) {
             MDC.put(named.group(1).equals("warnings") ? "warningId" : "activationId", named.group(2));
         }
+        if (changes(rc)) {
+            long started = System.nanoTime();
+            rc.addEndHandler(done -> logChange(rc, id, started));
+        }
         rc.next();
+    }
+
+    /** Requests that change something through the API; reading is not logged (the metrics count it). */
+    private static boolean changes(RoutingContext rc) {
+        return rc.request().path().startsWith("/api/") && rc.request().method() != HttpMethod.GET
+                && rc.request().method() != HttpMethod.HEAD && rc.request().method() != HttpMethod.OPTIONS;
+    }
+
+    /** One line per change, with who made it, for the operators' log collector; numbers in the path masked. */
+    private static void logChange(RoutingContext rc, String requestId, long started) {
+        String user = rc.user() instanceof QuarkusHttpUser u && !u.getSecurityIdentity().isAnonymous()
+                ? u.getSecurityIdentity().getPrincipal().getName() : null;
+        MDC.put("requestId", requestId);
+        if (user != null) {
+            MDC.put("user", user);
+        }
+        try {
+            Log.infof("%s %s -> %d in %d ms", rc.request().method(), PhoneMasks.mask(rc.request().path()),
+                    rc.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            MDC.remove("user");
+            MDC.remove("requestId");
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.airwarn.platform;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -12,7 +13,8 @@ public class ServeApplication implements QuarkusApplication {
         int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
         boolean swagger = ConfigProvider.getConfig().getOptionalValue("quarkus.swagger-ui.enabled", Boolean.class)
                 .orElse(false);
-        System.out.printf("%nAirWarn is running. Open http://localhost:%d/  (API documentation: %s)%n%n", port,
+        // A log line, not a print: with AIRWARN_LOG_FORMAT=json every line the server writes is one JSON object.
+        Log.infof("AirWarn is running. Open http://localhost:%d/  (API documentation: %s)", port,
                 swagger ? "http://localhost:" + port + "/q/swagger-ui" : "http://localhost:" + port + "/q/openapi");
         Quarkus.waitForExit();
         return 0;

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airwarn.platform.AppProcesses.Instance;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -60,11 +63,36 @@ class PackagedApplicationIT {
             a.stop();
             assertFalse(Files.exists(plain.resolve("pg/postmaster.pid")), "the embedded PostgreSQL was stopped");
         }
-        try (Instance again = start(plain, Map.of("AIRWARN_DEMO", "false"))) {
+        try (Instance again = start(plain, Map.of("AIRWARN_DEMO", "false", "AIRWARN_LOG_FORMAT", "json"))) {
             String hour = again.get("/api/cities/220100/aqi/hourly?from=2016-01-01T08:00&to=2016-01-01T08:00");
             assertTrue(hour.contains("\"PM2_5_1H\":160.0"), "the observation survived the restart: " + hour);
+            HttpResponse<String> change = again.send(HttpRequest.newBuilder(again.uri("/api/observations"))
+                    .header("Authorization", AppProcesses.basic("admin", "admin-packaged"))
+                    .header("Content-Type", "application/json").header("X-Request-Id", "ops-check-1")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "[{\"city\":\"220100\",\"station\":\"S1\",\"time\":\"2016-01-01T09:00\",\"pm25\":150}]"))
+                    .build());
+            assertEquals("ops-check-1", change.headers().firstValue("X-Request-Id").orElse(null));
             again.stop();
+            assertJsonLog(again.log(), "ops-check-1", "admin");
         }
+    }
+
+    /**
+     * AIRWARN_LOG_FORMAT=json: every line the application writes is one JSON object; a change through the API is
+     * logged with its request id and user.
+     */
+    private static void assertJsonLog(Path log, String requestId, String user) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        boolean change = false;
+        for (String line : Files.readAllLines(log)) {
+            JsonNode entry = json.readTree(line);
+            assertTrue(entry.isObject() && entry.has("message") && entry.has("timestamp"), line);
+            JsonNode mdc = entry.path("mdc");
+            change |= requestId.equals(mdc.path("requestId").asText()) && user.equals(mdc.path("user").asText())
+                    && entry.get("message").asText().startsWith("POST /api/observations -> 200");
+        }
+        assertTrue(change, "the change is logged with its request id and user:\n" + Files.readString(log));
     }
 
     /**
