@@ -3,7 +3,9 @@ package io.airwarn.notify;
 import io.airwarn.cluster.ScheduledRuns;
 import io.airwarn.core.AirWarnConfig;
 import io.airwarn.core.PhoneMasks;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -49,10 +51,12 @@ public class Dispatcher {
     private final int staleClaimSeconds;
     private final Duration maxBackoff;
     private final SendMeters meters;
+    private final Tracer tracer;
 
     Dispatcher(OutboxStore store, TwilioChannel channel, ScheduledRuns runs, Clock clock,
-               Event<NumberUnsubscribed> unsubscribed, AirWarnConfig config, SendMeters meters) {
+               Event<NumberUnsubscribed> unsubscribed, AirWarnConfig config, SendMeters meters, Tracer tracer) {
         this.store = store;
+        this.tracer = tracer;
         this.meters = meters;
         this.channel = channel;
         this.runs = runs;
@@ -73,11 +77,16 @@ public class Dispatcher {
     /** Rounds with nothing due are not recorded: the job fires every second. */
     @Scheduled(identity = ScheduledRuns.DISPATCH_JOB, every = "{airwarn.dispatch-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @WithSpan("outbox dispatch")
     void run(ScheduledExecution execution) {
         if (store.anythingDue(staleClaimSeconds).await().atMost(TIMEOUT)) {
-            runs.run(ScheduledRuns.DISPATCH_JOB, execution, () -> Uni.createFrom().item(this::dispatchAll)
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).map(n -> n + " message(s) settled"));
+            // A trace span only for rounds that send, not for the idle check every second.
+            Span span = tracer.spanBuilder("outbox dispatch").startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                runs.run(ScheduledRuns.DISPATCH_JOB, execution, () -> Uni.createFrom().item(this::dispatchAll)
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).map(n -> n + " message(s) settled"));
+            } finally {
+                span.end();
+            }
         }
     }
 

@@ -55,9 +55,13 @@ public class LogContext {
         rc.next();
     }
 
-    /** Requests that change something through the API; reading is not logged (the metrics count it). */
+    /**
+     * Requests that change something through the API; reading is not logged (the metrics count it), nor are the
+     * provider's delivery callbacks (one per message: thousands per warning).
+     */
     private static boolean changes(RoutingContext rc) {
-        return rc.request().path().startsWith("/api/") && rc.request().method() != HttpMethod.GET
+        String path = rc.request().path();
+        return path.startsWith("/api/") && !path.startsWith("/api/twilio/") && rc.request().method() != HttpMethod.GET
                 && rc.request().method() != HttpMethod.HEAD && rc.request().method() != HttpMethod.OPTIONS;
     }
 
