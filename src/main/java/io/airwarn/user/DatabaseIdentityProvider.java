@@ -20,7 +20,8 @@ import java.util.UUID;
  * Checks a user name and password against the users table (bcrypt); the roles come from the same row. Failed
  * sign-ins slow down the client address that made them, for that account only (SignInThrottle, counted in the
  * database for every node), so the real user elsewhere still signs in. Unknown users cost the same bcrypt check as
- * known ones: the answer's timing does not tell which names exist.
+ * known ones: the answer's timing does not tell which names exist. A right password is remembered for a while
+ * ({@link VerifiedPasswords}) so that HTTP Basic on every API request does not cost a bcrypt check each.
  */
 @ApplicationScoped
 class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -31,6 +32,7 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
 
     private final UserStore users;
     private final WebSessions sessions;
+    private final VerifiedPasswords verified = new VerifiedPasswords();
 
     DatabaseIdentityProvider(UserStore users, WebSessions sessions) {
         this.users = users;
@@ -52,11 +54,17 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
             if (throttled) {
                 return Uni.createFrom().failure(new AuthenticationFailedException("too many failed sign-ins"));
             }
-            // bcrypt is deliberately slow; it runs on a worker thread, never on the event loop.
-            return users.find(name).chain(user -> context.runBlocking(() -> {
+            // bcrypt is deliberately slow; it runs on a worker thread, never on the event loop, and once per
+            // VerifiedPasswords.TTL for a client that sends the same right password with every request.
+            return users.find(name).chain(user -> (user != null && verified.verified(name, password,
+                    user.passwordHash(), System.nanoTime()) ? Uni.createFrom().item(identity(user))
+                    : context.runBlocking(() -> {
                         boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash());
+                        if (user != null && matches) {
+                            verified.remember(name, password, user.passwordHash(), System.nanoTime());
+                        }
                         return user != null && matches ? identity(user) : null;
-                    })
+                    }))
                     .chain(identity -> identity != null ? users.signInSucceeded(name, client)
                             .chain(() -> startSession(request, name)).replaceWith(identity)
                             : users.signInFailed(name, client).chain(delay -> {
