@@ -129,6 +129,17 @@ def enterprise_rows(rng, code, count, districts):
     return rows
 
 
+def assign_devices(code, rows):
+    """Stack monitors (HJ 212 MN) for the larger emitters, which must run online monitoring; small ones have none.
+    A separate random stream, so the rest of the sample data stays as it was."""
+    rng = random.Random(f"{SEED}-devices-{code}")
+    for row in rows:
+        total = sum(float(row[f"{k}_t_per_day"]) for k in ("so2", "nox", "pm"))
+        stacks = 0 if total < 0.12 else (1 if total < 0.4 else rng.choice([1, 2, 2, 3]))
+        number = row["id"].rsplit("-", 1)[1]
+        row["device_mn"] = "|".join(f"AW{code.replace('-', '')}E{number}S{n}" for n in range(1, stacks + 1))
+
+
 def school_rows(rng, code, count, districts):
     rows = []
     for i in range(1, count + 1):
@@ -192,6 +203,7 @@ def main():
     for code, folder, zh, en, n_enterprises, n_schools in UNITS:
         districts = [f"{zh}样例{d}区 (sample district {d})" for d in range(1, 7)]
         enterprises = enterprise_rows(rng, code, n_enterprises, districts)
+        assign_devices(code, enterprises)
         schools = school_rows(rng, code, n_schools, districts)
         # City totals: the listed enterprises emit 60 % of the city's total; with the cuts above every level
         # clears the national minimum (10 / 20 / 30 %) with some margin.

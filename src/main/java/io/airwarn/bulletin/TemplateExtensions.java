@@ -4,7 +4,9 @@ import io.airwarn.core.BeijingTime;
 import io.airwarn.core.Terms;
 import io.airwarn.core.WarningLevel;
 import io.quarkus.qute.TemplateExtension;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -26,13 +28,17 @@ public final class TemplateExtensions {
     }
 
     /** A time the API gives as ISO-8601 with its offset, as pages show it: "2026-12-01 07:00" (Beijing). */
+    static String beijing(Instant time) {
+        return BeijingTime.minute(time.atOffset(ZoneOffset.UTC));
+    }
+
     static String beijing(String isoWithOffset) {
         return BeijingTime.minute(isoWithOffset);
     }
 
-    /** A probability as a whole percentage: 0.374 is "37%". */
+    /** A probability (or share) as a whole percentage: 0.374 is "37%"; none is a dash. */
     static String percent(Double probability) {
-        return Math.round(probability * 100) + "%";
+        return probability == null ? "—" : Math.round(probability * 100) + "%";
     }
 
     /** An order code's word for reports: {@code type.term} is 企业 for ENTERPRISE. */

@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ScheduledRunResource {
 
     private static final Set<String> JOBS = Set.of(ScheduledRuns.FORECAST_JOB, ScheduledRuns.REMINDER_JOB,
-            ScheduledRuns.ESCALATION_JOB, ScheduledRuns.DISPATCH_JOB);
+            ScheduledRuns.ESCALATION_JOB, ScheduledRuns.DISPATCH_JOB, ScheduledRuns.COMPLIANCE_JOB);
 
     private final ScheduledRuns runs;
 

@@ -32,6 +32,7 @@ public class ScheduledRuns {
     public static final String REMINDER_JOB = "warning-reminders";
     public static final String ESCALATION_JOB = "order-escalation";
     public static final String DISPATCH_JOB = "outbox-dispatch";
+    public static final String COMPLIANCE_JOB = "compliance-check";
 
     private static final String FAILED = "failed: ";
 
@@ -55,7 +56,7 @@ public class ScheduledRuns {
      */
     @PostConstruct
     void registerCounters() {
-        for (String job : List.of(FORECAST_JOB, REMINDER_JOB, ESCALATION_JOB, DISPATCH_JOB)) {
+        for (String job : List.of(FORECAST_JOB, REMINDER_JOB, ESCALATION_JOB, DISPATCH_JOB, COMPLIANCE_JOB)) {
             counter(job, "OK");
             counter(job, "FAILED");
         }

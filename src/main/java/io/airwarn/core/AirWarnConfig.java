@@ -47,6 +47,48 @@ public interface AirWarnConfig {
 
     Metrics metrics();
 
+    Hj212 hj212();
+
+    /** The stack monitors' HJ 212-2017 feed and the curtailment checks made from it. */
+    interface Hj212 {
+        /** {@code AIRWARN_HJ212_PORT}: the TCP port devices connect to; no listener unless set. */
+        Optional<Integer> port();
+
+        /**
+         * {@code AIRWARN_HJ212_DEMO_PASSWORD}: the password of every device of a SAMPLE plan while demo data are on
+         * (demo only: real devices' passwords come from {@link #passwordsFile()}).
+         */
+        @WithDefault("123456")
+        String demoPassword();
+
+        /** {@code AIRWARN_HJ212_DEMO_DEVICES}: whether SAMPLE plans' devices get the demo password (default: demo). */
+        Optional<Boolean> demoDevices();
+
+        /** {@code AIRWARN_HJ212_PASSWORDS_FILE}: lines "MN PASSWORD", owner-readable only, never in git. */
+        Optional<String> passwordsFile();
+
+        /** {@code AIRWARN_HJ212_MINUTE_DAYS}: how long minute data are kept. */
+        @WithDefault("7")
+        int minuteDays();
+
+        /** {@code AIRWARN_HJ212_BASELINE_DAYS}: the days before a warning whose same hours are its baseline. */
+        @WithDefault("14")
+        int baselineDays();
+
+        /** {@code AIRWARN_HJ212_CHECK_CRON}: when the warnings in response are checked ("off" stops it). */
+        @WithDefault("0 10 * * * ?")
+        String checkCron();
+
+        /** {@code AIRWARN_HJ212_IDLE_TIMEOUT}: a connection silent this long is closed. */
+        @WithDefault("PT10M")
+        Duration idleTimeout();
+
+        /** {@code AIRWARN_HJ212_TLS_CERT} and {@code AIRWARN_HJ212_TLS_KEY}: PEM files; TLS when both are set. */
+        Optional<String> tlsCert();
+
+        Optional<String> tlsKey();
+    }
+
     /** The state gauges for Prometheus. */
     interface Metrics {
         /** {@code AIRWARN_METRICS_REFRESH}: how often each node reads the state gauges from the database. */

@@ -66,7 +66,7 @@ public record Plan(String unit, String name, boolean sample, String version, Loc
     /** An entry of the emergency emission-reduction list; {@code measures} holds YELLOW, ORANGE and RED in order. */
     public record Enterprise(String id, String name, String district, String industry, Grade grade,
                              Guarantee guarantee, Emissions baseline, List<EnterpriseMeasure> measures,
-                             String contactMobile, String supervisor) {
+                             String contactMobile, String supervisor, List<String> devices) {
 
         public EnterpriseMeasure measure(WarningLevel level) {
             for (EnterpriseMeasure m : measures) {

@@ -33,6 +33,9 @@ public final class PlanReader {
 
     static final List<String> ENTERPRISE_COLUMNS = enterpriseColumns();
     static final List<String> SCHOOL_COLUMNS = List.of("id", "name", "district", "type", "pupils", "contact_mobile");
+    /** Optional in enterprises.csv: the enterprise's HJ 212 stack monitors. */
+    static final String DEVICE_COLUMN = "device_mn";
+    private static final Pattern DEVICE = Pattern.compile("[0-9A-Za-z_-]{1,24}");
     private static final Set<String> PLAN_KEYS = Set.of("unit", "name", "sample", "version", "effectiveDate",
             "command", "emissions", "schoolRule", "responsibleUnits", "measures", "drillRecipients");
 
@@ -226,14 +229,19 @@ public final class PlanReader {
         }
     }
 
-    /** The CSV files: a header naming exactly the expected columns, then one item per line. */
+    /**
+     * The CSV files: a header naming exactly the expected columns (and any of the optional ones, which older files
+     * lack), then one item per line.
+     */
     abstract static class Csv<T> {
         final String file;
         final List<String> expected;
+        final List<String> optional;
 
-        Csv(String file, List<String> expected) {
+        Csv(String file, List<String> expected, List<String> optional) {
             this.file = file;
             this.expected = expected;
+            this.optional = optional;
         }
 
         List<T> readAll(byte[] content, List<PlanProblem> problems, Map<String, Integer> lines) {
@@ -249,8 +257,11 @@ public final class PlanReader {
                 return List.of();
             }
             List<String> header = rows.get(0).cells().stream().map(String::trim).toList();
-            if (!new LinkedHashSet<>(header).equals(new LinkedHashSet<>(expected)) || header.size() != expected.size()) {
-                problems.add(PlanProblem.error(file, 1, null, "the header must name the columns " + expected));
+            Set<String> named = new LinkedHashSet<>(header);
+            named.removeAll(optional);
+            if (!named.equals(new LinkedHashSet<>(expected)) || new LinkedHashSet<>(header).size() != header.size()) {
+                problems.add(PlanProblem.error(file, 1, null, "the header must name the columns " + expected
+                        + (optional.isEmpty() ? "" : " and may name " + optional)));
                 return List.of();
             }
             List<T> items = new ArrayList<>();
@@ -309,6 +320,11 @@ public final class PlanReader {
             failed = true;
         }
 
+        /** A column the file may leave out: null when it has none or it is empty. */
+        String optionalText(String column) {
+            return header.contains(column) ? text(column, false) : null;
+        }
+
         String text(String column, boolean required) {
             String value = cells.get(header.indexOf(column)).trim();
             if (value.isEmpty()) {
@@ -359,7 +375,7 @@ public final class PlanReader {
 
     static final class EnterpriseCsv extends Csv<Plan.Enterprise> {
         private EnterpriseCsv() {
-            super(PlanSource.ENTERPRISES_FILE, ENTERPRISE_COLUMNS);
+            super(PlanSource.ENTERPRISES_FILE, ENTERPRISE_COLUMNS, List.of(DEVICE_COLUMN));
         }
 
         static List<Plan.Enterprise> read(byte[] content, List<PlanProblem> problems, Map<String, Integer> lines) {
@@ -382,13 +398,36 @@ public final class PlanReader {
             return new Plan.Enterprise(c.text("id", true), c.text("name", true), c.text("district", false),
                     c.text("industry", true), c.enumValue("grade", Plan.Grade.class, null),
                     c.enumValue("guarantee", Plan.Guarantee.class, Plan.Guarantee.NONE), baseline, measures,
-                    c.text("contact_mobile", true), c.text("supervisor", true));
+                    c.text("contact_mobile", true), c.text("supervisor", true), devices(c));
+        }
+
+        /**
+         * The enterprise's stack monitors (HJ 212 MN, one per monitored stack), separated by '|'. Their passwords are
+         * never in the plan files.
+         */
+        private static List<String> devices(Cells c) {
+            String value = c.optionalText(DEVICE_COLUMN);
+            if (value == null) {
+                return List.of();
+            }
+            List<String> devices = new ArrayList<>();
+            for (String mn : value.split("\\|")) {
+                String trimmed = mn.trim();
+                if (!DEVICE.matcher(trimmed).matches()) {
+                    c.error(DEVICE_COLUMN, "'" + trimmed + "' is not a device MN: 1 to 24 letters, digits, '_' or '-'");
+                } else if (devices.contains(trimmed)) {
+                    c.error(DEVICE_COLUMN, "names " + trimmed + " twice");
+                } else {
+                    devices.add(trimmed);
+                }
+            }
+            return List.copyOf(devices);
         }
     }
 
     static final class SchoolCsv extends Csv<Plan.School> {
         private SchoolCsv() {
-            super(PlanSource.SCHOOLS_FILE, SCHOOL_COLUMNS);
+            super(PlanSource.SCHOOLS_FILE, SCHOOL_COLUMNS, List.of());
         }
 
         static List<Plan.School> read(byte[] content, List<PlanProblem> problems, Map<String, Integer> lines) {

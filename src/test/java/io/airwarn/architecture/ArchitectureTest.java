@@ -27,15 +27,16 @@ class ArchitectureTest {
 
     /** Bottom to top: a package may use those before it, never one after it. */
     static final List<String> LAYERS = List.of("core", "aqi", "city", "audit", "cluster", "message", "notify",
-            "observation", "accountability", "subscription", "forecast", "plan", "user", "warning", "situation",
-            "bulletin", "cap", "console", "portal", "backup", "platform");
+            "observation", "accountability", "subscription", "forecast", "plan", "compliance", "user", "warning",
+            "situation", "bulletin", "cap", "console", "portal", "backup", "platform");
 
     /** Decisions as pure functions: AQI, forecast arithmetic, criteria, rules, lifecycle. */
     static final List<String> PURE_RULES = List.of("io.airwarn.aqi.AqiCalculator",
             "io.airwarn.forecast.LeadModelFitter", "io.airwarn.forecast.ForecastDistribution",
             "io.airwarn.forecast.Predictors", "io.airwarn.forecast.RollingOriginEvaluation",
             "io.airwarn.forecast.Score", "io.airwarn.forecast.CityForecaster", "io.airwarn.warning.WarningCriteria",
-            "io.airwarn.warning.ProposalRules", "io.airwarn.warning.WarningLifecycle", "io.airwarn.plan.RulesEngine");
+            "io.airwarn.warning.ProposalRules", "io.airwarn.warning.WarningLifecycle", "io.airwarn.plan.RulesEngine",
+            "io.airwarn.compliance.Curtailment");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.airwarn");

@@ -39,7 +39,10 @@ class TableOwnershipTest {
             Map.entry("cluster_signal", Set.of("cluster")), Map.entry("scheduled_run", Set.of("cluster")),
             Map.entry("warning", Set.of("warning")), Map.entry("warning_event", Set.of("warning")),
             Map.entry("warning_proposal", Set.of("warning")),
-            Map.entry("target_baseline", Set.of("accountability")));
+            Map.entry("target_baseline", Set.of("accountability")),
+            Map.entry("stack_device_status", Set.of("compliance")), Map.entry("stack_unknown_device", Set.of("compliance")),
+            Map.entry("stack_hour", Set.of("compliance")), Map.entry("stack_minute", Set.of("compliance")),
+            Map.entry("compliance_finding", Set.of("compliance")));
 
     private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]+)\\b");
     private static final Path SOURCES = Path.of("src/main/java/io/airwarn");

@@ -43,7 +43,7 @@ class ActivationBenchmarkTest {
             String suffix = copy == 0 ? "" : "-x" + copy;
             p.enterprises().forEach(e -> enterprises.add(new Plan.Enterprise(e.id() + suffix, e.name(), e.district(),
                     e.industry(), e.grade(), e.guarantee(), e.baseline(), e.measures(), e.contactMobile(),
-                    e.supervisor())));
+                    e.supervisor(), List.of())));
             p.schools().forEach(s -> schools.add(new Plan.School(s.id() + suffix, s.name(), s.district(), s.type(),
                     s.pupils(), s.contactMobile())));
         }

@@ -1,0 +1,270 @@
+package io.airwarn.compliance;
+
+import io.airwarn.city.Cities;
+import io.airwarn.city.City;
+import io.airwarn.compliance.Curtailment.Status;
+import io.airwarn.core.AirWarnConfig;
+import io.airwarn.core.ApiException;
+import io.airwarn.core.WarningLevel;
+import io.airwarn.plan.Emissions;
+import io.airwarn.plan.Plan;
+import io.airwarn.plan.PlanRegistry;
+import io.airwarn.plan.ResponseRecords;
+import io.airwarn.plan.ResponseRecords.Activation;
+import io.airwarn.plan.ResponseRecords.EnterpriseOrder;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Checks a warning's enterprises against their stack monitors: the baseline is the same hours of the
+ * {@code AIRWARN_HJ212_BASELINE_DAYS} before the response (hours of another warning left out), the required cut
+ * the plan's reduction for the level in force at each hour, over the enterprise's baseline emissions of SO2, NOx
+ * and dust. An enterprise found NOT_COMPLIANT gets one finding per warning, and its supervising unit one enforcement
+ * task by SMS, which a duty officer closes with a note.
+ */
+@ApplicationScoped
+public class ComplianceService {
+
+    /** One enterprise of the warning: its verdict and the figures behind it. */
+    public record EnterpriseCompliance(String id, String name, String unit, List<String> stacks, Status status,
+                                       Double requiredCut, Double measuredCut, int hours,
+                                       List<Curtailment.Hour> hourly, Finding finding) {
+    }
+
+    /** An enforcement finding and its task. */
+    public record Finding(OffsetDateTime foundAt, String detail, Long taskOrderId, OffsetDateTime closedAt,
+                          String closedBy, String note) {
+    }
+
+    /** The warning's enterprises by verdict. */
+    public record WarningCompliance(long warningId, String unit, Map<Status, Integer> counts,
+                                    List<EnterpriseCompliance> enterprises, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    private final ResponseRecords records;
+    private final PlanRegistry plans;
+    private final StackDevices devices;
+    private final StackData data;
+    private final Cities cities;
+    private final Pool pool;
+    private final Clock clock;
+    private final int baselineDays;
+
+    ComplianceService(ResponseRecords records, PlanRegistry plans, StackDevices devices, StackData data, Cities cities,
+                      Pool pool, Clock clock, AirWarnConfig config) {
+        this.records = records;
+        this.plans = plans;
+        this.devices = devices;
+        this.data = data;
+        this.cities = cities;
+        this.pool = pool;
+        this.clock = clock;
+        this.baselineDays = config.hj212().baselineDays();
+    }
+
+    /** @throws ApiException 404 when the warning never activated a plan */
+    public Uni<WarningCompliance> forWarning(long warningId) {
+        return records.ofWarning(warningId).chain(activations -> {
+            List<Activation> levels = activations.stream().filter(a -> a.level() != WarningLevel.NONE).toList();
+            if (levels.isEmpty()) {
+                throw ApiException.notFound("no_response", "warning " + warningId + " has started no response");
+            }
+            String unit = levels.get(0).unit();
+            Instant from = levels.get(0).responseStart().toInstant().truncatedTo(ChronoUnit.HOURS);
+            Instant end = activations.stream().filter(a -> a.level() == WarningLevel.NONE)
+                    .map(a -> a.responseStart().toInstant()).filter(t -> t.isAfter(from)).findFirst()
+                    .orElse(Instant.MAX);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
+            Instant to = end.isBefore(now) ? end.truncatedTo(ChronoUnit.HOURS) : now;
+            Instant baselineFrom = from.minus(Duration.ofDays(baselineDays));
+            Plan plan = plans.catalog().plan(unit).map(p -> p.plan()).orElse(null);
+            return Uni.combine().all().unis(
+                    records.enterpriseOrders(activations.stream().map(Activation::id).toList()),
+                    records.ofUnit(unit, from.atOffset(ZoneOffset.UTC)), findings(warningId)).asTuple()
+                    .chain(t -> {
+                        List<EnterpriseOrder> orders = t.getItem1();
+                        List<String> mns = orders.stream().flatMap(o -> devices.ofEnterprise(o.enterpriseId())
+                                .stream()).toList();
+                        return data.hours(mns, baselineFrom.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                                .map(hours -> evaluate(warningId, unit, plan, levels, orders, t.getItem2(),
+                                        t.getItem3(), hours, from, to));
+                    });
+        });
+    }
+
+    private WarningCompliance evaluate(long warningId, String unit, Plan plan, List<Activation> levels,
+                                       List<EnterpriseOrder> orders, List<Activation> unitActivations,
+                                       Map<String, Finding> findings, List<Curtailment.StackHour> hours,
+                                       Instant from, Instant to) {
+        List<Instant[]> otherWarnings = periodsInForce(unitActivations, from);
+        Map<String, List<Curtailment.StackHour>> baseline = new HashMap<>();
+        Map<String, List<Curtailment.StackHour>> response = new HashMap<>();
+        for (Curtailment.StackHour h : hours) {
+            if (h.hour().isBefore(from)) {
+                if (otherWarnings.stream().noneMatch(p -> !h.hour().isBefore(p[0]) && h.hour().isBefore(p[1]))) {
+                    baseline.computeIfAbsent(h.mn(), k -> new ArrayList<>()).add(h);
+                }
+            } else {
+                response.computeIfAbsent(h.mn(), k -> new ArrayList<>()).add(h);
+            }
+        }
+        Map<String, Plan.Enterprise> enterprises = new HashMap<>();
+        if (plan != null) {
+            plan.enterprises().forEach(e -> enterprises.put(e.id(), e));
+        }
+        List<EnterpriseCompliance> result = new ArrayList<>();
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            counts.put(s, 0);
+        }
+        for (EnterpriseOrder o : orders) {
+            List<String> stacks = devices.ofEnterprise(o.enterpriseId());
+            Plan.Enterprise e = enterprises.get(o.enterpriseId());
+            Function<Instant, Double> required = hour -> {
+                WarningLevel level = levelAt(levels, hour);
+                return level == null || e == null ? null : requiredCut(e, level);
+            };
+            Curtailment.Result r = Curtailment.check(stacks, collect(baseline, stacks), collect(response, stacks),
+                    required, from, to);
+            WarningLevel current = levels.get(levels.size() - 1).level();
+            counts.merge(r.status(), 1, Integer::sum);
+            result.add(new EnterpriseCompliance(o.enterpriseId(), o.enterpriseName(), unit, stacks, r.status(),
+                    e == null ? null : requiredCut(e, current), r.measuredCut(), r.validHours(), r.hours(),
+                    findings.get(o.enterpriseId())));
+        }
+        return new WarningCompliance(warningId, unit, counts, result, from.atOffset(ZoneOffset.UTC),
+                to.atOffset(ZoneOffset.UTC));
+    }
+
+    private static List<Curtailment.StackHour> collect(Map<String, List<Curtailment.StackHour>> byStack,
+                                                       List<String> stacks) {
+        List<Curtailment.StackHour> list = new ArrayList<>();
+        stacks.forEach(mn -> list.addAll(byStack.getOrDefault(mn, List.of())));
+        return list;
+    }
+
+    /** The level in force at an hour: the latest activation started by then. */
+    private static WarningLevel levelAt(List<Activation> levels, Instant hour) {
+        WarningLevel level = null;
+        for (Activation a : levels) {
+            if (!a.responseStart().toInstant().isAfter(hour)) {
+                level = a.level();
+            }
+        }
+        return level;
+    }
+
+    /** The plan's reduction at the level over the baseline, for the pollutants the stack monitors measure. */
+    static Double requiredCut(Plan.Enterprise e, WarningLevel level) {
+        Plan.EnterpriseMeasure m = e.measure(level);
+        Emissions base = e.baseline();
+        double monitored = base.so2() + base.nox() + base.pm();
+        if (m == null || monitored <= 0) {
+            return null;
+        }
+        Emissions cut = m.reduction();
+        return (cut.so2() + cut.nox() + cut.pm()) / monitored;
+    }
+
+    /** The unit's responses before {@code before}: their hours are no baseline. */
+    private static List<Instant[]> periodsInForce(List<Activation> activations, Instant before) {
+        List<Instant[]> periods = new ArrayList<>();
+        for (int i = 0; i < activations.size(); i++) {
+            Activation a = activations.get(i);
+            if (a.level() != WarningLevel.NONE) {
+                Instant start = a.responseStart().toInstant();
+                Instant end = i + 1 < activations.size() ? activations.get(i + 1).responseStart().toInstant() : before;
+                periods.add(new Instant[] {start, end.isAfter(before) ? before : end});
+            }
+        }
+        return periods;
+    }
+
+    private Uni<Map<String, Finding>> findings(long warningId) {
+        return pool.preparedQuery("SELECT enterprise_id, found_at, detail, task_order_id, closed_at, closed_by, note "
+                + "FROM compliance_finding WHERE warning_id = $1").execute(Tuple.of(warningId)).map(rows -> {
+                    Map<String, Finding> map = new HashMap<>();
+                    rows.forEach(r -> map.put(r.getString(0), new Finding(r.getOffsetDateTime(1), r.getString(2),
+                            r.getLong(3), r.getOffsetDateTime(4), r.getString(5), r.getString(6))));
+                    return map;
+                });
+    }
+
+    /**
+     * Records a finding and gives the supervising unit an enforcement task for every enterprise found NOT_COMPLIANT
+     * that has none yet in this warning; returns how many it created.
+     */
+    public Uni<Integer> enforce(long warningId) {
+        return forWarning(warningId).chain(c -> records.ofWarning(warningId)
+                .chain(activations -> records.enterpriseOrders(activations.stream().map(Activation::id).toList()))
+                .chain(orders -> {
+                    Map<String, EnterpriseOrder> byId = new HashMap<>();
+                    orders.forEach(o -> byId.put(o.enterpriseId(), o));
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (EnterpriseCompliance e : c.enterprises()) {
+                        if (e.status() == Status.NOT_COMPLIANT && e.finding() == null) {
+                            chain = chain.chain(n -> task(warningId, e, byId.get(e.id())).map(made -> n + made));
+                        }
+                    }
+                    return chain;
+                }));
+    }
+
+    private Uni<Integer> task(long warningId, EnterpriseCompliance e, EnterpriseOrder order) {
+        String unitName = cities.find(e.unit()).map(City::nameZh).orElse(e.unit());
+        String detail = String.format("%s在%s预警响应期间连续%d小时以上未达到要求的减排比例%s（实测%s）", e.name(),
+                order.level().zh(), Curtailment.SHORT_RUN, percent(e.requiredCut()), percent(e.measuredCut()));
+        String sms = "【" + unitName + "重污染天气应急指挥部·减排核查】" + detail + "，请现场核查并在工作台报送结果。";
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return pool.withTransaction(c -> c.preparedQuery("""
+                        INSERT INTO compliance_finding (warning_id, unit, enterprise_id, found_at, detail)
+                        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING warning_id""")
+                .execute(Tuple.of(warningId, e.unit(), e.id(), now, detail))
+                .chain(rows -> !rows.iterator().hasNext() ? Uni.createFrom().item(0)
+                        : records.enforcementTask(c, order, detail, sms).chain(id -> c.preparedQuery(
+                                "UPDATE compliance_finding SET task_order_id = $3 WHERE warning_id = $1 "
+                                        + "AND enterprise_id = $2").execute(Tuple.of(warningId, e.id(), id)))
+                        .replaceWith(1)))
+                .invoke(n -> {
+                    if (n > 0) {
+                        Log.warnf("warning %d: %s not cutting as ordered; enforcement task sent", warningId, e.id());
+                    }
+                });
+    }
+
+    /** Closes a finding and its task with what the duty officer found. */
+    public Uni<Boolean> close(long warningId, String enterpriseId, String by, String note) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return pool.withTransaction(c -> c.preparedQuery("""
+                        UPDATE compliance_finding SET closed_at = $3, closed_by = $4, note = $5
+                        WHERE warning_id = $1 AND enterprise_id = $2 AND closed_at IS NULL RETURNING task_order_id""")
+                .execute(Tuple.of(warningId, enterpriseId, now, by, note))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Long task = rows.iterator().next().getLong(0);
+                    return task == null ? Uni.createFrom().item(true)
+                            : records.closeTask(c, task).replaceWith(true);
+                }));
+    }
+
+    private static String percent(Double fraction) {
+        return fraction == null ? "—" : Math.round(fraction * 100) + "%";
+    }
+}

@@ -1,0 +1,155 @@
+package io.airwarn.compliance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Whether an enterprise cut its emissions as ordered, from its stacks' hourly values (pure). An hour's emission rate
+ * is the sum over its stacks of SO2, NOx and dust in kg/h (the hour's -Cou, else concentration x flow); the baseline
+ * is the mean rate at the same hour of day over the baseline days; the measured cut is 1 - rate / baseline. Only
+ * hours whose every value is flagged N (normal) are evidence; any other flag, or a silent stack, leaves the hour
+ * without a verdict. Three consecutive valid hours short of the required cut make the enterprise NOT_COMPLIANT.
+ */
+public final class Curtailment {
+
+    /** The pollutants whose emissions the plans' cuts are stated in. */
+    public static final Set<String> POLLUTANTS = Set.of("a21026", "a21002", "a34013");
+    /** The waste-gas flow (m³/s), for hours that report a concentration but no total. */
+    public static final String FLOW = "a00000";
+    public static final int SHORT_RUN = 3;
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private Curtailment() {
+    }
+
+    public enum Status { COMPLIANT, NOT_COMPLIANT, NO_DATA, NO_DEVICE }
+
+    /** One stored hourly value of a stack. */
+    public record StackHour(String mn, String pollutant, Instant hour, Double avg, Double cou, String flag) {
+    }
+
+    /** An hour of the response: the enterprise's rate and baseline (kg/h) and the cut required then. */
+    public record Hour(Instant hour, Double rate, Double baseline, double requiredCut, Verdict verdict) {
+
+        public Double measuredCut() {
+            return rate == null || baseline == null || baseline <= 0 ? null : 1 - rate / baseline;
+        }
+    }
+
+    public enum Verdict { MET, SHORT, NO_VERDICT }
+
+    /** The verdict over the response so far. */
+    public record Result(Status status, List<Hour> hours, Double measuredCut, int validHours) {
+    }
+
+    /**
+     * @param stacks        the enterprise's devices
+     * @param baselineHours the stacks' values in the baseline window (other warnings' periods already left out)
+     * @param responseHours the stacks' values since the response started
+     * @param required      the cut required at each response hour (0..1), or null where no order applies
+     * @param from          the first response hour; {@code to} the end (exclusive) of the last whole hour
+     */
+    public static Result check(List<String> stacks, List<StackHour> baselineHours, List<StackHour> responseHours,
+                               Function<Instant, Double> required, Instant from, Instant to) {
+        if (stacks.isEmpty()) {
+            return new Result(Status.NO_DEVICE, List.of(), null, 0);
+        }
+        Map<String, Map<Integer, double[]>> baselineSums = new HashMap<>();
+        rates(baselineHours).forEach((key, rate) -> {
+            if (rate != null) {
+                double[] sum = baselineSums.computeIfAbsent(key.mn(), k -> new HashMap<>())
+                        .computeIfAbsent(key.hour().atZone(BEIJING).getHour(), k -> new double[2]);
+                sum[0] += rate;
+                sum[1]++;
+            }
+        });
+        Map<StackKey, Double> response = rates(responseHours);
+        List<Hour> hours = new ArrayList<>();
+        int run = 0;
+        boolean shortRun = false;
+        double rateSum = 0;
+        double baselineSum = 0;
+        int valid = 0;
+        for (Instant hour = from; !hour.plus(HOUR).isAfter(to); hour = hour.plus(HOUR)) {
+            Double cut = required.apply(hour);
+            if (cut == null) {
+                run = 0;
+                continue;
+            }
+            Double rate = 0.0;
+            Double baseline = 0.0;
+            int hourOfDay = hour.atZone(BEIJING).getHour();
+            for (String mn : stacks) {
+                Double stackRate = response.get(new StackKey(mn, hour));
+                double[] b = baselineSums.getOrDefault(mn, Map.of()).get(hourOfDay);
+                rate = stackRate == null || rate == null ? null : rate + stackRate;
+                baseline = b == null || baseline == null ? null : baseline + b[0] / b[1];
+            }
+            Verdict verdict = rate == null || baseline == null || baseline <= 0 ? Verdict.NO_VERDICT
+                    : 1 - rate / baseline + 1e-9 >= cut ? Verdict.MET : Verdict.SHORT;
+            hours.add(new Hour(hour, rate, baseline, cut, verdict));
+            if (verdict == Verdict.NO_VERDICT) {
+                run = 0;
+                continue;
+            }
+            valid++;
+            rateSum += rate;
+            baselineSum += baseline;
+            run = verdict == Verdict.SHORT ? run + 1 : 0;
+            shortRun |= run >= SHORT_RUN;
+        }
+        Double measured = valid == 0 ? null : 1 - rateSum / baselineSum;
+        Status status = valid == 0 ? Status.NO_DATA : shortRun ? Status.NOT_COMPLIANT : Status.COMPLIANT;
+        return new Result(status, hours, measured, valid);
+    }
+
+    private record StackKey(String mn, Instant hour) {
+    }
+
+    /**
+     * Each stack-hour's emission rate in kg/h, or null when a value of that hour is not flagged normal or no
+     * pollutant's rate can be worked out.
+     */
+    static Map<StackKey, Double> rates(List<StackHour> values) {
+        Map<StackKey, List<StackHour>> byHour = new HashMap<>();
+        values.forEach(v -> byHour.computeIfAbsent(new StackKey(v.mn(), v.hour()), k -> new ArrayList<>()).add(v));
+        Map<StackKey, Double> rates = new HashMap<>();
+        byHour.forEach((key, hour) -> rates.put(key, rate(hour)));
+        return rates;
+    }
+
+    private static Double rate(List<StackHour> hour) {
+        Double flow = null;
+        for (StackHour v : hour) {
+            if (!"N".equals(v.flag())) {
+                return null;
+            }
+            if (FLOW.equals(v.pollutant())) {
+                flow = v.avg();
+            }
+        }
+        double sum = 0;
+        boolean any = false;
+        for (StackHour v : hour) {
+            if (!POLLUTANTS.contains(v.pollutant())) {
+                continue;
+            }
+            // mg/m³ x m³/s x 3600 s/h x 1e-6 kg/mg = kg/h (HJ 212-2017 appendix D).
+            Double kg = v.cou() != null ? v.cou() : v.avg() != null && flow != null ? v.avg() * flow * 3600e-6 : null;
+            if (kg == null) {
+                return null;
+            }
+            sum += kg;
+            any = true;
+        }
+        return any ? sum : null;
+    }
+}
