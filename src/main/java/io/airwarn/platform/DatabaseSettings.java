@@ -53,7 +53,7 @@ final class DatabaseSettings {
     }
 
     /** A Quarkus setting from a system property or its environment variable, as Quarkus itself reads them. */
-    private static String setting(String key) {
+    static String setting(String key) {
         String value = System.getProperty(key);
         if (value == null) {
             value = System.getenv(key.toUpperCase().replace('.', '_').replace('-', '_'));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
@@ -21,6 +22,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
+    /** Where completed WAL segments are archived for point-in-time recovery; unset, they are not. */
+    public static final String WAL_ARCHIVE_VARIABLE = "AIRWARN_WAL_ARCHIVE_DIR";
+    private static final String ARCHIVE_TIMEOUT_SECONDS = "300";
 
     /** Only letters, digits and these marks: the password is written into an ALTER ROLE statement. */
     private static final Pattern SAFE_PASSWORD = Pattern.compile("[A-Za-z0-9._~-]{16,200}");
@@ -50,7 +54,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The same on a given port (0: any free one), so a server restarted on its directory is found again. */
     public static EmbeddedDatabase start(Path directory, boolean durable, int port) {
+        return start(directory, durable, port, walArchiveFromEnvironment());
+    }
+
+    /**
+     * The same, archiving each completed WAL segment into {@code walArchive} (null: no archiving) for point-in-time
+     * recovery: {@code archive_mode=on}, a copy that never overwrites a segment already there, and a segment switch at
+     * least every 5 minutes ({@code archive_timeout}), so at most five minutes of commits are only in {@code pg_wal}.
+     *
+     * @throws StartupException also when the archive directory cannot be created or written
+     */
+    public static EmbeddedDatabase start(Path directory, boolean durable, int port, Path walArchive) {
         checkUsable(directory);
+        if (walArchive != null) {
+            checkArchiveUsable(walArchive);
+        }
         Path passwordFile = directory.resolveSibling("database-password");
         String password = InstallationSecrets.readOrCreate(passwordFile, InstallationSecrets.randomHex(24));
         if (!SAFE_PASSWORD.matcher(password).matches()) {
@@ -71,6 +89,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "200");
         if (port > 0) {
             builder.setPort(port);
+        }
+        if (walArchive != null) {
+            // pg_ctl hands the options to the server through a shell: the command is quoted for it.
+            builder.setServerConfig("archive_mode", "on")
+                    .setServerConfig("archive_command", shellQuoted(archiveCommand(walArchive)))
+                    .setServerConfig("archive_timeout", ARCHIVE_TIMEOUT_SECONDS);
         }
         if (durable) {
             // The library starts servers with fsync off for tests; AirWarn's data must survive a power cut.
@@ -95,8 +119,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static void requirePassword(EmbeddedPostgres postgres, Path directory, String password)
             throws SQLException, IOException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET password_encryption = 'scram-sha-256'");
-            s.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
+            boolean recovering;
+            try (ResultSet r = s.executeQuery("SELECT pg_is_in_recovery()")) {
+                r.next();
+                recovering = r.getBoolean(1);
+            }
+            // A server still replaying archived WAL (restore --base) is read-only; its password came with the base.
+            if (!recovering) {
+                s.execute("SET password_encryption = 'scram-sha-256'");
+                s.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
+            }
             Path hba = directory.resolve("pg_hba.conf");
             if (!HBA.equals(Files.readString(hba))) {
                 Files.writeString(hba, HBA);
@@ -125,6 +157,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new StartupException("The data directory " + directory.toAbsolutePath() + " has only " + usableMb
                     + " MB free; AirWarn needs at least " + minimumMb + " MB (AIRWARN_MIN_FREE_MB). Free some space "
                     + "or set AIRWARN_DATA_DIR to a directory on a disk with room.");
+        }
+    }
+
+    /** {@code AIRWARN_WAL_ARCHIVE_DIR}, or null when WAL is not archived. */
+    public static Path walArchiveFromEnvironment() {
+        String value = System.getenv(WAL_ARCHIVE_VARIABLE);
+        return value == null || value.isBlank() ? null : Path.of(value.strip());
+    }
+
+    /**
+     * The shell command PostgreSQL runs for each completed WAL segment ({@code %p} its path, {@code %f} its name): a
+     * copy into {@code walArchive} that fails rather than overwrite a segment already archived, so PostgreSQL keeps the
+     * segment and tries again.
+     */
+    static String archiveCommand(Path walArchive) {
+        String dir = walArchive.toAbsolutePath().normalize().toString().replace("%", "%%");
+        return "test ! -f '" + dir + "/%f' && cp '%p' '" + dir + "/%f'";
+    }
+
+    /** One shell word, whatever it holds. */
+    static String shellQuoted(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    private static void checkArchiveUsable(Path walArchive) {
+        String path = walArchive.toAbsolutePath().normalize().toString();
+        if (path.contains("'") || path.chars().anyMatch(Character::isISOControl)) {
+            throw new StartupException("The WAL archive directory " + path + " (" + WAL_ARCHIVE_VARIABLE + ") may not "
+                    + "contain quotes or control characters: it is written into a shell command.");
+        }
+        try {
+            Files.createDirectories(walArchive);
+            Path probe = Files.createTempFile(walArchive, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new StartupException("The WAL archive directory " + walArchive.toAbsolutePath() + " ("
+                    + WAL_ARCHIVE_VARIABLE + ") cannot be created or written (" + rootMessage(e) + "). Set it to a "
+                    + "writable directory, or unset it to run without continuous archiving.", e);
         }
     }
 
