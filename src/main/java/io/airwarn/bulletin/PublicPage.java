@@ -4,6 +4,7 @@ import io.airwarn.accountability.Ranking;
 import io.airwarn.accountability.Period;
 import io.airwarn.accountability.RankingService;
 import io.airwarn.accountability.TargetService;
+import io.airwarn.compliance.ComplianceService;
 import io.airwarn.city.Cities;
 import io.airwarn.city.City;
 import io.airwarn.forecast.IssuedForecasts;
@@ -38,10 +39,12 @@ public class PublicPage {
     private final Cities cities;
     private final Clock clock;
     private final Template page;
+    private final ComplianceService compliance;
 
     public PublicPage(Bulletin bulletin, ProvinceSituation situation, RankingService rankings, TargetService targets,
-                      IssuedForecasts forecasts, Cities cities, Clock clock,
+                      IssuedForecasts forecasts, Cities cities, Clock clock, ComplianceService compliance,
                       @Location("publicPage.html") Template page) {
+        this.compliance = compliance;
         this.targets = targets;
         this.forecasts = forecasts;
         this.cities = cities;
@@ -63,8 +66,9 @@ public class PublicPage {
         List<String> codes = cities.all().stream().map(City::code).toList();
         // Exercises stay off this page: the bulletin and the situation both leave them out (false).
         return Uni.combine().all().unis(bulletin.current(), situation.all(false), ranking, progress,
-                        forecasts.latest(codes)).asTuple()
+                        forecasts.latest(codes), compliance.ratesInResponse()).asTuple()
                 .map(t -> page.data("warnings", t.getItem1().warnings()).data("cities", t.getItem2())
+                        .data("compliance", t.getItem6())
                         .data("unitNames", cities.names(false))
                         .data("ranking", t.getItem3()).data("targets", t.getItem4())
                         .data("forecasts", forecasts(t.getItem5(), clock.instant()))

@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -64,6 +65,7 @@ public class ComplianceService {
     private final Pool pool;
     private final Clock clock;
     private final int baselineDays;
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     ComplianceService(ResponseRecords records, PlanRegistry plans, StackDevices devices, StackData data, Cities cities,
                       Pool pool, Clock clock, AirWarnConfig config) {
@@ -77,8 +79,103 @@ public class ComplianceService {
         this.baselineDays = config.hj212().baselineDays();
     }
 
+    /**
+     * What the monitors measured over the response: verdicts, the share of the judged enterprises that cut as
+     * ordered, and the emissions (SO2, NOx and dust together, t) they avoided against their baselines beside what
+     * their orders required over the same valid hours.
+     */
+    public record Reductions(Map<Status, Integer> counts, Double complianceRate, double avoidedTonnes,
+                             double requiredTonnes, int measuredEnterprises) {
+    }
+
+    /** The warning's measured reductions; null when it started no response. */
+    public Uni<Reductions> reductions(long warningId) {
+        return forWarning(warningId).map(c -> {
+            double avoided = 0;
+            double required = 0;
+            int measured = 0;
+            for (EnterpriseCompliance e : c.enterprises()) {
+                boolean any = false;
+                for (Curtailment.Hour h : e.hourly()) {
+                    if (h.verdict() != Curtailment.Verdict.NO_VERDICT) {
+                        avoided += h.baseline() - h.rate();
+                        required += h.baseline() * h.requiredCut();
+                        any = true;
+                    }
+                }
+                measured += any ? 1 : 0;
+            }
+            int judged = c.counts().get(Status.COMPLIANT) + c.counts().get(Status.NOT_COMPLIANT);
+            return new Reductions(c.counts(), judged == 0 ? null : c.counts().get(Status.COMPLIANT) / (double) judged,
+                    Math.round(avoided / 10) / 100.0, Math.round(required / 10) / 100.0, measured);
+        }).onFailure(ApiException.class).recoverWithNull();
+    }
+
+    /** An enterprise's own verdicts in the warnings whose response goes on (for its portal). */
+    public Uni<List<EnterpriseCompliance>> ownInResponse(String enterpriseId) {
+        return records.warningsInResponse().chain(ids -> {
+            Uni<List<EnterpriseCompliance>> all = Uni.createFrom().item(new ArrayList<>());
+            for (long id : ids) {
+                all = all.chain(list -> forEnterprise(id, enterpriseId).map(c -> {
+                    list.addAll(c.enterprises());
+                    return list;
+                }));
+            }
+            return all;
+        });
+    }
+
     /** @throws ApiException 404 when the warning never activated a plan */
     public Uni<WarningCompliance> forWarning(long warningId) {
+        long version = data.version();
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        Cached cached = cache.get(warningId);
+        if (cached != null && cached.version() == version && cached.hour().equals(hour)) {
+            return Uni.createFrom().item(cached.result());
+        }
+        return check(warningId, null).invoke(result -> {
+            if (cache.size() > 100) {
+                cache.clear();
+            }
+            cache.put(warningId, new Cached(version, hour, result));
+        });
+    }
+
+    /**
+     * A warning's verdicts hold until new stack data, a finding or another hour: the public page, the console and
+     * the hourly job read them without reading millions of stack hours each time. A level change starts a new
+     * activation, whose orders are new; its first read misses here through the finding or data written since,
+     * and at the latest with the next hour.
+     */
+    private record Cached(long version, Instant hour, WarningCompliance result) {
+    }
+
+    /** Each unit's share of judged enterprises that cut as ordered, in the warnings whose response goes on. */
+    public record UnitRate(String unit, Double rate, int judged, int measured) {
+    }
+
+    public Uni<Map<String, UnitRate>> ratesInResponse() {
+        return records.warningsInResponse().chain(ids -> {
+            Uni<Map<String, UnitRate>> all = Uni.createFrom().item(new HashMap<>());
+            for (long id : ids) {
+                all = all.chain(map -> forWarning(id).map(c -> {
+                    int ok = c.counts().get(Status.COMPLIANT);
+                    int judged = ok + c.counts().get(Status.NOT_COMPLIANT);
+                    map.put(c.unit(), new UnitRate(c.unit(), judged == 0 ? null : ok / (double) judged, judged,
+                            judged + c.counts().get(Status.NO_DATA)));
+                    return map;
+                }).onFailure(ApiException.class).recoverWithItem(map));
+            }
+            return all;
+        });
+    }
+
+    /** The same for one enterprise only (reading its stacks alone): empty enterprises when it has no order. */
+    public Uni<WarningCompliance> forEnterprise(long warningId, String enterpriseId) {
+        return check(warningId, enterpriseId);
+    }
+
+    private Uni<WarningCompliance> check(long warningId, String enterpriseId) {
         return records.ofWarning(warningId).chain(activations -> {
             List<Activation> levels = activations.stream().filter(a -> a.level() != WarningLevel.NONE).toList();
             if (levels.isEmpty()) {
@@ -97,7 +194,8 @@ public class ComplianceService {
                     records.enterpriseOrders(activations.stream().map(Activation::id).toList()),
                     records.ofUnit(unit, from.atOffset(ZoneOffset.UTC)), findings(warningId)).asTuple()
                     .chain(t -> {
-                        List<EnterpriseOrder> orders = t.getItem1();
+                        List<EnterpriseOrder> orders = t.getItem1().stream()
+                                .filter(o -> enterpriseId == null || o.enterpriseId().equals(enterpriseId)).toList();
                         List<String> mns = orders.stream().flatMap(o -> devices.ofEnterprise(o.enterpriseId())
                                 .stream()).toList();
                         return data.hours(mns, baselineFrom.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
@@ -242,6 +340,7 @@ public class ComplianceService {
                         .replaceWith(1)))
                 .invoke(n -> {
                     if (n > 0) {
+                        data.changed();
                         Log.warnf("warning %d: %s not cutting as ordered; enforcement task sent", warningId, e.id());
                     }
                 });
@@ -258,6 +357,7 @@ public class ComplianceService {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().item(false);
                     }
+                    data.changed();
                     Long task = rows.iterator().next().getLong(0);
                     return task == null ? Uni.createFrom().item(true)
                             : records.closeTask(c, task).replaceWith(true);

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The stacks' values as stored (tables stack_hour, stack_minute) and what each device last did. Writes take whole
@@ -36,9 +37,19 @@ public class StackData {
     }
 
     private final Pool pool;
+    /** Moves on with every write of stack data or findings on this node: cached verdicts older are stale. */
+    private final AtomicLong version = new AtomicLong();
 
     StackData(Pool pool) {
         this.pool = pool;
+    }
+
+    long version() {
+        return version.get();
+    }
+
+    void changed() {
+        version.incrementAndGet();
     }
 
     /** Stores the values of many frames and counts each device's frames, in one transaction. */
@@ -67,7 +78,7 @@ public class StackData {
                             frames = stack_device_status.frames + excluded.frames""")
                         .execute(Tuple.of(framesByDevice.keySet().toArray(String[]::new),
                                 framesByDevice.values().toArray(Long[]::new), now)))
-                .replaceWithVoid());
+                .replaceWithVoid()).invoke(this::changed);
     }
 
     private static Tuple values(Collection<Value> values, OffsetDateTime now) {
@@ -80,20 +91,21 @@ public class StackData {
                 values.stream().map(Value::flag).toArray(String[]::new), now));
     }
 
-    /** A registered device's frame was refused (bad password, malformed content). */
-    public Uni<Void> refused(String mn, String reason) {
+    /** A registered device had {@code frames} frames refused (bad password, malformed content). */
+    public Uni<Void> refused(String mn, long frames, String reason) {
         return pool.preparedQuery("""
-                INSERT INTO stack_device_status (mn, refused, last_refusal) VALUES ($1, 1, $2)
-                ON CONFLICT (mn) DO UPDATE SET refused = stack_device_status.refused + 1, last_refusal = $2""")
-                .execute(Tuple.of(mn, reason)).replaceWithVoid();
+                INSERT INTO stack_device_status (mn, refused, last_refusal) VALUES ($1, $2, $3)
+                ON CONFLICT (mn) DO UPDATE SET refused = stack_device_status.refused + $2, last_refusal = $3""")
+                .execute(Tuple.of(mn, frames, reason)).replaceWithVoid();
     }
 
-    /** A frame came from a device no plan names. */
-    public Uni<Void> unknown(String mn, String remote, OffsetDateTime now) {
+    /** {@code frames} frames came from a device no plan names. */
+    public Uni<Void> unknown(String mn, String remote, long frames, OffsetDateTime now) {
         return pool.preparedQuery("""
-                INSERT INTO stack_unknown_device (mn, remote, first_seen, last_seen) VALUES ($1, $2, $3, $3)
+                INSERT INTO stack_unknown_device (mn, remote, first_seen, last_seen, frames) VALUES ($1, $2, $3, $3, $4)
                 ON CONFLICT (mn) DO UPDATE SET remote = $2, last_seen = $3,
-                    frames = stack_unknown_device.frames + 1""").execute(Tuple.of(mn, remote, now)).replaceWithVoid();
+                    frames = stack_unknown_device.frames + $4""").execute(Tuple.of(mn, remote, now, frames))
+                .replaceWithVoid();
     }
 
     /** The hourly values of these stacks in [from, to). */

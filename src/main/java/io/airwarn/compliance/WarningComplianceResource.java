@@ -62,7 +62,7 @@ public class WarningComplianceResource {
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One enterprise's hours: its emission rate against its baseline and the required cut")
     public Uni<EnterpriseDetail> enterprise(@RestPath long id, @RestPath String enterprise) {
-        return service.forWarning(id).map(c -> {
+        return service.forEnterprise(id, enterprise).map(c -> {
             EnterpriseCompliance e = c.enterprises().stream().filter(x -> x.id().equals(enterprise)).findFirst()
                     .orElseThrow(() -> ApiException.notFound("not_found", "enterprise " + enterprise
                             + " has no order in warning " + id));

@@ -74,7 +74,7 @@ public class CompliancePages {
     @Path("/{enterprise}")
     public Uni<TemplateInstance> enterprise(@PathParam("id") long id, @PathParam("enterprise") String enterpriseId,
                                             @RestQuery String notice, @RestQuery String problem) {
-        return compliance.forWarning(id).chain(c -> {
+        return compliance.forEnterprise(id, enterpriseId).chain(c -> {
             EnterpriseCompliance e = c.enterprises().stream().filter(x -> x.id().equals(enterpriseId)).findFirst()
                     .orElseThrow(() -> ApiException.notFound("not_found", "enterprise " + enterpriseId
                             + " has no order in warning " + id));

@@ -3,6 +3,7 @@ package io.airwarn.platform;
 import io.airwarn.backup.BackupCommand;
 import io.airwarn.backup.DatabaseServers;
 import io.airwarn.backup.RestoreCommand;
+import io.airwarn.compliance.Hj212SimCommand;
 import io.airwarn.core.ConfigurationException;
 import io.airwarn.forecast.EvaluateCommand;
 import io.airwarn.forecast.FitCommand;
@@ -19,11 +20,12 @@ import picocli.CommandLine;
  * external, and nothing else). Errors are one line on stderr and a non-zero exit code, never a stack trace.
  */
 @Command(name = "airwarn", mixinStandardHelpOptions = true, subcommands = {FitCommand.class, EvaluateCommand.class, PlansCommand.class,
-        SandboxCommand.class},
+        SandboxCommand.class, Hj212SimCommand.class},
         description = "AirWarn commands. Without a command, the server starts.")
 final class Commands {
 
-    static final Set<String> NAMES = Set.of("fit", "evaluate", "plans", "sandbox", "backup", "restore", "--help", "-h");
+    static final Set<String> NAMES = Set.of("fit", "evaluate", "plans", "sandbox", "backup", "restore", "hj212-sim",
+            "--help", "-h");
     static final int USAGE_ERROR = 2;
 
     private Commands() {

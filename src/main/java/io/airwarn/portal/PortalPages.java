@@ -1,5 +1,6 @@
 package io.airwarn.portal;
 
+import io.airwarn.compliance.ComplianceService;
 import io.airwarn.console.ConsoleContext;
 import io.airwarn.core.FreeText;
 import io.airwarn.core.Roles;
@@ -41,9 +42,11 @@ public class PortalPages {
     private final Acknowledgements acknowledgements;
     private final SecurityIdentity identity;
     private final Template orders;
+    private final ComplianceService compliance;
 
     public PortalPages(ConsoleContext context, Acknowledgements acknowledgements, SecurityIdentity identity,
-                       @Location("portal/orders.html") Template orders) {
+                       ComplianceService compliance, @Location("portal/orders.html") Template orders) {
+        this.compliance = compliance;
         this.context = context;
         this.acknowledgements = acknowledgements;
         this.identity = identity;
@@ -52,9 +55,14 @@ public class PortalPages {
 
     @GET
     public Uni<TemplateInstance> orders(@RestQuery String notice, @RestQuery String problem) {
-        return Uni.combine().all().unis(acknowledgements.ownOrders(scope(), SHOWN),
-                        acknowledgements.silentOrdersEscalatedTo(scope(), SILENT_SHOWN)).asTuple()
+        Acknowledgements.Scope scope = scope();
+        Uni<List<ComplianceService.EnterpriseCompliance>> monitored = identity.hasRole(Roles.ENTERPRISE)
+                && scope.recipientId() != null ? compliance.ownInResponse(scope.recipientId())
+                : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(acknowledgements.ownOrders(scope, SHOWN),
+                        acknowledgements.silentOrdersEscalatedTo(scope, SILENT_SHOWN), monitored).asTuple()
                 .map(t -> orders.data("orders", t.getItem1()).data("silent", t.getItem2())
+                        .data("monitored", t.getItem3())
                         .data("user", context.user()).data("l", context.labels()).data("here", context.here())
                         .data("notice", notice)
                         .data("problem", problem));

@@ -1,5 +1,6 @@
 package io.airwarn.warning;
 
+import io.airwarn.compliance.ComplianceService;
 import io.airwarn.core.BeijingTime;
 import io.airwarn.core.WarningLevel;
 import io.airwarn.notify.DeliveryReport;
@@ -24,7 +25,8 @@ public record EpisodeReport(long warningId, String city, String cityName, boolea
                             String issuedAt, String liftedAt, double durationHours, List<Period> levels, String onset,
                             double leadTimeHours, Observed observed, List<ForecastCheck> forecastAtIssue,
                             Map<String, Map<String, Long>> orders, Map<String, DeliveryReport.Summary> delivery,
-                            Map<Emissions.Pollutant, Double> estimatedCutTonnes, String narrative) {
+                            Map<Emissions.Pollutant, Double> estimatedCutTonnes, String narrative,
+                            ComplianceService.Reductions measured) {
 
     /** A level in force from one time to the next. */
     public record Period(WarningLevel level, String from, String to, double hours) {
@@ -43,10 +45,12 @@ public record EpisodeReport(long warningId, String city, String cityName, boolea
      * @param observed      observed daily AQI by day during the response
      * @param forecast      the forecast at issue: expected AQI by day
      * @param cutPerDay     the plan's mandatory cut per level, t/day
+     * @param measured      what the enterprises' stack monitors measured, or null
      */
     static EpisodeReport of(Warning w, String cityName, List<Period> periods, Map<LocalDate, Integer> observed,
                             Map<LocalDate, Double> forecast, Map<String, Map<String, Long>> orders,
-                            Map<String, DeliveryReport.Summary> delivery, Function<WarningLevel, Emissions> cutPerDay) {
+                            Map<String, DeliveryReport.Summary> delivery, Function<WarningLevel, Emissions> cutPerDay,
+                            ComplianceService.Reductions measured) {
         double hours = periods.stream().mapToDouble(Period::hours).sum();
         List<Integer> values = observed.values().stream().filter(v -> v != null).toList();
         Map.Entry<LocalDate, Integer> peak = observed.entrySet().stream().filter(e -> e.getValue() != null)
@@ -71,7 +75,7 @@ public record EpisodeReport(long warningId, String city, String cityName, boolea
         return new EpisodeReport(w.id(), w.city(), cityName, w.exercise(), w.state() == WarningState.LIFTED,
                 BeijingTime.withOffset(w.issuedAt()), w.liftedAt() == null ? null : BeijingTime.withOffset(w.liftedAt()),
                 Math.round(hours * 10) / 10.0, periods, BeijingTime.withOffset(w.onset()), Math.round(lead * 10) / 10.0,
-                seen, checks, orders, delivery, cut, narrative);
+                seen, checks, orders, delivery, cut, narrative, measured);
     }
 
     private static String narrative(Warning w, String cityName, List<Period> periods, double hours, double lead,

@@ -2,6 +2,7 @@ package io.airwarn.warning;
 
 import io.airwarn.city.Cities;
 import io.airwarn.city.City;
+import io.airwarn.compliance.ComplianceService;
 import io.airwarn.core.ApiException;
 import io.airwarn.core.BeijingTime;
 import io.airwarn.core.WarningLevel;
@@ -36,10 +37,12 @@ public class EpisodeReportService {
     private final DeliveryReport delivery;
     private final Cities cities;
     private final Clock clock;
+    private final ComplianceService compliance;
 
     EpisodeReportService(WarningStore store, CityRecords records, IssuedForecasts forecasts,
                          ActivationService activations, PlanRegistry plans, DeliveryReport delivery, Cities cities,
-                         Clock clock) {
+                         Clock clock, ComplianceService compliance) {
+        this.compliance = compliance;
         this.delivery = delivery;
         this.cities = cities;
         this.store = store;
@@ -68,10 +71,10 @@ public class EpisodeReportService {
                 LocalDate last = end.atZoneSameInstant(BeijingTime.ZONE).toLocalDate();
                 return Uni.combine().all().unis(observed(w.city(), first, last),
                         forecasts.expectedAqiAsOf(w.city(), w.issuedAt()), activations.orderCounts(activationIds),
-                        delivery.summary(activationIds))
+                        delivery.summary(activationIds), compliance.reductions(id))
                         .asTuple().map(t -> EpisodeReport.of(w, cities.find(w.city()).map(City::nameZh)
                                         .orElse(w.city()), periods, t.getItem1(), t.getItem2(), t.getItem3(),
-                                t.getItem4(), level -> cutPerDay(w.city(), level)));
+                                t.getItem4(), level -> cutPerDay(w.city(), level), t.getItem5()));
             });
         });
     }
