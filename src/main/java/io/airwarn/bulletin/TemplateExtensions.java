@@ -36,9 +36,9 @@ public final class TemplateExtensions {
         return BeijingTime.minute(isoWithOffset);
     }
 
-    /** A probability (or share) as a whole percentage: 0.374 is "37%"; none is a dash. */
+    /** A probability as a whole percentage: 0.374 is "37%". */
     static String percent(Double probability) {
-        return probability == null ? "—" : Math.round(probability * 100) + "%";
+        return Math.round(probability * 100) + "%";
     }
 
     /** An order code's word for reports: {@code type.term} is 企业 for ENTERPRISE. */

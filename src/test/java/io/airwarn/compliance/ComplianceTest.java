@@ -153,6 +153,10 @@ class ComplianceTest {
         String detail = given().cookies(session).when().get("/console/warnings/" + warning + "/compliance/" + shortOne)
                 .then().statusCode(200).extract().asString();
         assertTrue(detail.contains("现场核查：两条生产线仍在运行") && detail.contains("<polyline class=\"rate\""), detail);
+        String silent = planted.entrySet().stream().filter(e -> e.getValue().equals("NO_DATA")).findFirst()
+                .orElseThrow().getKey();
+        assertTrue(given().cookies(session).when().get("/console/warnings/" + warning + "/compliance/" + silent)
+                .then().statusCode(200).extract().asString().contains("无有效监测数据"), "a page without figures");
         String page = given().cookies(session).when()
                 .get("/console/warnings/" + warning + "/compliance?status=NOT_COMPLIANT").then().statusCode(200)
                 .extract().asString();
