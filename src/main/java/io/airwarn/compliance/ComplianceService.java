@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,7 @@ public class ComplianceService {
     /** One enterprise of the warning: its verdict and the figures behind it. */
     public record EnterpriseCompliance(String id, String name, String unit, List<String> stacks, Status status,
                                        Double requiredCut, Double measuredCut, int hours,
-                                       List<Curtailment.Hour> hourly, Finding finding) {
+                                       List<Curtailment.Hour> hourly, Finding finding, double[] plannedKg) {
     }
 
     /** An enforcement finding and its task. */
@@ -84,30 +85,37 @@ public class ComplianceService {
      * ordered, and the emissions (SO2, NOx and dust together, t) they avoided against their baselines beside what
      * their orders required over the same valid hours.
      */
-    public record Reductions(Map<Status, Integer> counts, Double complianceRate, double avoidedTonnes,
-                             double requiredTonnes, int measuredEnterprises) {
+    public record Reductions(Map<Status, Integer> counts, Double complianceRate, Map<String, Double> avoidedTonnes,
+                             Map<String, Double> plannedTonnes, int measuredEnterprises) {
     }
+
+    /** The pollutants as the report names them, in the order of {@link Curtailment#POLLUTANTS}. */
+    static final List<String> POLLUTANT_NAMES = List.of("SO2", "NOx", "PM");
 
     /** The warning's measured reductions; null when it started no response. */
     public Uni<Reductions> reductions(long warningId) {
         return forWarning(warningId).map(c -> {
-            double avoided = 0;
-            double required = 0;
+            double[] avoided = new double[POLLUTANT_NAMES.size()];
+            double[] planned = new double[POLLUTANT_NAMES.size()];
             int measured = 0;
             for (EnterpriseCompliance e : c.enterprises()) {
-                boolean any = false;
-                for (Curtailment.Hour h : e.hourly()) {
-                    if (h.verdict() != Curtailment.Verdict.NO_VERDICT) {
-                        avoided += h.baseline() - h.rate();
-                        required += h.baseline() * h.requiredCut();
-                        any = true;
+                measured += e.hours() > 0 ? 1 : 0;
+                for (int p = 0; p < avoided.length; p++) {
+                    planned[p] += e.plannedKg()[p];
+                    for (Curtailment.Hour h : e.hourly()) {
+                        avoided[p] += h.avoidedKg()[p];
                     }
                 }
-                measured += any ? 1 : 0;
+            }
+            Map<String, Double> avoidedTonnes = new LinkedHashMap<>();
+            Map<String, Double> plannedTonnes = new LinkedHashMap<>();
+            for (int p = 0; p < avoided.length; p++) {
+                avoidedTonnes.put(POLLUTANT_NAMES.get(p), Math.round(avoided[p]) / 1000.0);
+                plannedTonnes.put(POLLUTANT_NAMES.get(p), Math.round(planned[p]) / 1000.0);
             }
             int judged = c.counts().get(Status.COMPLIANT) + c.counts().get(Status.NOT_COMPLIANT);
             return new Reductions(c.counts(), judged == 0 ? null : c.counts().get(Status.COMPLIANT) / (double) judged,
-                    Math.round(avoided / 10) / 100.0, Math.round(required / 10) / 100.0, measured);
+                    avoidedTonnes, plannedTonnes, measured);
         }).onFailure(ApiException.class).recoverWithNull();
     }
 
@@ -243,7 +251,7 @@ public class ComplianceService {
             counts.merge(r.status(), 1, Integer::sum);
             result.add(new EnterpriseCompliance(o.enterpriseId(), o.enterpriseName(), unit, stacks, r.status(),
                     e == null ? null : requiredCut(e, current), r.measuredCut(), r.validHours(), r.hours(),
-                    findings.get(o.enterpriseId())));
+                    findings.get(o.enterpriseId()), planned(e, levels, r.hours())));
         }
         return new WarningCompliance(warningId, unit, counts, result, from.atOffset(ZoneOffset.UTC),
                 to.atOffset(ZoneOffset.UTC));
@@ -254,6 +262,25 @@ public class ComplianceService {
         List<Curtailment.StackHour> list = new ArrayList<>();
         stacks.forEach(mn -> list.addAll(byStack.getOrDefault(mn, List.of())));
         return list;
+    }
+
+    /** The plan's own estimate of the enterprise's cut (kg of SO2, NOx, dust) over the hours with a verdict. */
+    private static double[] planned(Plan.Enterprise e, List<Activation> levels, List<Curtailment.Hour> hours) {
+        double[] kg = new double[POLLUTANT_NAMES.size()];
+        if (e == null) {
+            return kg;
+        }
+        for (Curtailment.Hour h : hours) {
+            WarningLevel level = h.verdict() == Curtailment.Verdict.NO_VERDICT ? null : levelAt(levels, h.hour());
+            Plan.EnterpriseMeasure m = level == null ? null : e.measure(level);
+            if (m != null) {
+                // t/day to kg in one hour.
+                kg[0] += m.reduction().so2() * 1000 / 24;
+                kg[1] += m.reduction().nox() * 1000 / 24;
+                kg[2] += m.reduction().pm() * 1000 / 24;
+            }
+        }
+        return kg;
     }
 
     /** The level in force at an hour: the latest activation started by then. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,8 +18,8 @@ import java.util.function.Function;
  */
 public final class Curtailment {
 
-    /** The pollutants whose emissions the plans' cuts are stated in. */
-    public static final Set<String> POLLUTANTS = Set.of("a21026", "a21002", "a34013");
+    /** The pollutants whose emissions the plans' cuts are stated in: SO2, NOx, dust, in this order. */
+    public static final List<String> POLLUTANTS = List.of("a21026", "a21002", "a34013");
     /** The waste-gas flow (m³/s), for hours that report a concentration but no total. */
     public static final String FLOW = "a00000";
     public static final int SHORT_RUN = 3;
@@ -36,8 +35,12 @@ public final class Curtailment {
     public record StackHour(String mn, String pollutant, Instant hour, Double avg, Double cou, String flag) {
     }
 
-    /** An hour of the response: the enterprise's rate and baseline (kg/h) and the cut required then. */
-    public record Hour(Instant hour, Double rate, Double baseline, double requiredCut, Verdict verdict) {
+    /**
+     * An hour of the response: the enterprise's rate and baseline (kg/h), the cut required then, and for a valid hour
+     * what each pollutant's emissions fell short of its baseline (kg, in the order of {@link #POLLUTANTS}).
+     */
+    public record Hour(Instant hour, Double rate, Double baseline, double requiredCut, Verdict verdict,
+                       double[] avoidedKg) {
 
         public Double measuredCut() {
             return rate == null || baseline == null || baseline <= 0 ? null : 1 - rate / baseline;
@@ -62,16 +65,19 @@ public final class Curtailment {
         if (stacks.isEmpty()) {
             return new Result(Status.NO_DEVICE, List.of(), null, 0);
         }
+        // Per stack and hour of day: the sums of each pollutant's rate over the valid baseline hours, and their count.
         Map<String, Map<Integer, double[]>> baselineSums = new HashMap<>();
         rates(baselineHours).forEach((key, rate) -> {
             if (rate != null) {
                 double[] sum = baselineSums.computeIfAbsent(key.mn(), k -> new HashMap<>())
-                        .computeIfAbsent(key.hour().atZone(BEIJING).getHour(), k -> new double[2]);
-                sum[0] += rate;
-                sum[1]++;
+                        .computeIfAbsent(key.hour().atZone(BEIJING).getHour(), k -> new double[POLLUTANTS.size() + 1]);
+                for (int p = 0; p < POLLUTANTS.size(); p++) {
+                    sum[p] += rate[p];
+                }
+                sum[POLLUTANTS.size()]++;
             }
         });
-        Map<StackKey, Double> response = rates(responseHours);
+        Map<StackKey, double[]> response = rates(responseHours);
         List<Hour> hours = new ArrayList<>();
         int run = 0;
         boolean shortRun = false;
@@ -84,25 +90,40 @@ public final class Curtailment {
                 run = 0;
                 continue;
             }
-            Double rate = 0.0;
-            Double baseline = 0.0;
+            double[] rate = new double[POLLUTANTS.size()];
+            double[] baseline = new double[POLLUTANTS.size()];
+            boolean complete = true;
             int hourOfDay = hour.atZone(BEIJING).getHour();
             for (String mn : stacks) {
-                Double stackRate = response.get(new StackKey(mn, hour));
+                double[] stackRate = response.get(new StackKey(mn, hour));
                 double[] b = baselineSums.getOrDefault(mn, Map.of()).get(hourOfDay);
-                rate = stackRate == null || rate == null ? null : rate + stackRate;
-                baseline = b == null || baseline == null ? null : baseline + b[0] / b[1];
+                if (stackRate == null || b == null) {
+                    complete = false;
+                    break;
+                }
+                for (int p = 0; p < POLLUTANTS.size(); p++) {
+                    rate[p] += stackRate[p];
+                    baseline[p] += b[p] / b[POLLUTANTS.size()];
+                }
             }
-            Verdict verdict = rate == null || baseline == null || baseline <= 0 ? Verdict.NO_VERDICT
-                    : 1 - rate / baseline + 1e-9 >= cut ? Verdict.MET : Verdict.SHORT;
-            hours.add(new Hour(hour, rate, baseline, cut, verdict));
+            double total = complete ? sum(rate) : 0;
+            double base = complete ? sum(baseline) : 0;
+            Verdict verdict = !complete || base <= 0 ? Verdict.NO_VERDICT
+                    : 1 - total / base + 1e-9 >= cut ? Verdict.MET : Verdict.SHORT;
+            double[] avoided = new double[POLLUTANTS.size()];
+            if (verdict != Verdict.NO_VERDICT) {
+                for (int p = 0; p < POLLUTANTS.size(); p++) {
+                    avoided[p] = baseline[p] - rate[p];
+                }
+            }
+            hours.add(new Hour(hour, complete ? total : null, complete ? base : null, cut, verdict, avoided));
             if (verdict == Verdict.NO_VERDICT) {
                 run = 0;
                 continue;
             }
             valid++;
-            rateSum += rate;
-            baselineSum += baseline;
+            rateSum += total;
+            baselineSum += base;
             run = verdict == Verdict.SHORT ? run + 1 : 0;
             shortRun |= run >= SHORT_RUN;
         }
@@ -111,22 +132,30 @@ public final class Curtailment {
         return new Result(status, hours, measured, valid);
     }
 
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum;
+    }
+
     private record StackKey(String mn, Instant hour) {
     }
 
     /**
-     * Each stack-hour's emission rate in kg/h, or null when a value of that hour is not flagged normal or no
-     * pollutant's rate can be worked out.
+     * Each stack-hour's emission rate of each pollutant in kg/h (0 for one the stack does not measure), or null when
+     * a value of that hour is not flagged normal or no pollutant's rate can be worked out.
      */
-    static Map<StackKey, Double> rates(List<StackHour> values) {
+    static Map<StackKey, double[]> rates(List<StackHour> values) {
         Map<StackKey, List<StackHour>> byHour = new HashMap<>();
         values.forEach(v -> byHour.computeIfAbsent(new StackKey(v.mn(), v.hour()), k -> new ArrayList<>()).add(v));
-        Map<StackKey, Double> rates = new HashMap<>();
+        Map<StackKey, double[]> rates = new HashMap<>();
         byHour.forEach((key, hour) -> rates.put(key, rate(hour)));
         return rates;
     }
 
-    private static Double rate(List<StackHour> hour) {
+    private static double[] rate(List<StackHour> hour) {
         Double flow = null;
         for (StackHour v : hour) {
             if (!"N".equals(v.flag())) {
@@ -136,20 +165,21 @@ public final class Curtailment {
                 flow = v.avg();
             }
         }
-        double sum = 0;
+        double[] kg = new double[POLLUTANTS.size()];
         boolean any = false;
         for (StackHour v : hour) {
-            if (!POLLUTANTS.contains(v.pollutant())) {
+            int p = POLLUTANTS.indexOf(v.pollutant());
+            if (p < 0) {
                 continue;
             }
             // mg/m³ x m³/s x 3600 s/h x 1e-6 kg/mg = kg/h (HJ 212-2017 appendix D).
-            Double kg = v.cou() != null ? v.cou() : v.avg() != null && flow != null ? v.avg() * flow * 3600e-6 : null;
-            if (kg == null) {
+            Double rate = v.cou() != null ? v.cou() : v.avg() != null && flow != null ? v.avg() * flow * 3600e-6 : null;
+            if (rate == null) {
                 return null;
             }
-            sum += kg;
+            kg[p] += rate;
             any = true;
         }
-        return any ? sum : null;
+        return any ? kg : null;
     }
 }

@@ -122,6 +122,12 @@ class ComplianceTest {
         assertEquals(planted.values().stream().filter("NO_DEVICE"::equals).count(),
                 (long) after.getInt("counts.NO_DEVICE"));
 
+        JsonPath report = given().auth().preemptive().basic("viewer", "viewer-demo").when()
+                .get("/api/warnings/" + warning + "/report").then().statusCode(200).extract().jsonPath();
+        assertEquals((int) shortOnes, report.getInt("measured.counts.NOT_COMPLIANT"));
+        assertTrue(report.getDouble("measured.avoidedTonnes.NOx") > 0, "the monitors measured less NOx");
+        assertTrue(report.getDouble("measured.plannedTonnes.NOx") > 0, "beside the plan's estimate");
+
         assertEquals((int) shortOnes, compliance.enforce(warning).await().atMost(WAIT), "one task each");
         assertEquals(0, compliance.enforce(warning).await().atMost(WAIT), "and only once per warning");
         assertEquals(shortOnes, count("SELECT count(*) FROM plan_order o JOIN activation a ON a.id = o.activation_id "

@@ -53,6 +53,8 @@ class CurtailmentTest {
         assertEquals(Status.COMPLIANT, r.status());
         assertEquals(3, r.validHours());
         assertEquals(1 - 13.5 / 30, r.measuredCut(), 1e-9);
+        assertEquals(3 * 2 - 0.2 * 13.5, r.hours().stream().mapToDouble(h -> h.avoidedKg()[0]).sum(), 1e-9,
+                "SO2 avoided: 2 kg/h at the baseline, a fifth of each hour's rate since");
     }
 
     @Test
