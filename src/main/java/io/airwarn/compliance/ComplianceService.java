@@ -119,6 +119,24 @@ public class ComplianceService {
         }).onFailure(ApiException.class).recoverWithNull();
     }
 
+    /** The enterprise's stacks one by one: each one's emission rate (kg/h) at these hours, null where not valid. */
+    public Uni<Map<String, List<Double>>> stackCurves(EnterpriseCompliance e) {
+        List<Instant> hours = e.hourly().stream().map(Curtailment.Hour::hour).toList();
+        if (hours.isEmpty() || e.stacks().isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return data.hours(e.stacks(), hours.get(0).atOffset(ZoneOffset.UTC),
+                hours.get(hours.size() - 1).plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC)).map(values -> {
+                    Map<String, Map<Instant, Double>> rates = Curtailment.stackRates(values);
+                    Map<String, List<Double>> curves = new LinkedHashMap<>();
+                    for (String mn : e.stacks()) {
+                        Map<Instant, Double> r = rates.getOrDefault(mn, Map.of());
+                        curves.put(mn, hours.stream().map(r::get).toList());
+                    }
+                    return curves;
+                });
+    }
+
     /** An enterprise's own verdicts in the warnings whose response goes on (for its portal). */
     public Uni<List<EnterpriseCompliance>> ownInResponse(String enterpriseId) {
         return records.warningsInResponse().chain(ids -> {

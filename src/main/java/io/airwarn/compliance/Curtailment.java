@@ -143,6 +143,17 @@ public final class Curtailment {
     private record StackKey(String mn, Instant hour) {
     }
 
+    /** Each stack's total emission rate (kg/h) by hour; an hour without valid values is left out. */
+    public static Map<String, Map<Instant, Double>> stackRates(List<StackHour> values) {
+        Map<String, Map<Instant, Double>> byStack = new HashMap<>();
+        rates(values).forEach((key, rate) -> {
+            if (rate != null) {
+                byStack.computeIfAbsent(key.mn(), k -> new HashMap<>()).put(key.hour(), sum(rate));
+            }
+        });
+        return byStack;
+    }
+
     /**
      * Each stack-hour's emission rate of each pollutant in kg/h (0 for one the stack does not measure), or null when
      * a value of that hour is not flagged normal or no pollutant's rate can be worked out.

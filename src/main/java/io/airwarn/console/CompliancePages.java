@@ -79,7 +79,9 @@ public class CompliancePages {
                     .orElseThrow(() -> ApiException.notFound("not_found", "enterprise " + enterpriseId
                             + " has no order in warning " + id));
             double range = rangeOf(e);
-            return context.page(enterprise.data("c", c).data("e", e)
+            return compliance.stackCurves(e).chain(curves -> context.page(enterprise.data("c", c).data("e", e)
+                    .data("stackLines", curves.entrySet().stream().map(s -> new StackLine(s.getKey(),
+                            Sparkline.points(s.getValue(), range, 720, 200))).toList())
                     .data("rateLine", Sparkline.points(e.hourly().stream().map(Curtailment.Hour::rate).toList(),
                             range, 720, 200))
                     .data("baselineLine", Sparkline.points(e.hourly().stream().map(Curtailment.Hour::baseline)
@@ -87,8 +89,12 @@ public class CompliancePages {
                     .data("requiredLine", Sparkline.points(e.hourly().stream().map(h -> h.baseline() == null ? null
                             : h.baseline() * (1 - h.requiredCut())).toList(), range, 720, 200))
                     .data("closes", identity.getRoles().stream().anyMatch(r -> r.equals(Roles.DUTY_OFFICER)
-                            || r.equals(Roles.COMMANDER) || r.equals(Roles.ADMIN))), notice, problem);
+                            || r.equals(Roles.COMMANDER) || r.equals(Roles.ADMIN))), notice, problem));
         });
+    }
+
+    /** One stack's curve on the enterprise's chart. */
+    public record StackLine(String mn, String points) {
     }
 
     @POST

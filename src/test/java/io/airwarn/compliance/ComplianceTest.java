@@ -158,7 +158,8 @@ class ComplianceTest {
                 .post("/j_security_check").then().statusCode(302).extract().cookies();
         String detail = given().cookies(session).when().get("/console/warnings/" + warning + "/compliance/" + shortOne)
                 .then().statusCode(200).extract().asString();
-        assertTrue(detail.contains("现场核查：两条生产线仍在运行") && detail.contains("<polyline class=\"rate\""), detail);
+        assertTrue(detail.contains("现场核查：两条生产线仍在运行") && detail.contains("<polyline class=\"rate\"")
+                && detail.contains("<polyline class=\"stack stack-0\""), detail);
         String silent = planted.entrySet().stream().filter(e -> e.getValue().equals("NO_DATA")).findFirst()
                 .orElseThrow().getKey();
         assertTrue(given().cookies(session).when().get("/console/warnings/" + warning + "/compliance/" + silent)
