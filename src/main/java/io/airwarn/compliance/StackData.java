@@ -36,6 +36,8 @@ public class StackData {
                                 long frames) {
     }
 
+    static final int MAX_UNKNOWN = 1000;
+
     private final Pool pool;
     /** Moves on with every write of stack data or findings on this node: cached verdicts older are stale. */
     private final AtomicLong version = new AtomicLong();
@@ -99,13 +101,18 @@ public class StackData {
                 .execute(Tuple.of(mn, frames, reason)).replaceWithVoid();
     }
 
-    /** {@code frames} frames came from a device no plan names. */
+    /**
+     * {@code frames} frames came from a device no plan names. At most {@link #MAX_UNKNOWN} such devices are listed:
+     * a sender making up numbers must not fill the database.
+     */
     public Uni<Void> unknown(String mn, String remote, long frames, OffsetDateTime now) {
         return pool.preparedQuery("""
-                INSERT INTO stack_unknown_device (mn, remote, first_seen, last_seen, frames) VALUES ($1, $2, $3, $3, $4)
+                INSERT INTO stack_unknown_device (mn, remote, first_seen, last_seen, frames)
+                SELECT $1, $2, $3, $3, $4 WHERE EXISTS (SELECT 1 FROM stack_unknown_device WHERE mn = $1)
+                    OR (SELECT count(*) FROM stack_unknown_device) < $5
                 ON CONFLICT (mn) DO UPDATE SET remote = $2, last_seen = $3,
-                    frames = stack_unknown_device.frames + $4""").execute(Tuple.of(mn, remote, now, frames))
-                .replaceWithVoid();
+                    frames = stack_unknown_device.frames + $4""")
+                .execute(Tuple.from(List.of(mn, remote, now, frames, MAX_UNKNOWN))).replaceWithVoid();
     }
 
     /** The hourly values of these stacks in [from, to). */
