@@ -97,6 +97,78 @@ class Hj212StoreBenchmarkIT {
         }
     }
 
+    /** EXPLORATION: an open load, {@code bench.rate} frames/s spread over the devices, time from due to 9014. */
+    @Test
+    void openLoad() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("bench.rate") != null);
+        int rate = Integer.getInteger("bench.rate");
+        int seconds = 20;
+        Path data = temp.resolve("data");
+        int hj212Port = AppProcesses.freePort();
+        List<String> mns = registeredDevices(DEVICES);
+        try (Instance app = AppProcesses.start(Map.of("AIRWARN_DATA_DIR", data.toString(), "AIRWARN_DEMO", "false",
+                        "AIRWARN_HJ212_PORT", Integer.toString(hj212Port), "AIRWARN_HJ212_DEMO_DEVICES", "true",
+                        "JAVA_TOOL_OPTIONS", JVM), temp.resolve("app.log"), 0);
+             DeviceSimulator devices = new DeviceSimulator("127.0.0.1", hj212Port, Clock.systemUTC())) {
+            for (String mn : mns) {
+                devices.connect(mn, "123456");
+            }
+            LocalDateTime hour = LocalDateTime.of(2020, 1, 1, 0, 0);
+            LoadReport warmUp = devices.hourlyLoad(Duration.ofSeconds(5), THREADS, hour, VALUES);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(300);
+            java.util.concurrent.atomic.AtomicBoolean[] busy = new java.util.concurrent.atomic.AtomicBoolean[mns.size()];
+            for (int i = 0; i < busy.length; i++) {
+                busy[i] = new java.util.concurrent.atomic.AtomicBoolean();
+            }
+            int total = rate * seconds;
+            long[] latency = new long[total];
+            java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+            long period = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            for (int k = 0; k < total; k++) {
+                long due = start + k * period;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                int d = k % mns.size();
+                LocalDateTime h = hour.plusYears(1).plusHours(k / mns.size());
+                int index = k;
+                if (!busy[d].compareAndSet(false, true)) {
+                    skipped.incrementAndGet();
+                    latency[k] = Long.MAX_VALUE;
+                    continue;
+                }
+                pool.execute(() -> {
+                    try {
+                        var answer = devices.hourly(mns.get(d), h, VALUES);
+                        latency[index] = answer == null ? Long.MAX_VALUE : System.nanoTime() - due;
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                        latency[index] = Long.MAX_VALUE;
+                    } finally {
+                        busy[d].set(false);
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long[] sorted = latency.clone();
+            java.util.Arrays.sort(sorted);
+            String line = String.format("OPEN LOAD %d frames/s offered over %d devices, %d s (%.1f s to the last "
+                    + "answer): 9014 after (from due time) p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; "
+                    + "skipped (device still busy) %d, failed %d; rows %d; %s", rate, mns.size(), seconds, elapsed,
+                    sorted[total / 2] / 1e6, sorted[(int) (total * 0.99)] / 1e6, sorted[(int) (total * 0.999)] / 1e6,
+                    sorted[total - 1] / 1e6, skipped.get(), failed.get(),
+                    count(data, "SELECT count(*) FROM stack_hour"), JVM);
+            System.out.println(line);
+            Files.writeString(Path.of("target/hj212-store-benchmark-open.txt"), line + System.lineSeparator(),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
     /** The first {@code limit} stack monitors the plans in contingency-plans name (device_mn of enterprises.csv). */
     private static List<String> registeredDevices(int limit) throws IOException {
         Set<String> mns = new LinkedHashSet<>();
