@@ -224,28 +224,24 @@ public class ComplianceService {
                                 .filter(o -> enterpriseId == null || o.enterpriseId().equals(enterpriseId)).toList();
                         List<String> mns = orders.stream().flatMap(o -> devices.ofEnterprise(o.enterpriseId())
                                 .stream()).toList();
-                        return data.hours(mns, baselineFrom.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
-                                .map(hours -> evaluate(warningId, unit, plan, levels, orders, t.getItem2(),
-                                        t.getItem3(), hours, from, to));
+                        List<Instant[]> otherWarnings = periodsInForce(t.getItem2(), from);
+                        return data.baseline(mns, baselineFrom.atOffset(ZoneOffset.UTC), from.atOffset(ZoneOffset.UTC),
+                                        hour -> otherWarnings.stream().anyMatch(p -> !hour.isBefore(p[0])
+                                                && hour.isBefore(p[1])))
+                                .chain(baseline -> data.hours(mns, from.atOffset(ZoneOffset.UTC),
+                                        to.atOffset(ZoneOffset.UTC)).map(hours -> evaluate(warningId, unit, plan,
+                                        levels, orders, t.getItem3(), baseline, hours, from, to)));
                     });
         });
     }
 
     private WarningCompliance evaluate(long warningId, String unit, Plan plan, List<Activation> levels,
-                                       List<EnterpriseOrder> orders, List<Activation> unitActivations,
-                                       Map<String, Finding> findings, List<Curtailment.StackHour> hours,
+                                       List<EnterpriseOrder> orders, Map<String, Finding> findings,
+                                       Curtailment.Baseline baseline, List<Curtailment.StackHour> hours,
                                        Instant from, Instant to) {
-        List<Instant[]> otherWarnings = periodsInForce(unitActivations, from);
-        Map<String, List<Curtailment.StackHour>> baseline = new HashMap<>();
         Map<String, List<Curtailment.StackHour>> response = new HashMap<>();
         for (Curtailment.StackHour h : hours) {
-            if (h.hour().isBefore(from)) {
-                if (otherWarnings.stream().noneMatch(p -> !h.hour().isBefore(p[0]) && h.hour().isBefore(p[1]))) {
-                    baseline.computeIfAbsent(h.mn(), k -> new ArrayList<>()).add(h);
-                }
-            } else {
-                response.computeIfAbsent(h.mn(), k -> new ArrayList<>()).add(h);
-            }
+            response.computeIfAbsent(h.mn(), k -> new ArrayList<>()).add(h);
         }
         Map<String, Plan.Enterprise> enterprises = new HashMap<>();
         if (plan != null) {
@@ -263,8 +259,7 @@ public class ComplianceService {
                 WarningLevel level = levelAt(levels, hour);
                 return level == null || e == null ? null : requiredCut(e, level);
             };
-            Curtailment.Result r = Curtailment.check(stacks, collect(baseline, stacks), collect(response, stacks),
-                    required, from, to);
+            Curtailment.Result r = Curtailment.check(stacks, baseline, collect(response, stacks), required, from, to);
             WarningLevel current = levels.get(levels.size() - 1).level();
             counts.merge(r.status(), 1, Integer::sum);
             result.add(new EnterpriseCompliance(o.enterpriseId(), o.enterpriseName(), unit, stacks, r.status(),

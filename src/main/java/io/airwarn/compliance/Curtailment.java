@@ -62,21 +62,42 @@ public final class Curtailment {
      */
     public static Result check(List<String> stacks, List<StackHour> baselineHours, List<StackHour> responseHours,
                                Function<Instant, Double> required, Instant from, Instant to) {
+        Baseline baseline = new Baseline();
+        baseline.add(baselineHours);
+        return check(stacks, baseline, responseHours, required, from, to);
+    }
+
+    /**
+     * The baseline as it is gathered, a stack at a time (a unit's baseline days are millions of values): per stack and
+     * hour of day, the sums of each pollutant's rate over the valid hours, and their count.
+     */
+    public static final class Baseline {
+        private final Map<String, Map<Integer, double[]>> sums = new HashMap<>();
+
+        /** Adds values; all the values of an hour of a stack must come in one call. */
+        public void add(List<StackHour> values) {
+            rates(values).forEach((key, rate) -> {
+                if (rate != null) {
+                    double[] sum = sums.computeIfAbsent(key.mn(), k -> new HashMap<>()).computeIfAbsent(
+                            key.hour().atZone(BEIJING).getHour(), k -> new double[POLLUTANTS.size() + 1]);
+                    for (int p = 0; p < POLLUTANTS.size(); p++) {
+                        sum[p] += rate[p];
+                    }
+                    sum[POLLUTANTS.size()]++;
+                }
+            });
+        }
+
+        double[] at(String mn, int hourOfDay) {
+            return sums.getOrDefault(mn, Map.of()).get(hourOfDay);
+        }
+    }
+
+    public static Result check(List<String> stacks, Baseline baselineSums, List<StackHour> responseHours,
+                               Function<Instant, Double> required, Instant from, Instant to) {
         if (stacks.isEmpty()) {
             return new Result(Status.NO_DEVICE, List.of(), null, 0);
         }
-        // Per stack and hour of day: the sums of each pollutant's rate over the valid baseline hours, and their count.
-        Map<String, Map<Integer, double[]>> baselineSums = new HashMap<>();
-        rates(baselineHours).forEach((key, rate) -> {
-            if (rate != null) {
-                double[] sum = baselineSums.computeIfAbsent(key.mn(), k -> new HashMap<>())
-                        .computeIfAbsent(key.hour().atZone(BEIJING).getHour(), k -> new double[POLLUTANTS.size() + 1]);
-                for (int p = 0; p < POLLUTANTS.size(); p++) {
-                    sum[p] += rate[p];
-                }
-                sum[POLLUTANTS.size()]++;
-            }
-        });
         Map<StackKey, double[]> response = rates(responseHours);
         List<Hour> hours = new ArrayList<>();
         int run = 0;
@@ -96,7 +117,7 @@ public final class Curtailment {
             int hourOfDay = hour.atZone(BEIJING).getHour();
             for (String mn : stacks) {
                 double[] stackRate = response.get(new StackKey(mn, hour));
-                double[] b = baselineSums.getOrDefault(mn, Map.of()).get(hourOfDay);
+                double[] b = baselineSums.at(mn, hourOfDay);
                 if (stackRate == null || b == null) {
                     complete = false;
                     break;

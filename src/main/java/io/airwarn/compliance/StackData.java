@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The stacks' values as stored (tables stack_hour, stack_minute) and what each device last did. Writes take whole
@@ -37,6 +39,7 @@ public class StackData {
     }
 
     static final int MAX_UNKNOWN = 1000;
+    private static final int BASELINE_FETCH = 2_000;
 
     private final Pool pool;
     /** Moves on with every write of stack data or findings on this node: cached verdicts older are stale. */
@@ -113,6 +116,37 @@ public class StackData {
                 ON CONFLICT (mn) DO UPDATE SET remote = $2, last_seen = $3,
                     frames = stack_unknown_device.frames + $4""")
                 .execute(Tuple.from(List.of(mn, remote, now, frames, MAX_UNKNOWN))).replaceWithVoid();
+    }
+
+    /**
+     * The stacks' baseline over [from, to), hours for which {@code skip} holds left out. Streamed a stack at a time
+     * through a cursor: a large unit's two weeks are millions of values, more than a node's heap.
+     */
+    public Uni<Curtailment.Baseline> baseline(List<String> mns, OffsetDateTime from, OffsetDateTime to,
+                                              Predicate<Instant> skip) {
+        Curtailment.Baseline baseline = new Curtailment.Baseline();
+        List<StackHour> stack = new ArrayList<>();
+        return pool.withTransaction(c -> c.prepare("""
+                        SELECT mn, pollutant, hour, avg, cou, flag FROM stack_hour
+                        WHERE mn = ANY($1) AND hour >= $2 AND hour < $3 ORDER BY mn""")
+                .chain(statement -> statement.createStream(BASELINE_FETCH,
+                                Tuple.of(mns.toArray(String[]::new), from, to)).toMulti()
+                        .onItem().invoke(r -> {
+                            StackHour h = new StackHour(r.getString(0), r.getString(1),
+                                    r.getOffsetDateTime(2).toInstant(), r.getDouble(3), r.getDouble(4), r.getString(5));
+                            if (!stack.isEmpty() && !stack.get(0).mn().equals(h.mn())) {
+                                baseline.add(stack);
+                                stack.clear();
+                            }
+                            if (!skip.test(h.hour())) {
+                                stack.add(h);
+                            }
+                        })
+                        .collect().last()))
+                .map(ignored -> {
+                    baseline.add(stack);
+                    return baseline;
+                });
     }
 
     /** The hourly values of these stacks in [from, to). */
