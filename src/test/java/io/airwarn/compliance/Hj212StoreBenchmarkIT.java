@@ -22,10 +22,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -97,11 +104,15 @@ class Hj212StoreBenchmarkIT {
         }
     }
 
-    /** EXPLORATION: an open load, {@code bench.rate} frames/s spread over the devices, time from due to 9014. */
+    /**
+     * The issue's figure as devices load a platform: {@code bench.rate} frames/s (default 5,000) offered evenly over
+     * the connected devices, each frame timed from when it was due to its 9014 (so a late answer delays nothing
+     * after it: no coordinated omission). A device still waiting for its previous answer when its next frame is due
+     * counts as skipped, and the test fails: the platform did not keep up with the offered rate.
+     */
     @Test
-    void openLoad() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("bench.rate") != null);
-        int rate = Integer.getInteger("bench.rate");
+    void aSteadyRateIsAnsweredOnceStored() throws Exception {
+        int rate = Integer.getInteger("bench.rate", 5000);
         int seconds = 20;
         Path data = temp.resolve("data");
         int hj212Port = AppProcesses.freePort();
@@ -114,23 +125,23 @@ class Hj212StoreBenchmarkIT {
                 devices.connect(mn, "123456");
             }
             LocalDateTime hour = LocalDateTime.of(2020, 1, 1, 0, 0);
-            LoadReport warmUp = devices.hourlyLoad(Duration.ofSeconds(5), THREADS, hour, VALUES);
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(300);
-            java.util.concurrent.atomic.AtomicBoolean[] busy = new java.util.concurrent.atomic.AtomicBoolean[mns.size()];
+            devices.hourlyLoad(Duration.ofSeconds(5), THREADS, hour, VALUES);
+            ExecutorService pool = Executors.newFixedThreadPool(300);
+            AtomicBoolean[] busy = new AtomicBoolean[mns.size()];
             for (int i = 0; i < busy.length; i++) {
-                busy[i] = new java.util.concurrent.atomic.AtomicBoolean();
+                busy[i] = new AtomicBoolean();
             }
             int total = rate * seconds;
             long[] latency = new long[total];
-            java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong skipped = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
             long period = 1_000_000_000L / rate;
             long start = System.nanoTime();
             for (int k = 0; k < total; k++) {
                 long due = start + k * period;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    LockSupport.parkNanos(wait);
                 }
                 int d = k % mns.size();
                 LocalDateTime h = hour.plusYears(1).plusHours(k / mns.size());
@@ -153,19 +164,20 @@ class Hj212StoreBenchmarkIT {
                 });
             }
             pool.shutdown();
-            pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            pool.awaitTermination(60, TimeUnit.SECONDS);
             double elapsed = (System.nanoTime() - start) / 1e9;
             long[] sorted = latency.clone();
-            java.util.Arrays.sort(sorted);
-            String line = String.format("OPEN LOAD %d frames/s offered over %d devices, %d s (%.1f s to the last "
+            Arrays.sort(sorted);
+            String line = String.format("HJ 212 steady load with storage: %d frames/s offered over %d devices, %d s (%.1f s to the last "
                     + "answer): 9014 after (from due time) p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; "
                     + "skipped (device still busy) %d, failed %d; rows %d; %s", rate, mns.size(), seconds, elapsed,
                     sorted[total / 2] / 1e6, sorted[(int) (total * 0.99)] / 1e6, sorted[(int) (total * 0.999)] / 1e6,
                     sorted[total - 1] / 1e6, skipped.get(), failed.get(),
                     count(data, "SELECT count(*) FROM stack_hour"), JVM);
             System.out.println(line);
-            Files.writeString(Path.of("target/hj212-store-benchmark-open.txt"), line + System.lineSeparator(),
+            Files.writeString(Path.of("target/hj212-store-benchmark.txt"), line + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            assertEquals(0, skipped.get() + failed.get(), line);
         }
     }
 
