@@ -99,15 +99,6 @@ public class StackDevices {
         return current().byEnterprise().getOrDefault(enterpriseId, List.of());
     }
 
-    /** The password a device of a SAMPLE plan has while demo devices are on (the simulator plays them). */
-    public Optional<String> demoPassword(String mn) {
-        Device d = current().devices().get(mn);
-        if (d == null || !demoDevices) {
-            return Optional.empty();
-        }
-        return plans.catalog().plan(d.unit()).filter(p -> p.plan().sample()).map(p -> demoPassword);
-    }
-
     private Snapshot current() {
         PlanCatalog catalog = plans.catalog();
         Snapshot s = snapshot;

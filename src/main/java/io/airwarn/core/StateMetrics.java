@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -74,13 +75,17 @@ public class StateMetrics {
                 .onItem().transformToUniAndConcatenate(source -> source.query().get()
                         .invoke(samples -> source.gauge().register(samples.stream()
                                 .map(s -> MultiGauge.Row.of(s.tags(), s.value())).toList(), true))
-                        .replaceWith(true)
-                        .onFailure().recoverWithItem(e -> {
-                            Log.warnf("state metric %s not read: %s", source.name(), e.getMessage());
-                            return false;
-                        }))
+                        .replaceWith(Optional.<String>empty())
+                        .onFailure().recoverWithItem(e -> Optional.of(source.name() + ": " + e.getMessage())))
                 .collect().asList()
-                .invoke(answered -> databaseUp.set(answered.contains(false) ? 0 : 1))
+                .invoke(results -> {
+                    List<String> failures = results.stream().flatMap(Optional::stream).toList();
+                    // One line a round, not one per gauge: during a database outage every query fails.
+                    if (!failures.isEmpty()) {
+                        Log.warnf("%d state metric(s) not read, e.g. %s", failures.size(), failures.get(0));
+                    }
+                    databaseUp.set(failures.isEmpty() ? 1 : 0);
+                })
                 .replaceWithVoid();
     }
 

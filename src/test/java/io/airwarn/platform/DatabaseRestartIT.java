@@ -32,6 +32,12 @@ class DatabaseRestartIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** {@code airwarn_database_up} as Prometheus scrapes it from the management port. */
+    private static double databaseUp(Instance app) throws Exception {
+        return Scrape.parse(app.send(HttpRequest.newBuilder(app.management("/q/metrics")).GET().build()).body())
+                .sum("airwarn_database_up");
+    }
+
     private static HttpResponse<String> get(Instance app, String path) throws Exception {
         return app.send(HttpRequest.newBuilder(app.uri(path)).GET().build());
     }
@@ -45,7 +51,8 @@ class DatabaseRestartIT {
                 "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER,
                 "QUARKUS_DATASOURCE_PASSWORD", database.password(), "AIRWARN_DEMO", "false",
-                "AIRWARN_ADMIN_PASSWORD", "admin-restart", "AIRWARN_DATA_DIR", temp.resolve("unused").toString());
+                "AIRWARN_ADMIN_PASSWORD", "admin-restart", "AIRWARN_DATA_DIR", temp.resolve("unused").toString(),
+                "AIRWARN_METRICS_REFRESH", "PT0.5S");
         try (Instance app = AppProcesses.start(env, temp.resolve("app.log"), 0)) {
             HttpResponse<String> stored = post(app, "[{\"city\":\"220100\",\"station\":\"S1\","
                     + "\"time\":\"2016-01-01T08:00\",\"pm25\":160}]");
@@ -59,6 +66,8 @@ class DatabaseRestartIT {
                     + "\"time\":\"2016-01-01T09:00\",\"pm25\":150}]");
             assertEquals(503, refused.statusCode(), refused.body());
             assertTrue(app.process().isAlive(), "the service keeps running");
+            Eventually.await("the operators' gauge says the database is down", Duration.ofSeconds(20),
+                    () -> databaseUp(app) == 0);
 
             database = EmbeddedDatabase.start(pg, true, port);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -74,6 +83,7 @@ class DatabaseRestartIT {
                     .header("Authorization", ADMIN).GET().build());
             assertEquals(200, chain.statusCode(), chain.body());
             assertTrue(chain.body().contains("\"intact\":true"), "the audit chain survived the outage: " + chain.body());
+            Eventually.await("and up again", Duration.ofSeconds(20), () -> databaseUp(app) == 1);
             app.stop();
         } finally {
             database.close();
