@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -208,10 +210,7 @@ class BrowserIT {
         assertEquals("ISSUED", state());
         assertEquals("已发布", text(By.id("warning-state")), "the state in words");
         open("/console/sandbox?to=");
-        wait.until(d -> {
-            d.navigate().refresh();
-            return d.getPageSource().contains("长春市重污染天气应急指挥部");
-        });
+        reloadUntil(d -> d.getPageSource().contains("长春市重污染天气应急指挥部"));
         screenshot("console-sandbox");
         open("/console/warnings/" + warning);
         assertTrue(browser.findElement(By.id("delivery-ENTERPRISE")).isDisplayed());
@@ -237,10 +236,7 @@ class BrowserIT {
         assertTrue(row.contains("网页") && row.contains("焦炉已停"), "the duty officer sees it at once: " + row);
 
         open("/");
-        wait.until(d -> {
-            d.navigate().refresh();
-            return !d.findElements(By.id("unit-220100")).isEmpty();
-        });
+        reloadUntil(d -> !d.findElements(By.id("unit-220100")).isEmpty());
         screenshot("public-page");
         assertFitsAPhone("/", "public-page-390");
         open("/cap/alerts.atom");
@@ -264,9 +260,17 @@ class BrowserIT {
         }
         open("/");
         // The public page may serve its warnings for up to AIRWARN_PUBLIC_CACHE (5 s) after a change.
-        wait.until(d -> {
+        reloadUntil(d -> d.findElements(By.id("unit-220100")).isEmpty());
+    }
+
+    /**
+     * Reloads the page until {@code done} holds: a page may show a change only after its cache (up to 5 s). A reload
+     * that Chromium aborts because the page was still navigating is tried again, not taken for a failure.
+     */
+    private static void reloadUntil(Function<WebDriver, Boolean> done) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d -> {
             d.navigate().refresh();
-            return d.findElements(By.id("unit-220100")).isEmpty();
+            return done.apply(d);
         });
     }
 }
