@@ -11,8 +11,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /**
- * Every hour (a few minutes past, when the devices have sent the hour that ended): the warnings in response are
- * checked, enterprises short of their cut get their enforcement task, and minute data past their days are dropped.
+ * Every hour (a few minutes past, when the devices have sent the hour that ended): hours sent only as minutes are
+ * made from them, the warnings in response are checked, enterprises short of their cut get their enforcement task,
+ * and minute data past their days are dropped.
  * On one node of the cluster per firing (Quartz).
  */
 @ApplicationScoped
@@ -41,16 +42,22 @@ class ComplianceJob {
         runs.run(ScheduledRuns.COMPLIANCE_JOB, execution, this::checkAll);
     }
 
-    /** Checks every warning in response; returns what it did, for the run's record. */
+    /**
+     * Makes the last day's hours that devices sent only as minutes, then checks every warning in response; returns
+     * what it did, for the run's record.
+     */
     Uni<String> checkAll() {
-        return records.warningsInResponse().chain(ids -> {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return data.hoursFromMinutes(now.minusDays(1), now).chain(derived -> records.warningsInResponse()
+                .chain(ids -> {
             Uni<Integer> tasks = Uni.createFrom().item(0);
             for (long id : ids) {
                 tasks = tasks.chain(n -> compliance.enforce(id).map(made -> n + made));
             }
-            return tasks.chain(n -> data.pruneMinutes(OffsetDateTime.now(clock).minusDays(minuteDays))
-                    .map(pruned -> ids.size() + " warning(s) checked, " + n + " enforcement task(s), " + pruned
+            return tasks.chain(n -> data.pruneMinutes(now.minusDays(minuteDays))
+                    .map(pruned -> derived + " hourly value(s) made from minutes, " + ids.size()
+                            + " warning(s) checked, " + n + " enforcement task(s), " + pruned
                             + " minute value(s) dropped"));
-        });
+        }));
     }
 }

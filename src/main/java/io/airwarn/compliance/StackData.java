@@ -40,6 +40,8 @@ public class StackData {
 
     static final int MAX_UNKNOWN = 1000;
     private static final int BASELINE_FETCH = 2_000;
+    /** Normal minutes an hour needs to be a valid hour. */
+    static final int VALID_MINUTES = 45;
 
     private final Pool pool;
     /** Moves on with every write of stack data or findings on this node: cached verdicts older are stale. */
@@ -181,6 +183,27 @@ public class StackData {
                     rows.forEach(r -> list.add(new UnknownDevice(r.getString(0), r.getString(1),
                             r.getOffsetDateTime(2), r.getOffsetDateTime(3), r.getLong(4))));
                     return list;
+                });
+    }
+
+    /**
+     * Hours from minute values (CN 2051) where a device sent no hour (2061) for them: the mean of the normal
+     * minutes, flagged N when at least {@link #VALID_MINUTES} of the hour's minutes are normal (HJ 212-2017
+     * appendix C), else D, which is no evidence. Only whole hours in [from, before the current hour); an hour sent
+     * later by the device replaces the derived one. Returns how many values it made.
+     */
+    public Uni<Integer> hoursFromMinutes(OffsetDateTime from, OffsetDateTime now) {
+        return pool.preparedQuery("""
+                INSERT INTO stack_hour (mn, pollutant, hour, avg, flag, received_at)
+                SELECT mn, pollutant, date_trunc('hour', minute), avg(avg) FILTER (WHERE flag = 'N'),
+                       CASE WHEN count(*) FILTER (WHERE flag = 'N' AND avg IS NOT NULL) >= $3 THEN 'N' ELSE 'D' END, $2
+                FROM stack_minute WHERE minute >= $1 AND minute < date_trunc('hour', $2::timestamptz)
+                GROUP BY mn, pollutant, date_trunc('hour', minute)
+                ON CONFLICT (mn, pollutant, hour) DO NOTHING""").execute(Tuple.of(from, now, VALID_MINUTES))
+                .map(rows -> rows.rowCount()).invoke(n -> {
+                    if (n > 0) {
+                        changed();
+                    }
                 });
     }
 

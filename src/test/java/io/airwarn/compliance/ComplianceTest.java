@@ -183,6 +183,31 @@ class ComplianceTest {
                 .get("/api/compliance/devices").then().statusCode(404);
     }
 
+    @Test
+    void hoursSentOnlyAsMinutesAreMadeFromTheirNormalMinutes() {
+        OffsetDateTime hour = OffsetDateTime.parse("2026-01-05T10:00:00+08:00");
+        List<StackData.Value> values = new ArrayList<>();
+        values.add(new StackData.Value("AWMINUTES01", "a34013", hour, false, 5.0, null, 0.5, "N"));
+        for (int m = 0; m < 60; m++) {
+            OffsetDateTime at = hour.plusMinutes(m);
+            values.add(new StackData.Value("AWMINUTES01", "a21026", at, true, 10.0 + m % 2, null, null, "N"));
+            values.add(new StackData.Value("AWMINUTES01", "a21002", at, true, 50.0, null, null, m < 30 ? "N" : "M"));
+            values.add(new StackData.Value("AWMINUTES01", "a34013", at, true, 99.0, null, null, "N"));
+        }
+        data.write(values, Map.of("AWMINUTES01", 181L), hour).await().atMost(WAIT);
+
+        assertEquals(2, data.hoursFromMinutes(hour.minusHours(1), hour.plusHours(2)).await().atMost(WAIT),
+                "SO2 and NOx made; the dust hour the device sent stands");
+        Map<String, String> hours = new HashMap<>();
+        pool.preparedQuery("SELECT pollutant, avg, flag FROM stack_hour WHERE mn = 'AWMINUTES01' AND hour = $1")
+                .execute(Tuple.of(hour)).await().atMost(WAIT)
+                .forEach(r -> hours.put(r.getString(0), r.getDouble(1) + " " + r.getString(2)));
+        assertEquals(Map.of("a21026", "10.5 N", "a21002", "50.0 D", "a34013", "5.0 N"), hours,
+                "60 normal minutes make a valid hour, 30 do not (45 needed)");
+        assertEquals(0, data.hoursFromMinutes(hour.minusHours(1), hour.plusHours(2)).await().atMost(WAIT),
+                "made once");
+    }
+
     /** An hour of a stack emitting {@code kg} kg/h of SO2, NOx and dust together. */
     private static List<StackData.Value> hour(String mn, OffsetDateTime at, double kg, String flag) {
         return List.of(new StackData.Value(mn, "a21026", at, false, 30.0, 32.0, kg * 0.2, flag),
