@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -55,6 +56,8 @@ class BrowserIT {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // An element found on the page a click is leaving goes stale as the next page arrives: ask again.
+        wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
