@@ -43,9 +43,21 @@ import java.util.function.Function;
 public class ComplianceService {
 
     /** One enterprise of the warning: its verdict and the figures behind it. */
-    public record EnterpriseCompliance(String id, String name, String unit, List<String> stacks, Status status,
+    public record EnterpriseCompliance(EnterpriseOrder order, List<String> stacks, Status status,
                                        Double requiredCut, Double measuredCut, int hours,
                                        List<Curtailment.Hour> hourly, Finding finding, double[] plannedKg) {
+
+        public String id() {
+            return order.enterpriseId();
+        }
+
+        public String name() {
+            return order.enterpriseName();
+        }
+
+        public String unit() {
+            return order.unit();
+        }
     }
 
     /** An enforcement finding and its task. */
@@ -262,7 +274,7 @@ public class ComplianceService {
             Curtailment.Result r = Curtailment.check(stacks, baseline, collect(response, stacks), required, from, to);
             WarningLevel current = levels.get(levels.size() - 1).level();
             counts.merge(r.status(), 1, Integer::sum);
-            result.add(new EnterpriseCompliance(o.enterpriseId(), o.enterpriseName(), unit, stacks, r.status(),
+            result.add(new EnterpriseCompliance(o, stacks, r.status(),
                     e == null ? null : requiredCut(e, current), r.measuredCut(), r.validHours(), r.hours(),
                     findings.get(o.enterpriseId()), planned(e, levels, r.hours())));
         }
@@ -348,22 +360,19 @@ public class ComplianceService {
      * that has none yet in this warning; returns how many it created.
      */
     public Uni<Integer> enforce(long warningId) {
-        return forWarning(warningId).chain(c -> records.ofWarning(warningId)
-                .chain(activations -> records.enterpriseOrders(activations.stream().map(Activation::id).toList()))
-                .chain(orders -> {
-                    Map<String, EnterpriseOrder> byId = new HashMap<>();
-                    orders.forEach(o -> byId.put(o.enterpriseId(), o));
-                    Uni<Integer> chain = Uni.createFrom().item(0);
-                    for (EnterpriseCompliance e : c.enterprises()) {
-                        if (e.status() == Status.NOT_COMPLIANT && e.finding() == null) {
-                            chain = chain.chain(n -> task(warningId, e, byId.get(e.id())).map(made -> n + made));
-                        }
-                    }
-                    return chain;
-                }));
+        return forWarning(warningId).chain(c -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (EnterpriseCompliance e : c.enterprises()) {
+                if (e.status() == Status.NOT_COMPLIANT && e.finding() == null) {
+                    chain = chain.chain(n -> task(warningId, e).map(made -> n + made));
+                }
+            }
+            return chain;
+        });
     }
 
-    private Uni<Integer> task(long warningId, EnterpriseCompliance e, EnterpriseOrder order) {
+    private Uni<Integer> task(long warningId, EnterpriseCompliance e) {
+        EnterpriseOrder order = e.order();
         String unitName = cities.find(e.unit()).map(City::nameZh).orElse(e.unit());
         String detail = String.format("%s在%s预警响应期间连续%d小时以上未达到要求的减排比例%s（实测%s）", e.name(),
                 order.level().zh(), Curtailment.SHORT_RUN, percent(e.requiredCut()), percent(e.measuredCut()));

@@ -54,20 +54,6 @@ public final class Curtailment {
     }
 
     /**
-     * @param stacks        the enterprise's devices
-     * @param baselineHours the stacks' values in the baseline window (other warnings' periods already left out)
-     * @param responseHours the stacks' values since the response started
-     * @param required      the cut required at each response hour (0..1), or null where no order applies
-     * @param from          the first response hour; {@code to} the end (exclusive) of the last whole hour
-     */
-    public static Result check(List<String> stacks, List<StackHour> baselineHours, List<StackHour> responseHours,
-                               Function<Instant, Double> required, Instant from, Instant to) {
-        Baseline baseline = new Baseline();
-        baseline.add(baselineHours);
-        return check(stacks, baseline, responseHours, required, from, to);
-    }
-
-    /**
      * The baseline as it is gathered, a stack at a time (a unit's baseline days are millions of values): per stack and
      * hour of day, the sums of each pollutant's rate over the valid hours, and their count.
      */
@@ -93,7 +79,14 @@ public final class Curtailment {
         }
     }
 
-    public static Result check(List<String> stacks, Baseline baselineSums, List<StackHour> responseHours,
+    /**
+     * @param stacks        the enterprise's devices
+     * @param baseline      the stacks' baseline (other warnings' periods already left out)
+     * @param responseHours the stacks' values since the response started
+     * @param required      the cut required at each response hour (0..1), or null where no order applies
+     * @param from          the first response hour; {@code to} the end (exclusive) of the last whole hour
+     */
+    public static Result check(List<String> stacks, Baseline baseline, List<StackHour> responseHours,
                                Function<Instant, Double> required, Instant from, Instant to) {
         if (stacks.isEmpty()) {
             return new Result(Status.NO_DEVICE, List.of(), null, 0);
@@ -112,29 +105,29 @@ public final class Curtailment {
                 continue;
             }
             double[] rate = new double[POLLUTANTS.size()];
-            double[] baseline = new double[POLLUTANTS.size()];
+            double[] baselineRate = new double[POLLUTANTS.size()];
             boolean complete = true;
             int hourOfDay = hour.atZone(BEIJING).getHour();
             for (String mn : stacks) {
                 double[] stackRate = response.get(new StackKey(mn, hour));
-                double[] b = baselineSums.at(mn, hourOfDay);
+                double[] b = baseline.at(mn, hourOfDay);
                 if (stackRate == null || b == null) {
                     complete = false;
                     break;
                 }
                 for (int p = 0; p < POLLUTANTS.size(); p++) {
                     rate[p] += stackRate[p];
-                    baseline[p] += b[p] / b[POLLUTANTS.size()];
+                    baselineRate[p] += b[p] / b[POLLUTANTS.size()];
                 }
             }
             double total = complete ? sum(rate) : 0;
-            double base = complete ? sum(baseline) : 0;
+            double base = complete ? sum(baselineRate) : 0;
             Verdict verdict = !complete || base <= 0 ? Verdict.NO_VERDICT
                     : 1 - total / base + 1e-9 >= cut ? Verdict.MET : Verdict.SHORT;
             double[] avoided = new double[POLLUTANTS.size()];
             if (verdict != Verdict.NO_VERDICT) {
                 for (int p = 0; p < POLLUTANTS.size(); p++) {
-                    avoided[p] = baseline[p] - rate[p];
+                    avoided[p] = baselineRate[p] - rate[p];
                 }
             }
             hours.add(new Hour(hour, complete ? total : null, complete ? base : null, cut, verdict, avoided));

@@ -1,6 +1,7 @@
 package io.airwarn.compliance;
 
 import io.airwarn.compliance.hj212.Hj212Handler;
+import io.airwarn.compliance.hj212.LogThrottle;
 import io.airwarn.compliance.hj212.Message;
 import io.airwarn.compliance.hj212.Refusal;
 import io.micrometer.core.instrument.Counter;
@@ -32,6 +33,7 @@ class StackFeed implements Hj212Handler {
     private static final String MINUTE = "2051";
     private static final Set<String> VALUE_FIELDS = Set.of("Avg", "ZsAvg", "Cou", "Rtd");
     private static final long RECORD_EVERY_NANOS = 60_000_000_000L;
+    private static final int MAX_DEVICES = 100_000;
     private static final Set<String> COMMANDS = Set.of("2011", "2031", "2041", "2051", "2061", "1013", "9011", "9012",
             "9013", "9014");
 
@@ -40,7 +42,9 @@ class StackFeed implements Hj212Handler {
     private final StackWriter writer;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Map<String, Pending> pendingRefusals = new ConcurrentHashMap<>();
+    /** Refusals per device not yet in the database, written at most once a minute per device. */
+    private final Map<String, AtomicLong> unrecorded = new ConcurrentHashMap<>();
+    private final LogThrottle recordEvery = new LogThrottle(RECORD_EVERY_NANOS, MAX_DEVICES);
 
     StackFeed(StackDevices devices, StackData data, StackWriter writer, MeterRegistry registry, Clock clock) {
         this.devices = devices;
@@ -95,26 +99,19 @@ class StackFeed implements Hj212Handler {
         if (mn == null) {
             return;
         }
-        Pending pending = pendingRefusals.computeIfAbsent(mn, k -> new Pending());
-        long refusals = pending.count.incrementAndGet();
-        long now = System.nanoTime();
-        long last = pending.recordedAt.get();
-        if (last != 0 && now - last < RECORD_EVERY_NANOS || !pending.recordedAt.compareAndSet(last, now)) {
+        AtomicLong pending = unrecorded.computeIfAbsent(mn, k -> new AtomicLong());
+        long refusals = pending.incrementAndGet();
+        if (!recordEvery.permit(mn, System.nanoTime())) {
             return;
         }
-        pending.count.addAndGet(-refusals);
+        pending.addAndGet(-refusals);
         boolean known = devices.device(mn).isPresent();
         var write = known ? data.refused(mn, refusals, refusal.reason().name())
                 : data.unknown(mn, remote, refusals, OffsetDateTime.now(clock));
         write.subscribe().with(ignored -> { }, e -> Log.warnf("refusals of %s not recorded: %s", mn, e.getMessage()));
-        if (pendingRefusals.size() > 100_000) {
-            pendingRefusals.clear();
+        if (unrecorded.size() > MAX_DEVICES) {
+            unrecorded.values().removeIf(n -> n.get() == 0);
         }
-    }
-
-    private static final class Pending {
-        final AtomicLong count = new AtomicLong();
-        final AtomicLong recordedAt = new AtomicLong();
     }
 
     private void count(String result, String detail) {

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -114,7 +115,7 @@ public class CompliancePages {
     }
 
     private static double rangeOf(EnterpriseCompliance e) {
-        return e.hourly().stream().flatMap(h -> java.util.stream.Stream.of(h.rate(), h.baseline()))
+        return e.hourly().stream().flatMap(h -> Stream.of(h.rate(), h.baseline()))
                 .filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(1);
     }
 

@@ -33,9 +33,9 @@ class DeliveryMetrics {
         state.gauge("airwarn.outbox.oldest.queued.age", "Age of the oldest message not yet sent", "seconds",
                 this::oldestQueued);
         state.gauge("airwarn.orders.unacknowledged", "Real orders awaiting acknowledgement", null,
-                () -> orders("true", Tuple.tuple()));
+                () -> orders(DeliveryReport.AWAITING, Tuple.tuple()));
         state.gauge("airwarn.orders.overdue", "Real orders unacknowledged past their deadline or escalated", null,
-                () -> orders("(ack_deadline < $1 OR escalation_level > 0)", Tuple.of(OffsetDateTime.now(clock))));
+                () -> orders(DeliveryReport.overdue("$1"), Tuple.of(OffsetDateTime.now(clock))));
     }
 
     private Uni<List<Sample>> messages() {
@@ -58,7 +58,7 @@ class DeliveryMetrics {
     private Uni<List<Sample>> orders(String condition, Tuple params) {
         return pool.preparedQuery("""
                 SELECT unit, recipient_type, level, count(*) FROM plan_order
-                WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN' AND NOT exercise AND %s
+                WHERE NOT exercise AND %s
                 GROUP BY 1, 2, 3""".formatted(condition)).execute(params)
                 .map(rows -> StateMetrics.samples(rows, r -> Sample.of(r.getLong(3), "unit", r.getString(0),
                         "recipient_type", r.getString(1), "level", r.getString(2))));

@@ -47,8 +47,16 @@ public class DeliveryReport {
         }
     }
 
+    /** An order awaiting its acknowledgement, in SQL over plan_order: one definition for the report and the metrics. */
+    static final String AWAITING = "needs_ack AND acknowledged_at IS NULL AND status = 'OPEN'";
+
     private final Pool pool;
     private final Clock clock;
+
+    /** An order awaiting its acknowledgement past its deadline, or escalated for it, at the time {@code now}. */
+    static String overdue(String now) {
+        return AWAITING + " AND (ack_deadline < " + now + " OR escalation_level > 0)";
+    }
 
     DeliveryReport(Pool pool, Clock clock) {
         this.pool = pool;
@@ -58,11 +66,9 @@ public class DeliveryReport {
     public Uni<Map<String, Summary>> summary(List<Long> activationIds) {
         Uni<Map<String, long[]>> acks = pool.preparedQuery("""
                 SELECT recipient_type, count(*) FILTER (WHERE acknowledged_at IS NOT NULL),
-                       count(*) FILTER (WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN'),
-                       count(*) FILTER (WHERE needs_ack AND acknowledged_at IS NULL AND status = 'OPEN'
-                                        AND (ack_deadline < $2 OR escalation_level > 0)),
+                       count(*) FILTER (WHERE %s), count(*) FILTER (WHERE %s),
                        count(*) FILTER (WHERE escalation_level > 0)
-                FROM plan_order WHERE activation_id = ANY($1) GROUP BY 1""")
+                FROM plan_order WHERE activation_id = ANY($1) GROUP BY 1""".formatted(AWAITING, overdue("$2")))
                 .execute(Tuple.of(activationIds.toArray(Long[]::new), OffsetDateTime.now(clock))).map(rows -> {
                     Map<String, long[]> byType = new TreeMap<>();
                     rows.forEach(r -> byType.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3),

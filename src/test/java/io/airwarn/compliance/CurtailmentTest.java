@@ -44,7 +44,9 @@ class CurtailmentTest {
     }
 
     private static Result check(List<String> stacks, List<StackHour> baseline, List<StackHour> response, int hours) {
-        return Curtailment.check(stacks, baseline, response, h -> 0.5, START, START.plus(H.multipliedBy(hours)));
+        Curtailment.Baseline sums = new Curtailment.Baseline();
+        sums.add(baseline);
+        return Curtailment.check(stacks, sums, response, h -> 0.5, START, START.plus(H.multipliedBy(hours)));
     }
 
     @Test
